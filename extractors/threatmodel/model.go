@@ -1,0 +1,62 @@
+package threatmodel
+
+import "github.com/tms-dev/tms/extractors"
+
+// Version is the model file format this package reads and writes.
+const Version = 1
+
+// Model is a repository's threat model: what people have acknowledged of its
+// surface, the threats to it, the mitigations that answer them, and the risks
+// accepted with a named approver and an expiry date.
+type Model struct {
+	Version     int            `json:"version" yaml:"version"`
+	Surface     []SurfaceEntry `json:"surface" yaml:"surface"`
+	Threats     []Threat       `json:"threats" yaml:"threats"`
+	Mitigations []Mitigation   `json:"mitigations" yaml:"mitigations"`
+	Acceptances []Acceptance   `json:"acceptances" yaml:"acceptances"`
+}
+
+// SurfaceEntry acknowledges one surface item by its id.
+type SurfaceEntry struct {
+	ID         string              `json:"id" yaml:"id"`
+	Kind       string              `json:"kind" yaml:"kind"`
+	Status     string              `json:"status" yaml:"status"` // unreviewed, reviewed, removed
+	ReviewedBy string              `json:"reviewed_by,omitempty" yaml:"reviewed_by,omitempty"`
+	Location   extractors.Location `json:"location" yaml:"-"`
+}
+
+// Threat is something that can go wrong, tagged with STRIDE categories.
+type Threat struct {
+	ID          string              `json:"id" yaml:"id"`
+	Title       string              `json:"title" yaml:"title"`
+	Description string              `json:"description,omitempty" yaml:"description,omitempty"`
+	Stride      []string            `json:"stride" yaml:"stride"`
+	Severity    string              `json:"severity" yaml:"severity"`
+	AppliesTo   []string            `json:"applies_to" yaml:"applies_to"` // surface-id globs
+	Status      string              `json:"status" yaml:"status"`         // unreviewed, reviewed
+	ReviewedBy  string              `json:"reviewed_by,omitempty" yaml:"reviewed_by,omitempty"`
+	Location    extractors.Location `json:"location" yaml:"-"`
+}
+
+// Mitigation is a control that answers threats on the surface it covers.
+type Mitigation struct {
+	ID        string              `json:"id" yaml:"id"`
+	Title     string              `json:"title" yaml:"title"`
+	Mitigates []string            `json:"mitigates" yaml:"mitigates"` // threat ids
+	Covers    []string            `json:"covers" yaml:"covers"`       // surface-id globs
+	Evidence  []string            `json:"evidence" yaml:"evidence"`   // repository path globs
+	Status    string              `json:"status" yaml:"status"`       // proposed, planned, implemented
+	Location  extractors.Location `json:"location" yaml:"-"`
+}
+
+// Acceptance records a person's decision to live with a threat or a surface
+// item until a date.
+type Acceptance struct {
+	ID         string              `json:"id" yaml:"id"`
+	Threat     string              `json:"threat,omitempty" yaml:"threat,omitempty"`
+	Surface    string              `json:"surface,omitempty" yaml:"surface,omitempty"`
+	Reason     string              `json:"reason" yaml:"reason"`
+	ApprovedBy string              `json:"approved_by" yaml:"approved_by"`
+	Expires    string              `json:"expires" yaml:"expires"` // YYYY-MM-DD
+	Location   extractors.Location `json:"location" yaml:"-"`
+}

@@ -1,0 +1,363 @@
+package extractors
+
+import (
+	"bufio"
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"log/slog"
+	"os"
+	"path"
+	"runtime"
+	"sort"
+	"strings"
+	"sync"
+
+	"github.com/bmatcuk/doublestar/v4"
+	"github.com/go-git/go-git/v5/plumbing/format/gitignore"
+)
+
+// DefaultMaxFileSize is the largest file an extractor reads unless Options say
+// otherwise. Lockfiles of large monorepos reach a few tens of megabytes.
+const DefaultMaxFileSize = 32 << 20
+
+// skippedDirs are vendored or generated folders: their contents are someone
+// else's surface, already counted as a dependency, or rebuilt from source.
+var skippedDirs = map[string]bool{
+	".git": true, ".hg": true, ".svn": true,
+	"node_modules": true, "bower_components": true, "vendor": true,
+	".terraform": true, "__pycache__": true, ".venv": true, ".tox": true,
+	".gradle": true,
+}
+
+// Options configure a Walk.
+type Options struct {
+	Extractors  []Extractor
+	Exclude     []string // doublestar globs of paths to leave out, beyond .gitignore
+	MaxFileSize int64    // 0 means DefaultMaxFileSize
+	Workers     int      // 0 means one per CPU
+	Logger      *slog.Logger
+}
+
+// FileInfo is one entry of the file inventory.
+type FileInfo struct {
+	Path string `json:"path"`
+	Size int64  `json:"size"`
+}
+
+// Result is what a walk found, each list sorted so that output is stable.
+type Result struct {
+	Files       []FileInfo   // by path
+	Items       []Item       // by id
+	Diagnostics []Diagnostic // by path, line, message
+}
+
+// Walk reads the tree under dir once, honouring .gitignore files and skipping
+// vendored folders, then runs the matching extractors on the files in parallel.
+// Symlinks are never followed: a link can point out of the repository or into a
+// loop, and the target's own path is walked anyway when it is inside.
+func Walk(ctx context.Context, dir string, opts Options) (*Result, error) {
+	opts = opts.withDefaults()
+	root, err := os.OpenRoot(dir)
+	if err != nil {
+		return nil, fmt.Errorf("open repository: %w", err)
+	}
+	defer root.Close()
+
+	w := &walker{root: root, opts: opts, files: map[string]int64{}}
+	base := readIgnorePatterns(root, ".git/info/exclude", nil)
+	if err := w.walkDir(ctx, ".", nil, base); err != nil {
+		return nil, err
+	}
+
+	res := w.extract(ctx)
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	res.Files = w.inventory()
+	sortResult(res)
+	return res, nil
+}
+
+func (o Options) withDefaults() Options {
+	if o.MaxFileSize <= 0 {
+		o.MaxFileSize = DefaultMaxFileSize
+	}
+	if o.Workers <= 0 {
+		o.Workers = runtime.GOMAXPROCS(0)
+	}
+	if o.Logger == nil {
+		o.Logger = slog.New(slog.DiscardHandler)
+	}
+	return o
+}
+
+type job struct {
+	path       string
+	extractors []Extractor
+}
+
+type walker struct {
+	root  *os.Root
+	opts  Options
+	files map[string]int64 // inventory: path to size
+	jobs  []job
+}
+
+func (w *walker) walkDir(ctx context.Context, dir string, parts []string, patterns []gitignore.Pattern) error {
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	entries, err := fs.ReadDir(w.root.FS(), dir)
+	if err != nil {
+		w.opts.Logger.Debug("skipping unreadable directory", "path", dir, "error", err)
+		return nil
+	}
+	patterns = append(slices(patterns), readIgnorePatterns(w.root, path.Join(dir, ".gitignore"), parts)...)
+	matcher := gitignore.NewMatcher(patterns)
+
+	for _, e := range entries {
+		rel := path.Join(dir, e.Name())
+		entryParts := append(slices(parts), e.Name())
+		if w.skip(e, rel, entryParts, matcher) {
+			continue
+		}
+		if e.IsDir() {
+			if err := w.walkDir(ctx, rel, entryParts, patterns); err != nil {
+				return err
+			}
+			continue
+		}
+		w.addFile(e, rel)
+	}
+	return nil
+}
+
+func (w *walker) skip(e fs.DirEntry, rel string, parts []string, ignored gitignore.Matcher) bool {
+	log := w.opts.Logger
+	switch {
+	case e.Type()&fs.ModeSymlink != 0:
+		log.Debug("skipping symlink: links are not followed", "path", rel)
+		return true
+	case e.IsDir() && skippedDirs[e.Name()]:
+		return true
+	case !e.IsDir() && !e.Type().IsRegular():
+		log.Debug("skipping special file", "path", rel)
+		return true
+	case ignored.Match(parts, e.IsDir()):
+		return true
+	}
+	for _, glob := range w.opts.Exclude {
+		if ok, _ := doublestar.Match(glob, rel); ok {
+			return true
+		}
+	}
+	return false
+}
+
+func (w *walker) addFile(e fs.DirEntry, rel string) {
+	info, err := e.Info()
+	if err != nil {
+		w.opts.Logger.Debug("skipping unreadable file", "path", rel, "error", err)
+		return
+	}
+	w.files[rel] = info.Size()
+
+	var mine []Extractor
+	for _, x := range w.opts.Extractors {
+		if x.Match(rel) {
+			mine = append(mine, x)
+		}
+	}
+	if len(mine) > 0 {
+		w.jobs = append(w.jobs, job{path: rel, extractors: mine})
+	}
+}
+
+// extract runs the queued jobs on a fixed pool of workers.
+func (w *walker) extract(ctx context.Context) *Result {
+	var (
+		mu   sync.Mutex
+		res  Result
+		next = make(chan job)
+		wg   sync.WaitGroup
+	)
+	for range w.opts.Workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for j := range next {
+				items, diags := w.runJob(j)
+				mu.Lock()
+				res.Items = append(res.Items, items...)
+				res.Diagnostics = append(res.Diagnostics, diags...)
+				mu.Unlock()
+			}
+		}()
+	}
+	for _, j := range w.jobs {
+		if ctx.Err() != nil {
+			break
+		}
+		next <- j
+	}
+	close(next)
+	wg.Wait()
+	return &res
+}
+
+func (w *walker) runJob(j job) ([]Item, []Diagnostic) {
+	content, err := w.ReadFile(j.path)
+	if err != nil {
+		var diags []Diagnostic
+		for _, x := range j.extractors {
+			diags = append(diags, diagnostic(x.Name(), j.path, err))
+		}
+		return nil, diags
+	}
+
+	var items []Item
+	var diags []Diagnostic
+	for _, x := range j.extractors {
+		found, err := x.Extract(File{Path: j.path, Content: content}, w)
+		items = append(items, found...)
+		if err != nil {
+			diags = append(diags, diagnostic(x.Name(), j.path, err))
+		}
+	}
+	return items, diags
+}
+
+// ErrTooLarge and ErrBinary are returned by Repo.ReadFile for files that no
+// extractor should parse.
+var (
+	ErrTooLarge = errors.New("file is larger than the size limit")
+	ErrBinary   = errors.New("file is binary")
+)
+
+// ReadFile implements Repo. It reads only inventoried files, through os.Root so
+// that no path can escape the repository.
+func (w *walker) ReadFile(p string) ([]byte, error) {
+	size, ok := w.files[p]
+	if !ok {
+		return nil, fmt.Errorf("%s: %w", p, ErrNotInInventory)
+	}
+	if size > w.opts.MaxFileSize {
+		w.opts.Logger.Warn("file not read: larger than the size limit",
+			"path", p, "size", size, "limit", w.opts.MaxFileSize)
+		return nil, fmt.Errorf("%w of %d bytes (size %d)", ErrTooLarge, w.opts.MaxFileSize, size)
+	}
+	f, err := w.root.Open(p)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+
+	content, err := io.ReadAll(io.LimitReader(f, w.opts.MaxFileSize+1))
+	if err != nil {
+		return nil, err
+	}
+	if int64(len(content)) > w.opts.MaxFileSize {
+		return nil, fmt.Errorf("%w of %d bytes", ErrTooLarge, w.opts.MaxFileSize)
+	}
+	if isBinary(content) {
+		return nil, ErrBinary
+	}
+	return content, nil
+}
+
+func (w *walker) inventory() []FileInfo {
+	files := make([]FileInfo, 0, len(w.files))
+	for p, size := range w.files {
+		files = append(files, FileInfo{Path: p, Size: size})
+	}
+	return files
+}
+
+// isBinary uses git's own heuristic: a NUL byte in the first 8000 bytes.
+func isBinary(content []byte) bool {
+	return bytes.IndexByte(content[:min(len(content), 8000)], 0) >= 0
+}
+
+func diagnostic(extractor, p string, err error) Diagnostic {
+	d := Diagnostic{Extractor: extractor, Message: err.Error(), Location: Location{Path: p}}
+	var le *LineError
+	if errors.As(err, &le) {
+		d.Message = le.Err.Error()
+		d.Location.Line = le.Line
+	}
+	return d
+}
+
+// readIgnorePatterns parses an ignore file; a missing or unreadable one adds
+// no patterns. domain is the directory the file applies to.
+func readIgnorePatterns(root *os.Root, name string, domain []string) []gitignore.Pattern {
+	f, err := root.Open(name)
+	if err != nil {
+		return nil
+	}
+	defer f.Close()
+
+	var patterns []gitignore.Pattern
+	scanner := bufio.NewScanner(f)
+	for scanner.Scan() {
+		line := strings.TrimRight(scanner.Text(), "\r")
+		if strings.HasPrefix(line, "#") || strings.TrimSpace(line) == "" {
+			continue
+		}
+		patterns = append(patterns, gitignore.ParsePattern(line, domain))
+	}
+	return patterns
+}
+
+// slices returns a copy with room for one more element, so that siblings never
+// share a backing array.
+func slices[T any](s []T) []T {
+	return append(make([]T, 0, len(s)+1), s...)
+}
+
+func sortResult(r *Result) {
+	sort.Slice(r.Files, func(i, j int) bool { return r.Files[i].Path < r.Files[j].Path })
+	sort.SliceStable(r.Items, func(i, j int) bool { return itemLess(r.Items[i], r.Items[j]) })
+	r.Items = dedupe(r.Items)
+	sort.Slice(r.Diagnostics, func(i, j int) bool {
+		a, b := r.Diagnostics[i], r.Diagnostics[j]
+		if a.Location != b.Location {
+			return locationLess(a.Location, b.Location)
+		}
+		if a.Extractor != b.Extractor {
+			return a.Extractor < b.Extractor
+		}
+		return a.Message < b.Message
+	})
+}
+
+func itemLess(a, b Item) bool {
+	if a.ID != b.ID {
+		return a.ID < b.ID
+	}
+	return locationLess(a.Location, b.Location)
+}
+
+func locationLess(a, b Location) bool {
+	if a.Path != b.Path {
+		return a.Path < b.Path
+	}
+	return a.Line < b.Line
+}
+
+// dedupe keeps the first-located item of each id. Two extractors, or one file
+// naming the same thing twice, may report one item; the model lists it once.
+func dedupe(items []Item) []Item {
+	out := items[:0]
+	for _, it := range items {
+		if len(out) > 0 && it.ID == out[len(out)-1].ID {
+			continue
+		}
+		out = append(out, it)
+	}
+	return out
+}
