@@ -1,0 +1,74 @@
+# METADATA
+# title: Finding construction and the severity model
+# description: |
+#   Helpers shared by every rule: the one constructor for findings, the
+#   severity model that ranks surface by exposure, and the sets of threats and
+#   surface items covered by a valid acceptance.
+package tms.lib
+
+# Findings carry the rule's own METADATA id, so a rule never repeats its id in
+# code. The fields a rule passes win over the defaults from its metadata.
+finding(meta, fields) := object.union(
+	{
+		"rule": meta.custom.id,
+		"severity": meta.custom.severity,
+		"stride": meta.custom.stride,
+		"surface": "",
+		"subject": "",
+		"new_surface": false,
+		"location": {"path": "", "line": 0},
+	},
+	fields,
+)
+
+severities := ["info", "low", "medium", "high", "critical"]
+
+severity_rank := {s: i | some i, s in severities}
+
+# lower returns the less severe of two severities.
+lower(a, b) := a if severity_rank[a] <= severity_rank[b]
+
+lower(a, b) := b if severity_rank[a] > severity_rank[b]
+
+# Kinds that accept traffic. Their severity follows their exposure.
+entry_point_kinds := {"container.port"}
+
+# Kinds that bring in someone else's code.
+dependency_kinds := {"dependency", "container.base"}
+
+# surface_severity ranks an item by how reachable it is. Unknown exposure is
+# treated as public: tms escalates what it cannot rule out.
+surface_severity(item) := "low" if item.kind in dependency_kinds
+
+surface_severity(item) := "medium" if {
+	item.kind in entry_point_kinds
+	item.exposure == "internal"
+}
+
+surface_severity(item) := "high" if {
+	item.kind in entry_point_kinds
+	item.exposure != "internal"
+}
+
+surface_severity(item) := "medium" if {
+	not item.kind in entry_point_kinds
+	not item.kind in dependency_kinds
+}
+
+# An acceptance counts only while it has an approver and has not expired.
+# Dates are ISO 8601 (YYYY-MM-DD), so string order is date order.
+valid_acceptance(a) if {
+	trim_space(a.approved_by) != ""
+	a.expires != ""
+	a.expires >= input.config.today
+}
+
+accepted_threats := {a.threat |
+	some a in input.model.acceptances
+	valid_acceptance(a)
+}
+
+accepted_surface := {a.surface |
+	some a in input.model.acceptances
+	valid_acceptance(a)
+}

@@ -1,0 +1,80 @@
+# METADATA
+# title: Risk acceptances that no longer hold
+# description: |
+#   An acceptance lets a person take responsibility for a risk until a date.
+#   Without an approver nobody took it; after the date nobody holds it.
+package tms.rules.acceptances
+
+import data.tms.lib
+
+# METADATA
+# title: Acceptance expired
+# description: |
+#   The acceptance's expiry date has passed, so the risk it covered is no
+#   longer accepted by anyone.
+# custom:
+#   id: TMS-ACCEPT-001
+#   severity: high
+#   stride:
+#     - repudiation
+#   remediation: |
+#     Mitigate the risk, or have an approver review it again and record a new
+#     expiry date.
+deny contains lib.finding(rego.metadata.rule(), {
+	"subject": acceptance.id,
+	"surface": object.get(acceptance, "surface", ""),
+	"message": sprintf("acceptance %s of %s expired on %s", [acceptance.id, _target(acceptance), acceptance.expires]),
+	"location": acceptance.location,
+}) if {
+	some acceptance in input.model.acceptances
+	acceptance.expires != ""
+	acceptance.expires < input.config.today
+}
+
+# METADATA
+# title: Acceptance without approver
+# description: |
+#   The acceptance names no approver, so no person is accountable for the
+#   risk it accepts.
+# custom:
+#   id: TMS-ACCEPT-002
+#   severity: high
+#   stride:
+#     - repudiation
+#   remediation: |
+#     Set approved_by to the person who accepts the risk. tms never fills this
+#     field itself.
+deny contains lib.finding(rego.metadata.rule(), {
+	"subject": acceptance.id,
+	"surface": object.get(acceptance, "surface", ""),
+	"message": sprintf("acceptance %s of %s has no approver", [acceptance.id, _target(acceptance)]),
+	"location": acceptance.location,
+}) if {
+	some acceptance in input.model.acceptances
+	trim_space(object.get(acceptance, "approved_by", "")) == ""
+}
+
+# METADATA
+# title: Acceptance without expiry
+# description: |
+#   The acceptance has no expiry date, so it would never be reviewed again.
+# custom:
+#   id: TMS-ACCEPT-003
+#   severity: high
+#   stride:
+#     - repudiation
+#   remediation: |
+#     Set expires to the date (YYYY-MM-DD) by which the risk must be reviewed.
+deny contains lib.finding(rego.metadata.rule(), {
+	"subject": acceptance.id,
+	"surface": object.get(acceptance, "surface", ""),
+	"message": sprintf("acceptance %s of %s has no expiry date", [acceptance.id, _target(acceptance)]),
+	"location": acceptance.location,
+}) if {
+	some acceptance in input.model.acceptances
+	object.get(acceptance, "expires", "") == ""
+}
+
+_target(acceptance) := sprintf("threat %s", [acceptance.threat]) if acceptance.threat
+
+_target(acceptance) := sprintf("surface %s", [acceptance.surface]) if acceptance.surface

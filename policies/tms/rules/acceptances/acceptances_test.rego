@@ -1,0 +1,57 @@
+package tms.rules.acceptances_test
+
+import data.tms.rules.acceptances
+
+_acceptance(fields) := object.union(
+	{
+		"id": "A-1",
+		"threat": "T-1",
+		"reason": "legacy endpoint, removed next quarter",
+		"approved_by": "alice",
+		"expires": "2026-06-30",
+		"location": {"path": "threat-model.yaml", "line": 40},
+	},
+	fields,
+)
+
+_input(acceptance) := {
+	"model": {"acceptances": [acceptance]},
+	"config": {"today": "2026-07-01"},
+}
+
+_rules(acceptance) := rules if {
+	rules := {f.rule | some f in acceptances.deny} with input as _input(acceptance)
+}
+
+test_expired_acceptance_blocks if {
+	findings := acceptances.deny with input as _input(_acceptance({}))
+	some f in findings
+	f.rule == "TMS-ACCEPT-001"
+	f.severity == "high"
+	f.location.line == 40
+	contains(f.message, "threat T-1")
+}
+
+test_acceptance_expiring_today_holds if {
+	_rules(_acceptance({"expires": "2026-07-01"})) == set()
+}
+
+test_acceptance_without_approver_blocks if {
+	_rules(_acceptance({"approved_by": "", "expires": "2027-01-01"})) == {"TMS-ACCEPT-002"}
+}
+
+test_acceptance_without_expiry_blocks if {
+	_rules(_acceptance({"expires": ""})) == {"TMS-ACCEPT-003"}
+}
+
+test_surface_acceptance_names_the_surface if {
+	acceptance := object.remove(_acceptance({"surface": "container.port:a/Dockerfile#80/tcp"}), ["threat"])
+	findings := acceptances.deny with input as _input(acceptance)
+	some f in findings
+	f.surface == "container.port:a/Dockerfile#80/tcp"
+	contains(f.message, "surface container.port:a/Dockerfile#80/tcp")
+}
+
+test_missing_input_yields_nothing if {
+	count(acceptances.deny) == 0 with input as {}
+}

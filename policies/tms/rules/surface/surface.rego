@@ -1,0 +1,70 @@
+# METADATA
+# title: Surface the threat model does not know
+# description: |
+#   Attack surface found in the repository must be acknowledged in the threat
+#   model before it ships, so that someone has looked at it.
+package tms.rules.surface
+
+import data.tms.lib
+
+# The model acknowledges an item until it is marked removed.
+_acknowledged := {entry.id |
+	some entry in input.model.surface
+	entry.status != "removed"
+}
+
+# METADATA
+# title: Surface not in the threat model
+# description: |
+#   A surface item exists in the repository but the threat model neither lists
+#   it nor accepts it. Severity follows exposure: public or unknown entry points
+#   are high, internal ones medium, dependencies low, everything else medium.
+# related_resources:
+#   - ref: https://owasp.org/www-community/Threat_Modeling_Process
+#     description: OWASP threat modeling process
+# custom:
+#   id: TMS-SURFACE-001
+#   severity: high
+#   stride:
+#     - spoofing
+#     - tampering
+#     - information_disclosure
+#     - denial_of_service
+#     - elevation_of_privilege
+#   remediation: |
+#     Add the item to the threat model's surface section (tms sync does this
+#     with status unreviewed), then review the threats it brings and record how
+#     each is mitigated.
+deny contains lib.finding(rego.metadata.rule(), {
+	"severity": lib.surface_severity(item),
+	"surface": item.id,
+	"subject": item.id,
+	"new_surface": true,
+	"message": sprintf("%s %q is not in the threat model (exposure %s)", [item.kind, item.name, item.exposure]),
+	"location": item.location,
+}) if {
+	some item in input.surface
+	not item.id in _acknowledged
+	not item.id in lib.accepted_surface
+}
+
+# METADATA
+# title: File tms could not read
+# description: |
+#   An extractor matched a file but could not parse it, so any surface the file
+#   declares is unseen. Unseen surface is unreviewed surface.
+# custom:
+#   id: TMS-SURFACE-002
+#   severity: medium
+#   stride:
+#     - tampering
+#   remediation: |
+#     Fix the file so that it parses, or exclude it in .tms.yaml with a reason
+#     if it is not part of what ships.
+deny contains lib.finding(rego.metadata.rule(), {
+	"subject": diagnostic.location.path,
+	"message": sprintf("%s could not read this file: %s", [diagnostic.extractor, diagnostic.message]),
+	"location": diagnostic.location,
+}) if {
+	some diagnostic in input.repo.diagnostics
+}

@@ -1,0 +1,96 @@
+package tms.rules.surface_test
+
+import data.tms.rules.surface
+
+_port := {
+	"id": "container.port:api/Dockerfile#8080/tcp",
+	"kind": "container.port",
+	"name": "api/Dockerfile port 8080/tcp",
+	"exposure": "unknown",
+	"attributes": {"port": 8080, "protocol": "tcp"},
+	"location": {"path": "api/Dockerfile", "line": 7},
+}
+
+_dependency := {
+	"id": "dependency:go.mod#golang.org/x/net",
+	"kind": "dependency",
+	"name": "golang.org/x/net",
+	"exposure": "internal",
+	"attributes": {},
+	"location": {"path": "go.mod", "line": 5},
+}
+
+_input(surface, model_surface) := {
+	"surface": surface,
+	"repo": {"diagnostics": []},
+	"model": {"surface": model_surface, "acceptances": []},
+	"config": {"today": "2026-06-01"},
+}
+
+test_unmodeled_public_entry_point_is_high if {
+	findings := surface.deny with input as _input([_port], [])
+	some f in findings
+	f.rule == "TMS-SURFACE-001"
+	f.severity == "high"
+	f.surface == _port.id
+	f.new_surface == true
+	f.location == {"path": "api/Dockerfile", "line": 7}
+}
+
+test_unmodeled_internal_entry_point_is_medium if {
+	port := object.union(_port, {"exposure": "internal"})
+	findings := surface.deny with input as _input([port], [])
+	{f.severity | some f in findings} == {"medium"}
+}
+
+test_unmodeled_dependency_is_low if {
+	findings := surface.deny with input as _input([_dependency], [])
+	{f.severity | some f in findings} == {"low"}
+}
+
+test_unmodeled_other_kind_is_medium if {
+	image := object.union(_port, {"id": "container.image:api/Dockerfile", "kind": "container.image"})
+	findings := surface.deny with input as _input([image], [])
+	{f.severity | some f in findings} == {"medium"}
+}
+
+test_acknowledged_surface_passes if {
+	model := [{"id": _port.id, "kind": "container.port", "status": "unreviewed"}]
+	count(surface.deny) == 0 with input as _input([_port], model)
+}
+
+test_removed_surface_that_returns_is_new_again if {
+	model := [{"id": _port.id, "kind": "container.port", "status": "removed"}]
+	findings := surface.deny with input as _input([_port], model)
+	count(findings) == 1
+}
+
+test_accepted_surface_passes if {
+	doc := object.union(_input([_port], []), {"model": {"surface": [], "acceptances": [{
+		"id": "A-1", "surface": _port.id, "reason": "lab only",
+		"approved_by": "alice", "expires": "2026-12-31",
+	}]}})
+	count(surface.deny) == 0 with input as doc
+}
+
+test_expired_acceptance_does_not_hide_surface if {
+	doc := object.union(_input([_port], []), {"model": {"surface": [], "acceptances": [{
+		"id": "A-1", "surface": _port.id, "reason": "lab only",
+		"approved_by": "alice", "expires": "2026-01-31",
+	}]}})
+	count(surface.deny) == 1 with input as doc
+}
+
+test_missing_input_yields_nothing if {
+	count(surface.deny) == 0 with input as {}
+}
+
+test_diagnostic_is_reported_at_its_line if {
+	diagnostic := {"extractor": "npm", "message": "invalid character", "location": {"path": "web/package.json", "line": 3}}
+	doc := object.union(_input([], []), {"repo": {"diagnostics": [diagnostic]}})
+	findings := surface.deny with input as doc
+	some f in findings
+	f.rule == "TMS-SURFACE-002"
+	f.severity == "medium"
+	f.location == diagnostic.location
+}

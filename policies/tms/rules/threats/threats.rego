@@ -1,0 +1,62 @@
+# METADATA
+# title: Threats without an answer
+# description: |
+#   Every threat in the model needs an implemented mitigation or a valid
+#   acceptance. Threats nobody has reviewed yet are a backlog: they are
+#   reported, but at no more than medium severity, so that a fresh baseline
+#   warns rather than blocks.
+package tms.rules.threats
+
+import data.tms.lib
+
+_mitigated := {threat_id |
+	some mitigation in input.model.mitigations
+	mitigation.status == "implemented"
+	some threat_id in mitigation.mitigates
+}
+
+# METADATA
+# title: Threat without mitigation or acceptance
+# description: |
+#   A threat in the model has no mitigation with status implemented that
+#   names it, and no acceptance with an approver that has not expired.
+# related_resources:
+#   - ref: https://learn.microsoft.com/en-us/azure/security/develop/threat-modeling-tool-threats
+#     description: The STRIDE threat categories
+# custom:
+#   id: TMS-THREAT-001
+#   severity: high
+#   stride:
+#     - spoofing
+#     - tampering
+#     - repudiation
+#     - information_disclosure
+#     - denial_of_service
+#     - elevation_of_privilege
+#   remediation: |
+#     Implement a mitigation and list it under mitigations with status
+#     implemented and evidence in the repository, or record an acceptance with
+#     a reason, an approver and an expiry date.
+deny contains lib.finding(rego.metadata.rule(), {
+	"severity": _severity(threat),
+	"stride": threat.stride,
+	"subject": threat.id,
+	"message": _message(threat),
+	"location": threat.location,
+}) if {
+	some threat in input.model.threats
+	not threat.id in _mitigated
+	not threat.id in lib.accepted_threats
+}
+
+_severity(threat) := threat.severity if threat.status == "reviewed"
+
+_severity(threat) := lib.lower(threat.severity, "medium") if threat.status != "reviewed"
+
+_message(threat) := sprintf("threat %s %q has no implemented mitigation or valid acceptance", [threat.id, threat.title]) if {
+	threat.status == "reviewed"
+}
+
+_message(threat) := sprintf("threat %s %q is unreviewed and unmitigated (backlog)", [threat.id, threat.title]) if {
+	threat.status != "reviewed"
+}
