@@ -1,0 +1,37 @@
+package dockerfile
+
+import (
+	"bytes"
+	"os"
+	"testing"
+)
+
+func FuzzExtract(f *testing.F) {
+	fixtures, err := os.ReadDir("testdata")
+	if err != nil {
+		f.Fatal(err)
+	}
+	for _, e := range fixtures {
+		if !e.IsDir() {
+			f.Add(readFixture(f, e.Name()))
+		}
+	}
+
+	f.Fuzz(func(t *testing.T, content []byte) {
+		items, err := extract(t, "Dockerfile", content)
+		lines := bytes.Count(content, []byte("\n")) + 1
+		if line := errorLine(err); err != nil && (line < 1 || line > lines) {
+			t.Errorf("error %v points at line %d of %d", err, line, lines)
+		}
+		for _, it := range items {
+			if it.ID == "" || it.Kind == "" {
+				t.Errorf("item without id or kind: %+v", it)
+			}
+			if it.Location.Path != "Dockerfile" || it.Location.Line < 1 ||
+				it.Location.Line > lines {
+				t.Errorf("item %s at %+v, outside the file of %d lines",
+					it.ID, it.Location, lines)
+			}
+		}
+	})
+}

@@ -1,0 +1,3 @@
+FROM node:20-slim AS deps
+FROM node:20 AS run
+USER node
