@@ -8,6 +8,9 @@ const Version = 1
 // Model is a repository's threat model: what people have acknowledged of its
 // surface, the threats to it, the mitigations that answer them, and the risks
 // accepted with a named approver and an expiry date.
+//
+// Each entry's Location is where Load found it; Write ignores it. Write, not
+// a YAML or JSON encoder, produces the file format.
 type Model struct {
 	Version     int            `json:"version" yaml:"version"`
 	Surface     []SurfaceEntry `json:"surface" yaml:"surface"`
@@ -45,7 +48,7 @@ type Mitigation struct {
 	Mitigates []string            `json:"mitigates" yaml:"mitigates"` // threat ids
 	Covers    []string            `json:"covers" yaml:"covers"`       // surface-id globs
 	Evidence  []string            `json:"evidence" yaml:"evidence"`   // repository path globs
-	Status    string              `json:"status" yaml:"status"`       // proposed, planned, implemented
+	Status    string              `json:"status" yaml:"status"`       // proposed/planned/implemented
 	Location  extractors.Location `json:"location" yaml:"-"`
 }
 
@@ -59,4 +62,16 @@ type Acceptance struct {
 	ApprovedBy string              `json:"approved_by" yaml:"approved_by"`
 	Expires    string              `json:"expires" yaml:"expires"` // YYYY-MM-DD
 	Location   extractors.Location `json:"location" yaml:"-"`
+}
+
+// New returns an empty model of the current version, with empty rather than
+// nil lists so that it serialises as [] for policies.
+func New() *Model {
+	return &Model{
+		Version:     Version,
+		Surface:     []SurfaceEntry{},
+		Threats:     []Threat{},
+		Mitigations: []Mitigation{},
+		Acceptances: []Acceptance{},
+	}
 }
