@@ -1,0 +1,40 @@
+package npm
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"testing"
+)
+
+func FuzzExtract(f *testing.F) {
+	dirs, err := os.ReadDir("testdata")
+	if err != nil {
+		f.Fatal(err)
+	}
+	for _, d := range dirs {
+		manifest, _ := os.ReadFile(filepath.Join("testdata", d.Name(), "package.json"))
+		lock, _ := os.ReadFile(filepath.Join("testdata", d.Name(), "package-lock.json"))
+		f.Add(string(manifest), string(lock))
+	}
+
+	f.Fuzz(func(t *testing.T, manifest, lock string) {
+		files := mapRepo{"package.json": manifest, "package-lock.json": lock}
+		items, err := extractMap(t, files)
+		if line := errorLine(err); err != nil && line != -1 &&
+			(line < 1 || line > lineCount(manifest)) {
+			t.Errorf("error %v points at line %d of package.json", err, line)
+		}
+		for _, it := range items {
+			if it.ID == "" || it.Kind == "" {
+				t.Errorf("item without id or kind: %+v", it)
+			}
+			content, ok := files[it.Location.Path]
+			if !ok || it.Location.Line < 1 || it.Location.Line > lineCount(content) {
+				t.Errorf("item %s at %+v, outside its file", it.ID, it.Location)
+			}
+		}
+	})
+}
+
+func lineCount(s string) int { return bytes.Count([]byte(s), []byte("\n")) + 1 }

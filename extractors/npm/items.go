@@ -1,0 +1,97 @@
+package npm
+
+import (
+	"github.com/tms-dev/tms/extractors"
+)
+
+// builder turns the dependencies of one package.json and its lockfile into
+// items. Every item's id names the package.json, wherever it is located, so
+// a package keeps its id when it moves between direct and transitive.
+type builder struct {
+	manifest string
+	lockPath string
+	lock     *lockfile // nil without a readable lockfile
+}
+
+func (b *builder) items(deps map[string]direct) []extractors.Item {
+	var entries map[string]*lockEntry
+	if b.lock != nil {
+		entries = b.lock.entries()
+	}
+
+	items := make([]extractors.Item, 0, len(deps)+len(entries))
+	for name, d := range deps {
+		items = append(items, b.direct(d, entries[name]))
+	}
+	for name, e := range entries {
+		if _, ok := deps[name]; !ok {
+			items = append(items, b.transitive(name, e))
+		}
+	}
+	return items
+}
+
+// direct describes a declared dependency. The lockfile, when it installs the
+// package, tells the version; without it only an exact spec pins it.
+func (b *builder) direct(d direct, e *lockEntry) extractors.Item {
+	attrs := attributes(d.name, d.constraint, d.scope, specSource(d.constraint))
+	attrs["direct"] = true
+	if e != nil {
+		attrs["version"] = e.Version
+		attrs["pinned"] = exactVersion(e.Version)
+		attrs["integrity"] = e.Integrity != ""
+		if e.Link {
+			attrs["source"] = sourceLocal
+		}
+	} else {
+		attrs["pinned"] = exactVersion(d.constraint)
+	}
+	return b.item(d.name, attrs, extractors.Location{Path: b.manifest, Line: d.line})
+}
+
+// transitive describes a package only the lockfile names.
+func (b *builder) transitive(name string, e *lockEntry) extractors.Item {
+	attrs := attributes(name, "", lockScope(e), resolvedSource(name, e))
+	attrs["direct"] = false
+	attrs["version"] = e.Version
+	attrs["pinned"] = exactVersion(e.Version)
+	attrs["integrity"] = e.Integrity != ""
+	return b.item(name, attrs, extractors.Location{Path: b.lockPath, Line: e.line})
+}
+
+func attributes(name, constraint, scope, source string) map[string]any {
+	return map[string]any{
+		"ecosystem":  "npm",
+		"name":       name,
+		"version":    "",
+		"constraint": constraint,
+		"scope":      scope,
+		"source":     source,
+		"pinned":     false,
+		"integrity":  false,
+	}
+}
+
+func (b *builder) item(name string, attrs map[string]any, at extractors.Location) extractors.Item {
+	return extractors.Item{
+		ID:         "dependency:" + b.manifest + "#" + name,
+		Kind:       "dependency",
+		Name:       name,
+		Exposure:   extractors.ExposureInternal,
+		Attributes: attrs,
+		Location:   at,
+	}
+}
+
+// lockScope reads the flags npm sets on packages not needed in production.
+func lockScope(e *lockEntry) string {
+	switch {
+	case e.Dev || e.DevOptional:
+		return "dev"
+	case e.Optional:
+		return "optional"
+	case e.Peer:
+		return "peer"
+	}
+	return "prod"
+}

@@ -1,0 +1,94 @@
+package npm
+
+import (
+	"errors"
+	"fmt"
+	"path"
+	"slices"
+	"strings"
+
+	"github.com/tms-dev/tms/extractors"
+)
+
+// Extractor reads package.json files and their lockfiles. The zero value is
+// ready to use and safe for concurrent use.
+type Extractor struct{}
+
+// New returns an npm extractor.
+func New() *Extractor { return &Extractor{} }
+
+// Name implements extractors.Extractor.
+func (*Extractor) Name() string { return "npm" }
+
+// Match implements extractors.Extractor. Installed packages are someone
+// else's manifests, so anything under node_modules is left out even when a
+// walk is told not to skip it.
+func (*Extractor) Match(p string) bool {
+	return path.Base(p) == "package.json" &&
+		!slices.Contains(strings.Split(path.Dir(p), "/"), "node_modules")
+}
+
+// lockNames are the lockfiles npm reads, in its order of preference.
+var lockNames = []string{"npm-shrinkwrap.json", "package-lock.json"}
+
+// Extract implements extractors.Extractor. A broken package.json yields no
+// items; a lockfile that cannot be read is reported, and the direct
+// dependencies are then listed without what it would have resolved.
+func (*Extractor) Extract(f extractors.File, repo extractors.Repo) ([]extractors.Item, error) {
+	var probs problems
+	deps, err := readManifest(f.Content, &probs)
+	if err != nil {
+		return nil, fmt.Errorf("parse package.json: %w", err)
+	}
+	lock, lockPath, lockErr := loadLock(repo, path.Dir(f.Path))
+
+	b := builder{manifest: f.Path, lockPath: lockPath, lock: lock}
+	items := b.items(deps)
+	slices.SortFunc(items, func(a, b extractors.Item) int { return strings.Compare(a.ID, b.ID) })
+	return items, joinErrors(f.Path, probs.first, lockErr)
+}
+
+// joinErrors returns the package.json problem with its line, unless the
+// lockfile failed too: then both are told in words, since a diagnostic has
+// one line to point at.
+func joinErrors(manifest string, problem, lockErr error) error {
+	if problem == nil || lockErr == nil {
+		return errors.Join(problem, lockErr)
+	}
+	return errors.Join(inFile(manifest, problem), lockErr)
+}
+
+// loadLock reads the first lockfile present next to package.json. Its errors
+// name the lockfile and its line in the message: a diagnostic's own line
+// would be taken as a line of package.json.
+func loadLock(repo extractors.Repo, dir string) (*lockfile, string, error) {
+	for _, name := range lockNames {
+		p := path.Join(dir, name)
+		data, err := repo.ReadFile(p)
+		if errors.Is(err, extractors.ErrNotInInventory) {
+			continue
+		}
+		if err != nil {
+			return nil, p, fmt.Errorf("read %s: %w", p, err)
+		}
+
+		var probs problems
+		lock, err := readLock(data, &probs)
+		if err != nil {
+			return nil, p, inFile(p, err)
+		}
+		return lock, p, inFile(p, probs.first)
+	}
+	return nil, "", nil
+}
+
+func inFile(p string, err error) error {
+	var le *extractors.LineError
+	if errors.As(err, &le) {
+		return fmt.Errorf("%s line %d: %w", p, le.Line, le.Err)
+	}
+	if err != nil {
+		return fmt.Errorf("%s: %w", p, err)
+	}
+	return nil
+}

@@ -1,0 +1,134 @@
+package npm
+
+import (
+	"errors"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+
+	"github.com/tms-dev/tms/extractors"
+)
+
+// dirRepo serves a fixture directory the way the walker serves a repository.
+type dirRepo string
+
+func (d dirRepo) ReadFile(p string) ([]byte, error) {
+	content, err := os.ReadFile(filepath.Join(string(d), filepath.FromSlash(p)))
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil, extractors.ErrNotInInventory
+	}
+	return content, err
+}
+
+// dep builds an expected item from its attributes. want lists them in the
+// order version, constraint, scope, source, pinned, integrity.
+func dep(name string, direct bool, at extractors.Location, want ...any) extractors.Item {
+	return extractors.Item{
+		ID: "dependency:package.json#" + name, Kind: "dependency", Name: name,
+		Exposure: extractors.ExposureInternal, Location: at,
+		Attributes: map[string]any{
+			"ecosystem": "npm", "name": name, "direct": direct,
+			"version": want[0], "constraint": want[1], "scope": want[2],
+			"source": want[3], "pinned": want[4], "integrity": want[5],
+		},
+	}
+}
+
+func pkg(line int) extractors.Location {
+	return extractors.Location{Path: "package.json", Line: line}
+}
+
+func lock(line int) extractors.Location {
+	return extractors.Location{Path: "package-lock.json", Line: line}
+}
+
+const sha = "0123456789abcdef0123456789abcdef01234567"
+
+func TestExtract(t *testing.T) {
+	tests := []struct {
+		dir      string
+		want     []extractors.Item
+		wantLine int    // line of the returned error: 0 for none, -1 for no line
+		wantErr  string // text the error must contain
+	}{
+		{dir: "v3", want: []extractors.Item{
+			dep("accepts", false, lock(14), "1.3.8", "", "prod", "registry", true, true),
+			dep("debug", false, lock(33), "4.3.4", "", "dev", "registry", true, true),
+			dep("evil-tarball", false, lock(70), "0.0.1", "", "prod", "url", true, false),
+			dep("express", true, pkg(6), "4.19.2", "^4.19.2", "prod", "registry", true, true),
+			dep("fsevents", true, pkg(19), "2.3.3", "^2.3.3", "optional", "registry", true, true),
+			dep("left-pad", true, pkg(7), "", "1.3.0", "prod", "registry", true, false),
+			dep("local-utils", true, pkg(12), "", "file:../utils", "prod", "local", false, false),
+			dep("ms", false, lock(79), "2.1.3", "", "peer", "registry", true, true),
+			dep("my-lodash", true, pkg(8),
+				"4.17.21", "npm:lodash@^4.17.21", "prod", "alias", true, true),
+			dep("private-lib", true, pkg(10), "1.2.0",
+				"git+ssh://git@github.com/acme/private-lib.git#v1.2.0", "prod", "git", true, false),
+			dep("react", true, pkg(22), "", ">=18", "peer", "registry", false, false),
+			dep("shared", true, pkg(9), "0.3.0", "workspace:*", "prod", "local", true, false),
+			dep("tarball", true, pkg(11), "1.0.0",
+				"https://example.com/tarball-1.0.0.tgz", "prod", "url", true, true),
+			dep("typescript", true, pkg(15), "5.4.5", "~5.4.0", "dev", "registry", true, true),
+		}},
+		{dir: "v1", want: []extractors.Item{
+			dep("aliased", true, pkg(5), "npm:left-pad@1.3.0", "npm:left-pad@1.3.0",
+				"prod", "alias", true, true),
+			dep("debug", false, lock(23), "3.1.0", "", "dev", "registry", true, true),
+			dep("file-dep", false, lock(41), "file:../file-dep", "", "prod", "local", false, false),
+			dep("gh-dep", true, pkg(6), "github:acme/gh-dep#"+sha, "acme/gh-dep#"+sha,
+				"prod", "git", true, false),
+			dep("mocha", true, pkg(9), "5.2.0", "^5.0.0", "dev", "registry", true, true),
+			dep("request", true, pkg(4), "2.88.2", "^2.88.0", "prod", "registry", true, true),
+			dep("uuid", false, lock(37), "3.4.0", "", "prod", "registry", true, false),
+		}},
+		{dir: "nolock", wantLine: 6, wantErr: "bad is not a string", want: []extractors.Item{
+			dep("exact", true, pkg(4), "", "=2.0.1", "prod", "registry", true, false),
+			dep("gh", true, pkg(7), "", "github:acme/gh", "prod", "git", false, false),
+			dep("ranged", true, pkg(5), "", "^2", "prod", "registry", false, false),
+		}},
+		{dir: "broken", wantLine: 5, wantErr: "invalid character"},
+		{dir: "badlock", wantLine: -1, wantErr: "package-lock.json line 6:",
+			want: []extractors.Item{
+				dep("a", true, pkg(3), "", "1.0.0", "prod", "registry", true, false),
+			}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.dir, func(t *testing.T) {
+			got, err := extractDir(t, filepath.Join("testdata", tt.dir))
+			if diff := cmp.Diff(tt.want, got); diff != "" {
+				t.Errorf("items (-want +got):\n%s", diff)
+			}
+			if line := errorLine(err); line != tt.wantLine {
+				t.Errorf("error %v at line %d, want line %d", err, line, tt.wantLine)
+			}
+			if err != nil && !strings.Contains(err.Error(), tt.wantErr) {
+				t.Errorf("error %q does not say %q", err, tt.wantErr)
+			}
+		})
+	}
+}
+
+func extractDir(t testing.TB, dir string) ([]extractors.Item, error) {
+	t.Helper()
+	content, err := os.ReadFile(filepath.Join(dir, "package.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	f := extractors.File{Path: "package.json", Content: content}
+	return New().Extract(f, dirRepo(dir))
+}
+
+func errorLine(err error) int {
+	if err == nil {
+		return 0
+	}
+	var le *extractors.LineError
+	if errors.As(err, &le) {
+		return le.Line
+	}
+	return -1
+}

@@ -1,0 +1,116 @@
+package npm
+
+import (
+	"net/url"
+	"regexp"
+	"strings"
+)
+
+// The sources a dependency can come from.
+const (
+	sourceRegistry = "registry"
+	sourceGit      = "git"
+	sourceLocal    = "local"
+	sourceURL      = "url"
+	sourceAlias    = "alias"
+)
+
+var gitPrefixes = []string{
+	"git+", "git://", "github:", "gitlab:", "bitbucket:", "gist:",
+}
+
+var localPrefixes = []string{
+	"file:", "link:", "workspace:", "./", "../", "/", "~/",
+}
+
+// specSource classifies a package.json spec the way npm reads it: an alias,
+// a local path, a git repository (including the "user/repo" GitHub
+// shorthand), a tarball URL, or else a range or tag for the registry.
+func specSource(spec string) string {
+	spec = strings.TrimSpace(spec)
+	switch {
+	case strings.HasPrefix(spec, "npm:"):
+		return sourceAlias
+	case hasAnyPrefix(spec, localPrefixes) || spec == "." || spec == "..":
+		return sourceLocal
+	case hasAnyPrefix(spec, gitPrefixes) || isGitHubShorthand(spec):
+		return sourceGit
+	case strings.HasPrefix(spec, "http://") || strings.HasPrefix(spec, "https://"):
+		return urlSource(spec)
+	}
+	return sourceRegistry
+}
+
+// isGitHubShorthand matches "user/repo" and "user/repo#ref". Version ranges
+// never contain a slash, and a scoped name only appears after "npm:".
+func isGitHubShorthand(spec string) bool {
+	repo, _, _ := strings.Cut(spec, "#")
+	user, name, ok := strings.Cut(repo, "/")
+	return ok && user != "" && name != "" && !strings.HasPrefix(user, "@") &&
+		!strings.ContainsAny(repo, ": ") && !strings.Contains(name, "/")
+}
+
+// urlSource tells a git repository served over HTTP from a tarball URL.
+func urlSource(spec string) string {
+	repo, _, _ := strings.Cut(spec, "#")
+	if strings.HasSuffix(repo, ".git") {
+		return sourceGit
+	}
+	return sourceURL
+}
+
+// resolvedSource classifies a lockfile entry, which keeps no spec: a link is
+// a local folder, an alias records its real name, and the resolved URL shows
+// the rest. Registries serve tarballs at <name>/-/<file>.tgz.
+func resolvedSource(name string, e *lockEntry) string {
+	version, resolved := e.Version, e.Resolved
+	switch {
+	case e.Link || strings.HasPrefix(resolved, "file:") || strings.HasPrefix(version, "file:"):
+		return sourceLocal
+	case e.Name != "" && e.Name != name || strings.HasPrefix(version, "npm:"):
+		return sourceAlias
+	case hasAnyPrefix(resolved, gitPrefixes) || hasAnyPrefix(version, gitPrefixes):
+		return sourceGit
+	case resolved == "":
+		return sourceRegistry
+	}
+	if u, err := url.Parse(resolved); err == nil && strings.Contains(u.Path, "/-/") &&
+		strings.HasSuffix(u.Path, ".tgz") {
+		return sourceRegistry
+	}
+	return urlSource(resolved)
+}
+
+func hasAnyPrefix(s string, prefixes []string) bool {
+	for _, p := range prefixes {
+		if strings.HasPrefix(s, p) {
+			return true
+		}
+	}
+	return false
+}
+
+var (
+	exactSemver = regexp.MustCompile(
+		`^v?(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)(-[0-9A-Za-z.-]+)?(\+[0-9A-Za-z.-]+)?$`)
+	gitCommit = regexp.MustCompile(`#[0-9a-f]{40}$`)
+)
+
+// exactVersion reports whether a version or spec names one release: an
+// exact semantic version (also behind "=" or an alias) or a git commit.
+func exactVersion(v string) bool {
+	v = strings.TrimSpace(v)
+	if rest, ok := strings.CutPrefix(v, "npm:"); ok {
+		at := strings.LastIndexByte(rest, '@')
+		if at <= 0 {
+			return false
+		}
+		v = rest[at+1:]
+	}
+	v = strings.TrimSpace(strings.TrimPrefix(v, "="))
+	if exactSemver.MatchString(v) {
+		return true
+	}
+	return (hasAnyPrefix(v, gitPrefixes) || isGitHubShorthand(v) ||
+		urlSource(v) == sourceGit) && gitCommit.MatchString(v)
+}
