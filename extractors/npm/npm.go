@@ -38,7 +38,7 @@ func (*Extractor) Extract(f extractors.File, repo extractors.Repo) ([]extractors
 	var probs problems
 	deps, err := readManifest(f.Content, &probs)
 	if err != nil {
-		return nil, fmt.Errorf("parse package.json: %w", err)
+		return nil, parseError(err)
 	}
 	lock, lockPath, lockErr := loadLock(repo, path.Dir(f.Path))
 
@@ -80,6 +80,16 @@ func loadLock(repo extractors.Repo, dir string) (*lockfile, string, error) {
 		return lock, p, inFile(p, probs.first)
 	}
 	return nil, "", nil
+}
+
+// parseError adds context inside the line error, whose own message is what
+// a diagnostic shows.
+func parseError(err error) error {
+	var le *extractors.LineError
+	if errors.As(err, &le) {
+		return extractors.AtLine(le.Line, fmt.Errorf("parse package.json: %w", le.Err))
+	}
+	return fmt.Errorf("parse package.json: %w", err)
 }
 
 func inFile(p string, err error) error {
