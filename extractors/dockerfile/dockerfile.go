@@ -23,22 +23,27 @@ func New() *Extractor { return &Extractor{} }
 func (*Extractor) Name() string { return "dockerfile" }
 
 // Match implements extractors.Extractor. It accepts the names `docker build`
-// users give their files: Dockerfile, Containerfile, api.Dockerfile and
-// Dockerfile.prod, in any letter case. A `Dockerfile.dockerignore` is the
+// users give their files: Dockerfile, Containerfile and api.Dockerfile in
+// any letter case, and Dockerfile.prod spelled as Docker spells it, since a
+// lower-case dockerfile.go is source code. A Dockerfile.dockerignore is the
 // ignore file BuildKit pairs with a Dockerfile, not a Dockerfile.
 func (*Extractor) Match(p string) bool {
-	name := strings.ToLower(path.Base(p))
-	if strings.HasSuffix(name, ".dockerignore") {
-		return false
-	}
-	for _, base := range []string{"dockerfile", "containerfile"} {
-		if name == base || strings.HasSuffix(name, "."+base) ||
-			strings.HasPrefix(name, base+".") {
+	name := path.Base(p)
+	lower := strings.ToLower(name)
+	for _, base := range []string{"Dockerfile", "Containerfile"} {
+		if lower == strings.ToLower(base) || strings.HasSuffix(lower, "."+strings.ToLower(base)) {
 			return true
+		}
+		if strings.HasPrefix(name, base+".") {
+			return !notDockerfiles[path.Ext(lower)]
 		}
 	}
 	return false
 }
+
+// notDockerfiles are extensions that, after "Dockerfile.", name a companion
+// file rather than a variant.
+var notDockerfiles = map[string]bool{".dockerignore": true, ".md": true, ".txt": true}
 
 // Extract implements extractors.Extractor.
 func (*Extractor) Extract(f extractors.File, _ extractors.Repo) ([]extractors.Item, error) {
