@@ -1,0 +1,36 @@
+package main
+
+import (
+	"encoding/json"
+
+	"github.com/spf13/cobra"
+
+	"github.com/tms-dev/tms/engine"
+)
+
+func newInputCmd(opts *globalOptions) *cobra.Command {
+	return &cobra.Command{
+		Use:   "input",
+		Short: "Print the policy input document as JSON",
+		Long: `Print the JSON document that every policy reads as input: the repository's
+files and surface, the parsed threat model, and the run's settings. Use it to
+write and debug rules:
+
+  tms input > in.json && go tool opa eval -d policies -i in.json data.tms`,
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			req, err := opts.request(cmd.Context())
+			if err != nil {
+				return err
+			}
+			in, err := engine.BuildInput(cmd.Context(), req)
+			if err != nil {
+				return err
+			}
+			enc := json.NewEncoder(opts.stdout)
+			enc.SetIndent("", "  ")
+			enc.SetEscapeHTML(false)
+			return enc.Encode(in)
+		},
+	}
+}

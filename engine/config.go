@@ -1,0 +1,111 @@
+package engine
+
+import (
+	"fmt"
+	"os"
+	"time"
+
+	"gopkg.in/yaml.v3"
+
+	"github.com/tms-dev/tms/extractors"
+	"github.com/tms-dev/tms/extractors/threatmodel"
+)
+
+// Config is a run's configuration: defaults, then .tms.yaml, then flags.
+type Config struct {
+	FailOn           Severity
+	WarnOn           Severity
+	FailOnNewSurface bool
+	Exclude          []string // doublestar globs left out of the walk
+	MaxFileSize      int64
+	Timeout          time.Duration
+}
+
+// DefaultConfig blocks high and critical findings and warns on medium ones.
+func DefaultConfig() Config {
+	return Config{
+		FailOn:      SeverityHigh,
+		WarnOn:      SeverityMedium,
+		MaxFileSize: extractors.DefaultMaxFileSize,
+		Timeout:     30 * time.Second,
+	}
+}
+
+// Thresholds returns the part of the configuration that decides actions.
+func (c Config) Thresholds() Thresholds {
+	return Thresholds{FailOn: c.FailOn, WarnOn: c.WarnOn, FailOnNewSurface: c.FailOnNewSurface}
+}
+
+var configFields = []string{
+	"fail_on", "warn_on", "fail_on_new_surface", "exclude", "max_file_size", "timeout",
+}
+
+// LoadConfig reads a .tms.yaml file over the defaults. An empty path gives
+// the defaults. Problems are reported like the model's: file:line:column,
+// the field, and what was expected.
+func LoadConfig(path string) (Config, error) {
+	cfg := DefaultConfig()
+	if path == "" {
+		return cfg, nil
+	}
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return cfg, fmt.Errorf("load config: %w", err)
+	}
+
+	d := threatmodel.NewDecoder(path)
+	f := d.Fields(d.Document(data), "", configFields...)
+	severity := threatmodel.OneOf("a severity", "critical", "high", "medium", "low", "info")
+	if s := f.String("fail_on", severity); f.Has("fail_on") {
+		cfg.FailOn = Severity(s)
+	}
+	if s := f.String("warn_on", severity); f.Has("warn_on") {
+		cfg.WarnOn = Severity(s)
+	}
+	if f.Has("exclude") {
+		cfg.Exclude = f.Strings("exclude", threatmodel.NonEmpty, threatmodel.Glob)
+	}
+	if n, ok := f.Int("max_file_size"); ok {
+		cfg.MaxFileSize = positive(d, f, "max_file_size", int64(n))
+	}
+	cfg.FailOnNewSurface = boolField(d, f, "fail_on_new_surface", cfg.FailOnNewSurface)
+	cfg.Timeout = durationField(d, f, "timeout", cfg.Timeout)
+
+	if err := d.Err(); err != nil {
+		return cfg, err
+	}
+	return cfg, nil
+}
+
+func positive(d *threatmodel.Decoder, f *threatmodel.Fields, key string, n int64) int64 {
+	if n <= 0 {
+		d.Problemf(f.Node(key), f.Path(key), "%d is not a size (expected a positive number of bytes)", n)
+	}
+	return n
+}
+
+func boolField(d *threatmodel.Decoder, f *threatmodel.Fields, key string, def bool) bool {
+	n := f.Node(key)
+	if n == nil {
+		return def
+	}
+	var v bool
+	if n.Kind != yaml.ScalarNode || n.ShortTag() != "!!bool" || n.Decode(&v) != nil {
+		d.Problemf(n, f.Path(key), "found %q (expected true or false)", n.Value)
+		return def
+	}
+	return v
+}
+
+func durationField(d *threatmodel.Decoder, f *threatmodel.Fields, key string, def time.Duration) time.Duration {
+	s := f.String(key)
+	if s == "" {
+		return def
+	}
+	v, err := time.ParseDuration(s)
+	if err != nil || v <= 0 {
+		d.Problemf(f.Node(key), f.Path(key), "%q is not a duration (expected e.g. 30s or 2m)", s)
+		return def
+	}
+	return v
+}

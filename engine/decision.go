@@ -1,0 +1,113 @@
+package engine
+
+// Action is what CI does with a finding.
+type Action string
+
+// The actions, from least to most severe.
+const (
+	ActionInfo  Action = "info"
+	ActionWarn  Action = "warn"
+	ActionBlock Action = "block"
+)
+
+var actionRank = map[Action]int{ActionInfo: 0, ActionWarn: 1, ActionBlock: 2}
+
+// Decision is the verdict of a run: block when any finding blocks, warn when
+// any warns, pass otherwise.
+type Decision string
+
+// The decisions.
+const (
+	DecisionPass  Decision = "pass"
+	DecisionWarn  Decision = "warn"
+	DecisionBlock Decision = "block"
+)
+
+// Thresholds map severities to actions.
+type Thresholds struct {
+	FailOn           Severity // block at this severity and above
+	WarnOn           Severity // warn at this severity and above, below FailOn
+	FailOnNewSurface bool     // block every new-surface finding, whatever its severity
+}
+
+// Report is the outcome of a run, the single source of every output format.
+type Report struct {
+	Decision Decision  `json:"decision"`
+	Findings []Finding `json:"findings"`
+	Summary  Summary   `json:"summary"`
+}
+
+// Summary counts what a run saw and decided.
+type Summary struct {
+	Block             int              `json:"block"`
+	Warn              int              `json:"warn"`
+	Info              int              `json:"info"`
+	BySeverity        map[Severity]int `json:"by_severity"`
+	Rules             int              `json:"rules"`
+	Surface           int              `json:"surface"`
+	NewSurface        int              `json:"new_surface"`
+	UnreviewedSurface int              `json:"unreviewed_surface"`
+	Threats           int              `json:"threats"`
+	UnreviewedThreats int              `json:"unreviewed_threats"`
+}
+
+// Decide assigns each finding its action and sums up the run.
+func Decide(findings []Finding, t Thresholds, in *Input, rules int) Report {
+	r := Report{Decision: DecisionPass, Findings: findings, Summary: summarize(in, rules)}
+	for i := range r.Findings {
+		f := &r.Findings[i]
+		f.Action = t.action(*f)
+		r.count(*f)
+	}
+	SortFindings(r.Findings)
+	return r
+}
+
+func (t Thresholds) action(f Finding) Action {
+	switch {
+	case f.Severity.AtLeast(t.FailOn), t.FailOnNewSurface && f.NewSurface:
+		return ActionBlock
+	case f.Severity.AtLeast(t.WarnOn):
+		return ActionWarn
+	}
+	return ActionInfo
+}
+
+func (r *Report) count(f Finding) {
+	r.Summary.BySeverity[f.Severity]++
+	if f.NewSurface {
+		r.Summary.NewSurface++
+	}
+	switch f.Action {
+	case ActionBlock:
+		r.Summary.Block++
+		r.Decision = DecisionBlock
+	case ActionWarn:
+		r.Summary.Warn++
+		if r.Decision == DecisionPass {
+			r.Decision = DecisionWarn
+		}
+	default:
+		r.Summary.Info++
+	}
+}
+
+func summarize(in *Input, rules int) Summary {
+	s := Summary{
+		BySeverity: map[Severity]int{},
+		Rules:      rules,
+		Surface:    len(in.Surface),
+		Threats:    len(in.Model.Threats),
+	}
+	for _, e := range in.Model.Surface {
+		if e.Status == "unreviewed" {
+			s.UnreviewedSurface++
+		}
+	}
+	for _, t := range in.Model.Threats {
+		if t.Status != "reviewed" {
+			s.UnreviewedThreats++
+		}
+	}
+	return s
+}

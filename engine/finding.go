@@ -1,0 +1,102 @@
+package engine
+
+import (
+	"encoding/json"
+	"fmt"
+	"slices"
+	"sort"
+
+	"github.com/open-policy-agent/opa/v1/rego"
+
+	"github.com/tms-dev/tms/extractors"
+)
+
+// Finding is one unmitigated difference between the repository and its threat
+// model, as a rule reported it. Every report format is written from this type.
+type Finding struct {
+	Rule        string              `json:"rule"`
+	Title       string              `json:"title"`
+	Severity    Severity            `json:"severity"`
+	Stride      []string            `json:"stride"`
+	Surface     string              `json:"surface"`
+	Subject     string              `json:"subject"`
+	Message     string              `json:"message"`
+	Remediation string              `json:"remediation"`
+	Action      Action              `json:"action"`
+	NewSurface  bool                `json:"new_surface"`
+	Location    extractors.Location `json:"location"`
+}
+
+// findings decodes the query result and completes each finding from its
+// rule's METADATA: rules set the facts, metadata supplies the words. Decide
+// orders them once actions are known.
+func (e *Engine) findings(rs rego.ResultSet) ([]Finding, error) {
+	if len(rs) != 1 || len(rs[0].Expressions) != 1 {
+		return nil, fmt.Errorf("evaluate policies: %s is undefined", DecisionQuery)
+	}
+	data, err := json.Marshal(rs[0].Expressions[0].Value)
+	if err != nil {
+		return nil, err
+	}
+	var found []Finding
+	if err := json.Unmarshal(data, &found); err != nil {
+		return nil, fmt.Errorf("%w: a finding does not have the finding shape: %v", ErrInvalidPolicy, err)
+	}
+
+	for i := range found {
+		if err := e.complete(&found[i]); err != nil {
+			return nil, err
+		}
+	}
+	return found, nil
+}
+
+func (e *Engine) complete(f *Finding) error {
+	rule, ok := e.rules[f.Rule]
+	if !ok {
+		return fmt.Errorf("%w: a finding names rule %q, which no rule's METADATA declares", ErrInvalidPolicy, f.Rule)
+	}
+	f.Title = rule.Title
+	f.Remediation = rule.Remediation
+	if f.Severity == "" {
+		f.Severity = rule.Severity
+	}
+	if !f.Severity.Valid() {
+		return fmt.Errorf("%w: rule %s reported severity %q", ErrInvalidPolicy, f.Rule, f.Severity)
+	}
+	if len(f.Stride) == 0 {
+		f.Stride = rule.Stride
+	}
+	if err := validateStride(f.Stride); err != nil {
+		return fmt.Errorf("%w: rule %s reported %v", ErrInvalidPolicy, f.Rule, err)
+	}
+	f.Stride = slices.Clone(f.Stride)
+	return nil
+}
+
+// SortFindings orders findings for reading: blocking first, then by severity,
+// location, rule and subject. The order is total, so reports are stable.
+func SortFindings(fs []Finding) {
+	sort.SliceStable(fs, func(i, j int) bool {
+		a, b := fs[i], fs[j]
+		if a.Action != b.Action {
+			return actionRank[a.Action] > actionRank[b.Action]
+		}
+		if a.Severity != b.Severity {
+			return severityRank[a.Severity] > severityRank[b.Severity]
+		}
+		if a.Location != b.Location {
+			if a.Location.Path != b.Location.Path {
+				return a.Location.Path < b.Location.Path
+			}
+			return a.Location.Line < b.Location.Line
+		}
+		if a.Rule != b.Rule {
+			return a.Rule < b.Rule
+		}
+		if a.Subject != b.Subject {
+			return a.Subject < b.Subject
+		}
+		return a.Message < b.Message
+	})
+}

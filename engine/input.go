@@ -1,0 +1,98 @@
+package engine
+
+import (
+	"context"
+	"log/slog"
+	"path/filepath"
+	"time"
+
+	"github.com/tms-dev/tms/extractors"
+	"github.com/tms-dev/tms/extractors/builtin"
+	"github.com/tms-dev/tms/extractors/threatmodel"
+)
+
+// SchemaVersion is the version of the input document's shape.
+const SchemaVersion = 1
+
+// Input is the one document every rule reads as `input`. Its JSON Schema is
+// engine/schema/input.schema.json and docs/input.md explains each field.
+type Input struct {
+	SchemaVersion int                `json:"schema_version"`
+	Repo          RepoFacts          `json:"repo"`
+	Surface       []extractors.Item  `json:"surface"`
+	Model         *threatmodel.Model `json:"model"`
+	Config        RunConfig          `json:"config"`
+}
+
+// RepoFacts describes the repository as it stands.
+type RepoFacts struct {
+	Root        string                  `json:"root"`
+	Commit      string                  `json:"commit"`
+	Files       []extractors.FileInfo   `json:"files"`
+	Evidence    map[string][]string     `json:"evidence"`
+	Diagnostics []extractors.Diagnostic `json:"diagnostics"`
+}
+
+// RunConfig is the part of the configuration that rules may read.
+type RunConfig struct {
+	Today            string   `json:"today"`
+	FailOn           Severity `json:"fail_on"`
+	WarnOn           Severity `json:"warn_on"`
+	FailOnNewSurface bool     `json:"fail_on_new_surface"`
+}
+
+// Scan is what one walk of a repository found.
+type Scan struct {
+	Root   string
+	Commit string
+	*extractors.Result
+}
+
+// ScanRepo walks dir once with the built-in extractors.
+func ScanRepo(ctx context.Context, dir string, cfg Config, log *slog.Logger) (*Scan, error) {
+	abs, err := filepath.Abs(dir)
+	if err != nil {
+		return nil, err
+	}
+	res, err := extractors.Walk(ctx, abs, extractors.Options{
+		Extractors:  builtin.All(),
+		Exclude:     cfg.Exclude,
+		MaxFileSize: cfg.MaxFileSize,
+		Logger:      log,
+	})
+	if err != nil {
+		return nil, err
+	}
+	return &Scan{Root: filepath.Base(abs), Commit: headCommit(abs), Result: res}, nil
+}
+
+// NewInput joins a scan and a model into the policy input for the given day.
+func NewInput(scan *Scan, model *threatmodel.Model, cfg Config, today time.Time) *Input {
+	return &Input{
+		SchemaVersion: SchemaVersion,
+		Repo: RepoFacts{
+			Root:        scan.Root,
+			Commit:      scan.Commit,
+			Files:       nonNil(scan.Files),
+			Evidence:    evidenceIndex(model, scan.Files),
+			Diagnostics: nonNil(scan.Diagnostics),
+		},
+		Surface: nonNil(scan.Items),
+		Model:   model,
+		Config: RunConfig{
+			Today:            today.UTC().Format(time.DateOnly),
+			FailOn:           cfg.FailOn,
+			WarnOn:           cfg.WarnOn,
+			FailOnNewSurface: cfg.FailOnNewSurface,
+		},
+	}
+}
+
+// nonNil keeps empty lists as [] in JSON, which is what rules and the schema
+// expect.
+func nonNil[T any](s []T) []T {
+	if s == nil {
+		return []T{}
+	}
+	return s
+}

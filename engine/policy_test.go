@@ -1,0 +1,126 @@
+package engine
+
+import (
+	"context"
+	"errors"
+	"strings"
+	"testing"
+	"testing/fstest"
+)
+
+func TestEmbeddedPoliciesCompile(t *testing.T) {
+	eng, err := New(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	var ids []string
+	for _, r := range eng.Rules() {
+		ids = append(ids, r.ID)
+	}
+	want := "TMS-ACCEPT-001 TMS-ACCEPT-002 TMS-ACCEPT-003 TMS-MITIGATION-001 " +
+		"TMS-MITIGATION-002 TMS-SURFACE-001 TMS-SURFACE-002 TMS-THREAT-001"
+	if got := strings.Join(ids, " "); got != want {
+		t.Errorf("rules:\n got %s\nwant %s", got, want)
+	}
+}
+
+const validRule = `package tms.rules.team
+
+# METADATA
+# title: Team rule
+# description: A rule for the test.
+# custom:
+#   id: TEAM-001
+#   severity: low
+#   stride: [tampering]
+#   remediation: Do the thing.
+deny contains {"rule": "TEAM-001"} if {
+	some item in input.surface
+	item.kind == "x"
+}
+`
+
+func TestInvalidPoliciesAreRejected(t *testing.T) {
+	tests := []struct {
+		name string
+		rego string
+		want string // a fragment of the error
+	}{
+		{
+			name: "missing metadata",
+			rego: "package tms.rules.team\n\ndeny contains 1 if { input.surface }\n",
+			want: "team.rego:3: deny rule has no METADATA block",
+		},
+		{
+			name: "deny written as a single value",
+			rego: strings.Replace(validRule, "deny contains {\"rule\": \"TEAM-001\"} if", "deny if", 1),
+			want: "deny must be a set",
+		},
+		{
+			name: "severity outside custom",
+			rego: strings.Replace(validRule, "#   severity: low\n", "", 1),
+			want: `custom.severity ""`,
+		},
+		{
+			name: "unknown stride category",
+			rego: strings.Replace(validRule, "[tampering]", "[tampering, sneaking]", 1),
+			want: `custom.stride "sneaking"`,
+		},
+		{
+			name: "duplicate id",
+			rego: strings.Replace(validRule, "TEAM-001", "TMS-SURFACE-001", 1),
+			want: "rule id TMS-SURFACE-001 is already used",
+		},
+		{
+			name: "typo in an input field",
+			rego: strings.Replace(validRule, "input.surface", "input.surfce", 1),
+			want: "team.rego:12",
+		},
+		{
+			name: "typo in an item field",
+			rego: strings.Replace(validRule, "item.kind", "item.knd", 1),
+			want: "team.rego:13",
+		},
+		{
+			name: "network access",
+			rego: strings.Replace(validRule, `item.kind == "x"`,
+				`http.send({"method": "get", "url": "https://example.com"}).status_code == 200`, 1),
+			want: "undefined function http.send",
+		},
+		{
+			name: "reading the clock",
+			rego: strings.Replace(validRule, `item.kind == "x"`, `time.now_ns() > 0`, 1),
+			want: "undefined function time.now_ns",
+		},
+		{
+			name: "syntax error",
+			rego: "package tms.rules.team\n\ndeny contains x if {\n",
+			want: "custom/team.rego:4: rego_parse_error",
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			src := PolicySource{Dir: "custom", FS: fstest.MapFS{
+				"team.rego": {Data: []byte(tt.rego)},
+			}}
+			_, err := New(context.Background(), src)
+			if !errors.Is(err, ErrInvalidPolicy) {
+				t.Fatalf("got error %v, want ErrInvalidPolicy", err)
+			}
+			if !strings.Contains(err.Error(), tt.want) {
+				t.Errorf("error does not mention %q:\n%v", tt.want, err)
+			}
+		})
+	}
+}
+
+func TestValidTeamRuleCompiles(t *testing.T) {
+	src := PolicySource{Dir: "custom", FS: fstest.MapFS{"team.rego": {Data: []byte(validRule)}}}
+	eng, err := New(context.Background(), src)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(eng.Rules()) != 9 {
+		t.Errorf("got %d rules, want the 8 embedded ones and TEAM-001", len(eng.Rules()))
+	}
+}

@@ -1,0 +1,159 @@
+package engine
+
+import (
+	"fmt"
+	"regexp"
+	"slices"
+	"sort"
+	"strings"
+
+	"github.com/open-policy-agent/opa/v1/ast"
+)
+
+// Rule is one policy rule as its METADATA describes it.
+type Rule struct {
+	ID          string   `json:"id"`
+	Title       string   `json:"title"`
+	Description string   `json:"description"`
+	Severity    Severity `json:"severity"`
+	Stride      []string `json:"stride"`
+	Remediation string   `json:"remediation"`
+	Package     string   `json:"package"`
+	Location    string   `json:"location"` // file:line of the rule
+}
+
+// StrideCategories are the six STRIDE threat categories, as rules spell them.
+var StrideCategories = []string{
+	"spoofing", "tampering", "repudiation",
+	"information_disclosure", "denial_of_service", "elevation_of_privilege",
+}
+
+var ruleIDPattern = regexp.MustCompile(`^[A-Z][A-Z0-9]*(-[A-Z0-9]+)+$`)
+
+// readRules finds every `deny` rule under data.tms.rules and validates its
+// METADATA. A rule that could produce findings nobody can trace back to an id,
+// a severity and a remediation is rejected before anything is evaluated.
+func readRules(compiler *ast.Compiler) (map[string]Rule, error) {
+	annotations := compiler.GetAnnotationSet()
+	rules := map[string]Rule{}
+	var problems []string
+
+	for _, name := range sortedModuleNames(compiler) {
+		for _, r := range compiler.Modules[name].Rules {
+			if !isDenyRule(r) {
+				continue
+			}
+			rule, err := ruleFromMetadata(r, annotations.GetRuleScope(r))
+			if err == nil {
+				err = checkUnique(rules, rule)
+			}
+			if err != nil {
+				problems = append(problems, fmt.Sprintf("%s:%d: %v", r.Location.File, r.Location.Row, err))
+				continue
+			}
+			rules[rule.ID] = rule
+		}
+	}
+	if len(problems) > 0 {
+		return nil, fmt.Errorf("%w:\n%s", ErrInvalidPolicy, strings.Join(problems, "\n"))
+	}
+	return rules, nil
+}
+
+func sortedModuleNames(compiler *ast.Compiler) []string {
+	names := make([]string, 0, len(compiler.Modules))
+	for name := range compiler.Modules {
+		names = append(names, name)
+	}
+	sort.Strings(names)
+	return names
+}
+
+func isDenyRule(r *ast.Rule) bool {
+	ref := r.Ref()
+	return ref.HasPrefix(rulesRoot) && ref[len(ref)-1].Equal(ast.StringTerm("deny"))
+}
+
+func ruleFromMetadata(r *ast.Rule, scoped []*ast.Annotations) (Rule, error) {
+	if r.Head.RuleKind() != ast.MultiValue {
+		return Rule{}, fmt.Errorf("deny must be a set: write `deny contains finding if { ... }`")
+	}
+	if len(scoped) == 0 {
+		return Rule{}, fmt.Errorf("deny rule has no METADATA block")
+	}
+	a := scoped[0]
+	custom := a.Custom
+	rule := Rule{
+		ID:          customString(custom, "id"),
+		Title:       a.Title,
+		Description: strings.TrimSpace(a.Description),
+		Severity:    Severity(customString(custom, "severity")),
+		Stride:      customStrings(custom, "stride"),
+		Remediation: strings.TrimSpace(customString(custom, "remediation")),
+		Package:     strings.TrimPrefix(r.Module.Package.Path.String(), "data."),
+		Location:    fmt.Sprintf("%s:%d", r.Location.File, r.Location.Row),
+	}
+	return rule, validateRule(rule)
+}
+
+func validateRule(r Rule) error {
+	var missing []string
+	if !ruleIDPattern.MatchString(r.ID) {
+		missing = append(missing, fmt.Sprintf(
+			"custom.id %q (expected upper-case words joined by dashes, e.g. TEAM-AUTH-001)", r.ID))
+	}
+	if r.Title == "" {
+		missing = append(missing, "title")
+	}
+	if r.Description == "" {
+		missing = append(missing, "description")
+	}
+	if !r.Severity.Valid() {
+		missing = append(missing, fmt.Sprintf(
+			"custom.severity %q (expected critical, high, medium, low or info)", r.Severity))
+	}
+	if err := validateStride(r.Stride); err != nil {
+		missing = append(missing, err.Error())
+	}
+	if r.Remediation == "" {
+		missing = append(missing, "custom.remediation")
+	}
+	if len(missing) > 0 {
+		return fmt.Errorf("rule METADATA is missing or invalid: %s", strings.Join(missing, ", "))
+	}
+	return nil
+}
+
+func validateStride(stride []string) error {
+	if len(stride) == 0 {
+		return fmt.Errorf("custom.stride (expected a list of STRIDE categories)")
+	}
+	for _, s := range stride {
+		if !slices.Contains(StrideCategories, s) {
+			return fmt.Errorf("custom.stride %q (expected one of %s)", s, strings.Join(StrideCategories, ", "))
+		}
+	}
+	return nil
+}
+
+func checkUnique(rules map[string]Rule, r Rule) error {
+	if other, ok := rules[r.ID]; ok {
+		return fmt.Errorf("rule id %s is already used by the rule at %s", r.ID, other.Location)
+	}
+	return nil
+}
+
+func customString(custom map[string]any, key string) string {
+	s, _ := custom[key].(string)
+	return s
+}
+
+func customStrings(custom map[string]any, key string) []string {
+	list, _ := custom[key].([]any)
+	out := make([]string, 0, len(list))
+	for _, v := range list {
+		s, _ := v.(string)
+		out = append(out, s)
+	}
+	return out
+}

@@ -1,0 +1,115 @@
+package engine
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io/fs"
+	"log/slog"
+	"os"
+	"path/filepath"
+	"time"
+
+	"github.com/tms-dev/tms/extractors/threatmodel"
+)
+
+// ErrNoModel is returned by LoadModel when the repository has no threat model.
+var ErrNoModel = errors.New("no threat model")
+
+// ModelPath returns the model file to use: the given path if any, else
+// threat-model.yaml in repo, or threat-model.json when only that exists.
+func ModelPath(repo, given string) string {
+	if given != "" {
+		return given
+	}
+	yamlPath := filepath.Join(repo, "threat-model.yaml")
+	jsonPath := filepath.Join(repo, "threat-model.json")
+	if _, err := os.Stat(yamlPath); err != nil {
+		if _, err := os.Stat(jsonPath); err == nil {
+			return jsonPath
+		}
+	}
+	return yamlPath
+}
+
+// LoadModel reads the threat model, telling a user without one what to do.
+func LoadModel(path string) (*threatmodel.Model, error) {
+	m, err := threatmodel.Load(path)
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil, fmt.Errorf("%w at %s: run `tms init` to write a baseline, then commit it",
+			ErrNoModel, path)
+	}
+	return m, err
+}
+
+// Request is what a run reads: a repository, its model and its settings.
+type Request struct {
+	Repo      string
+	ModelPath string
+	Config    Config
+	Today     time.Time
+	Logger    *slog.Logger
+}
+
+// BuildInput loads the model and scans the repository into the policy input.
+// The model is read first: without one there is nothing to compare.
+func BuildInput(ctx context.Context, req Request) (*Input, error) {
+	model, err := LoadModel(req.ModelPath)
+	if err != nil {
+		return nil, err
+	}
+	scan, err := ScanRepo(ctx, req.Repo, req.Config, req.Logger)
+	if err != nil {
+		return nil, err
+	}
+	relocate(model, repoRelative(req.Repo, req.ModelPath))
+	return NewInput(scan, model, req.Config, req.Today), nil
+}
+
+// repoRelative names the model file as the repository sees it, so findings in
+// the model and in code use the same kind of path. A model kept outside the
+// repository keeps the path it was given.
+func repoRelative(repo, path string) string {
+	absRepo, err1 := filepath.Abs(repo)
+	absPath, err2 := filepath.Abs(path)
+	if err1 != nil || err2 != nil {
+		return filepath.ToSlash(path)
+	}
+	rel, err := filepath.Rel(absRepo, absPath)
+	if err != nil || !filepath.IsLocal(rel) {
+		return filepath.ToSlash(path)
+	}
+	return filepath.ToSlash(rel)
+}
+
+func relocate(m *threatmodel.Model, path string) {
+	for i := range m.Surface {
+		m.Surface[i].Location.Path = path
+	}
+	for i := range m.Threats {
+		m.Threats[i].Location.Path = path
+	}
+	for i := range m.Mitigations {
+		m.Mitigations[i].Location.Path = path
+	}
+	for i := range m.Acceptances {
+		m.Acceptances[i].Location.Path = path
+	}
+}
+
+// Evaluate runs the whole pipeline on a request: input, policies, decision.
+func Evaluate(ctx context.Context, req Request) (Report, error) {
+	in, err := BuildInput(ctx, req)
+	if err != nil {
+		return Report{}, err
+	}
+	eng, err := New(ctx)
+	if err != nil {
+		return Report{}, err
+	}
+	findings, err := eng.Evaluate(ctx, in, req.Config.Timeout)
+	if err != nil {
+		return Report{}, err
+	}
+	return Decide(findings, req.Config.Thresholds(), in, len(eng.rules)), nil
+}
