@@ -1,0 +1,37 @@
+# Every tool comes through go.mod: `go tool opa` is the OPA CLI at the version
+# the engine embeds, so policies are checked by the same OPA that runs them.
+GO  ?= go
+OPA := $(GO) tool opa
+
+.PHONY: help build test test-go test-policies lint bench fuzz
+
+help: ## List the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-14s %s\n", $$1, $$2}'
+
+build: ## Build ./tms
+	$(GO) build -o tms ./cmd/tms
+
+test: lint test-policies test-go ## Run every check and test
+
+lint: ## gofmt and go vet
+	@out=$$(gofmt -l .); if [ -n "$$out" ]; then echo "gofmt would rewrite:"; echo "$$out"; exit 1; fi
+	$(GO) vet ./...
+
+test-policies: ## opa fmt, opa check --strict and opa test (90 % coverage) on the policies
+	@out=$$($(OPA) fmt -l policies); if [ -n "$$out" ]; then echo "opa fmt would rewrite:"; echo "$$out"; exit 1; fi
+	$(OPA) check --strict policies
+	$(OPA) test policies --coverage --threshold 90 --format json > /dev/null || { $(OPA) test policies -v; exit 1; }
+	$(OPA) test policies
+
+test-go: ## go test -race on every package
+	$(GO) test -race ./...
+
+bench: ## Benchmarks of extraction and evaluation
+	$(GO) test -run '^$$' -bench . -benchmem ./...
+
+fuzz: ## Fuzz each parser for 30 s
+	@for pkg in $$($(GO) list ./extractors/...); do \
+		for f in $$($(GO) test -list '^Fuzz' $$pkg | grep '^Fuzz'); do \
+			$(GO) test -run '^$$' -fuzz "^$$f$$" -fuzztime 30s $$pkg || exit 1; \
+		done; \
+	done
