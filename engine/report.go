@@ -36,7 +36,7 @@ func writeText(w io.Writer, r Report) error {
 		fmt.Fprintf(&b, "%-5s  %-8s  %s  %s\n", strings.ToUpper(string(f.Action)),
 			f.Severity, f.Rule, formatLocation(f))
 		fmt.Fprintf(&b, "       %s\n", f.Message)
-		fmt.Fprintf(&b, "       fix: %s\n\n", oneLine(f.Remediation))
+		fmt.Fprintf(&b, "       fix: %s\n\n", f.Remediation)
 	}
 	b.WriteString(summaryLine(r))
 	_, err := io.WriteString(w, b.String())
@@ -59,8 +59,4 @@ func summaryLine(r Report) string {
 		"%d surface items (%d new, %d unreviewed), %d threats (%d unreviewed), %d rules\n",
 		r.Decision, s.Block, s.Warn, s.Info,
 		s.Surface, s.NewSurface, s.UnreviewedSurface, s.Threats, s.UnreviewedThreats, s.Rules)
-}
-
-func oneLine(s string) string {
-	return strings.Join(strings.Fields(s), " ")
 }

@@ -86,10 +86,10 @@ func ruleFromMetadata(r *ast.Rule, scoped []*ast.Annotations) (Rule, error) {
 	rule := Rule{
 		ID:          customString(custom, "id"),
 		Title:       a.Title,
-		Description: strings.TrimSpace(a.Description),
+		Description: oneParagraph(a.Description),
 		Severity:    Severity(customString(custom, "severity")),
 		Stride:      customStrings(custom, "stride"),
-		Remediation: strings.TrimSpace(customString(custom, "remediation")),
+		Remediation: oneParagraph(customString(custom, "remediation")),
 		Package:     strings.TrimPrefix(r.Module.Package.Path.String(), "data."),
 		Location:    fmt.Sprintf("%s:%d", r.Location.File, r.Location.Row),
 	}
@@ -141,6 +141,12 @@ func checkUnique(rules map[string]Rule, r Rule) error {
 		return fmt.Errorf("rule id %s is already used by the rule at %s", r.ID, other.Location)
 	}
 	return nil
+}
+
+// oneParagraph joins the lines of a METADATA text block, so reports do not
+// carry the line breaks of the Rego source.
+func oneParagraph(s string) string {
+	return strings.Join(strings.Fields(s), " ")
 }
 
 func customString(custom map[string]any, key string) string {

@@ -32,15 +32,14 @@ _acknowledged := {entry.id |
 #     - denial_of_service
 #     - elevation_of_privilege
 #   remediation: |
-#     Add the item to the threat model's surface section (tms sync does this
-#     with status unreviewed), then review the threats it brings and record how
-#     each is mitigated.
+#     Add the item to the surface section of the threat model, review the
+#     threats it brings, and record how each is mitigated or who accepts it.
 deny contains lib.finding(rego.metadata.rule(), {
 	"severity": lib.surface_severity(item),
 	"surface": item.id,
 	"subject": item.id,
 	"new_surface": true,
-	"message": sprintf("%s %q is not in the threat model (exposure %s)", [item.kind, item.name, item.exposure]),
+	"message": _unmodeled_message(item),
 	"location": item.location,
 }) if {
 	some item in input.surface
@@ -67,4 +66,12 @@ deny contains lib.finding(rego.metadata.rule(), {
 	"location": diagnostic.location,
 }) if {
 	some diagnostic in input.repo.diagnostics
+}
+
+_unmodeled_message(item) := sprintf("%s %q is not in the threat model (exposure %s)", [item.kind, item.name, item.exposure]) if {
+	item.kind in lib.entry_point_kinds
+}
+
+_unmodeled_message(item) := sprintf("%s %q is not in the threat model", [item.kind, item.name]) if {
+	not item.kind in lib.entry_point_kinds
 }

@@ -35,6 +35,7 @@ test_unmodeled_public_entry_point_is_high if {
 	f.surface == _port.id
 	f.new_surface == true
 	f.location == {"path": "api/Dockerfile", "line": 7}
+	f.message == `container.port "api/Dockerfile port 8080/tcp" is not in the threat model (exposure unknown)`
 }
 
 test_unmodeled_internal_entry_point_is_medium if {
@@ -46,6 +47,7 @@ test_unmodeled_internal_entry_point_is_medium if {
 test_unmodeled_dependency_is_low if {
 	findings := surface.deny with input as _input([_dependency], [])
 	{f.severity | some f in findings} == {"low"}
+	{f.message | some f in findings} == {`dependency "golang.org/x/net" is not in the threat model`}
 }
 
 test_unmodeled_other_kind_is_medium if {

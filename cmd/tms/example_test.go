@@ -1,0 +1,67 @@
+package main
+
+import (
+	"bytes"
+	"os"
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+)
+
+const exampleRepo = "../../testdata/example"
+
+// TestExampleGolden runs the README's quick start on the example repository
+// and compares every report format with its golden file. Run with -update to
+// rewrite them after an intended change.
+func TestExampleGolden(t *testing.T) {
+	t.Setenv("SOURCE_DATE_EPOCH", pinnedDate)
+	for _, format := range []string{"text", "json"} {
+		t.Run(format, func(t *testing.T) {
+			var stdout, stderr bytes.Buffer
+			code := run([]string{"eval", "--repo", exampleRepo, "--format", format}, &stdout, &stderr)
+			if code != exitBlocked {
+				t.Fatalf("exit code %d, want %d (the example adds an unmodeled service)\n%s",
+					code, exitBlocked, stderr.String())
+			}
+			if stderr.Len() > 0 {
+				t.Errorf("stderr is not empty:\n%s", stderr.String())
+			}
+			compareGolden(t, "../../testdata/example.eval."+format, stdout.Bytes())
+		})
+	}
+}
+
+// TestReadmeShowsRealOutput keeps the README's quick start honest: the output
+// it shows must be what the command prints.
+func TestReadmeShowsRealOutput(t *testing.T) {
+	readme, err := os.ReadFile("../../README.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	golden, err := os.ReadFile("../../testdata/example.eval.text")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(readme), string(golden)) {
+		t.Errorf("README.md does not show the output of the quick start; " +
+			"paste testdata/example.eval.text into it")
+	}
+}
+
+func compareGolden(t *testing.T, path string, got []byte) {
+	t.Helper()
+	if *update {
+		if err := os.WriteFile(path, got, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("%v (run go test -update to create it)", err)
+	}
+	if diff := cmp.Diff(string(want), string(got)); diff != "" {
+		t.Errorf("%s differs (-want +got):\n%s", path, diff)
+	}
+}
