@@ -34,7 +34,7 @@ func base(path, name string, line int, attrs map[string]any) extractors.Item {
 func exposed(path string, line int, value any, proto, key string) extractors.Item {
 	return extractors.Item{
 		ID: "container.port:" + path + "#" + key, Kind: "container.port",
-		Name: key, Exposure: extractors.ExposureUnknown,
+		Name: "port " + key + " of " + path, Exposure: extractors.ExposureUnknown,
 		Attributes: map[string]any{"port": value, "protocol": proto},
 		Location:   at(path, line),
 	}

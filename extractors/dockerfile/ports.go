@@ -47,7 +47,7 @@ func (b *builder) port(p port) extractors.Item {
 	return extractors.Item{
 		ID:         "container.port:" + b.path + "#" + p.key(),
 		Kind:       "container.port",
-		Name:       p.key(),
+		Name:       "port " + p.key() + " of " + b.path,
 		Exposure:   extractors.ExposureUnknown,
 		Attributes: map[string]any{"port": p.value, "protocol": p.protocol},
 		Location:   b.location(p.line),

@@ -1,0 +1,183 @@
+package extractors_test
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+
+	"github.com/tms-dev/tms/extractors"
+)
+
+// lineCounter claims *.txt files and reports one item per file, named after
+// the file, so tests can see exactly which files reached an extractor.
+type lineCounter struct{}
+
+func (lineCounter) Name() string { return "lines" }
+
+func (lineCounter) Match(path string) bool { return strings.HasSuffix(path, ".txt") }
+
+func (lineCounter) Extract(f extractors.File, _ extractors.Repo) ([]extractors.Item, error) {
+	item := extractors.Item{
+		ID: "file:" + f.Path, Kind: "file", Name: f.Path, Exposure: extractors.ExposureInternal,
+		Location: extractors.Location{Path: f.Path, Line: 1},
+	}
+	if strings.Contains(string(f.Content), "broken") {
+		return []extractors.Item{item}, extractors.AtLine(2, os.ErrInvalid)
+	}
+	return []extractors.Item{item}, nil
+}
+
+func writeTree(t *testing.T, files map[string]string) string {
+	t.Helper()
+	dir := t.TempDir()
+	for name, content := range files {
+		p := filepath.Join(dir, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(content), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return dir
+}
+
+func walk(t *testing.T, dir string, opts extractors.Options) *extractors.Result {
+	t.Helper()
+	opts.Extractors = []extractors.Extractor{lineCounter{}}
+	res, err := extractors.Walk(context.Background(), dir, opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return res
+}
+
+func ids(res *extractors.Result) []string {
+	var out []string
+	for _, it := range res.Items {
+		out = append(out, it.ID)
+	}
+	return out
+}
+
+func TestWalkHonoursIgnoreRules(t *testing.T) {
+	dir := writeTree(t, map[string]string{
+		".gitignore":              "*.log\n/build/\n!keep.log\n",
+		"a.txt":                   "",
+		"debug.log":               "",
+		"keep.log":                "",
+		"build/out.txt":           "",
+		"sub/.gitignore":          "local.txt\n",
+		"sub/local.txt":           "",
+		"sub/kept.txt":            "",
+		"sub/build/in-sub.txt":    "",
+		"node_modules/x/a.txt":    "",
+		"vendor/y/b.txt":          "",
+		"excluded/c.txt":          "",
+		".git/info/exclude":       "secret.txt\n",
+		"secret.txt":              "",
+		"deep/er/still/ok.txt":    "",
+		"deep/er/still/build.txt": "",
+	})
+	res := walk(t, dir, extractors.Options{Exclude: []string{"excluded/**"}})
+
+	want := []string{
+		"file:a.txt", "file:deep/er/still/build.txt", "file:deep/er/still/ok.txt",
+		"file:sub/build/in-sub.txt", "file:sub/kept.txt",
+	}
+	if diff := cmp.Diff(want, ids(res)); diff != "" {
+		t.Errorf("items (-want +got):\n%s", diff)
+	}
+	var paths []string
+	for _, f := range res.Files {
+		paths = append(paths, f.Path)
+	}
+	if !contains(paths, "keep.log") || contains(paths, "debug.log") {
+		t.Errorf("inventory should keep keep.log (negated) and drop debug.log: %v", paths)
+	}
+}
+
+func TestWalkNeverFollowsSymlinks(t *testing.T) {
+	outside := writeTree(t, map[string]string{"outside.txt": ""})
+	dir := writeTree(t, map[string]string{"in.txt": ""})
+	links := map[string]string{
+		"loop":       "loop",
+		"up":         "..",
+		"escape.txt": filepath.Join(outside, "outside.txt"),
+		"alias.txt":  "in.txt",
+	}
+	for name, target := range links {
+		if err := os.Symlink(target, filepath.Join(dir, name)); err != nil {
+			t.Fatal(err)
+		}
+	}
+
+	res := walk(t, dir, extractors.Options{})
+	if diff := cmp.Diff([]string{"file:in.txt"}, ids(res)); diff != "" {
+		t.Errorf("items (-want +got):\n%s", diff)
+	}
+	if len(res.Files) != 1 {
+		t.Errorf("inventory = %v, want only in.txt", res.Files)
+	}
+}
+
+func TestWalkReportsFilesItCannotRead(t *testing.T) {
+	dir := writeTree(t, map[string]string{
+		"big.txt":    strings.Repeat("x", 100),
+		"binary.txt": "abc\x00def",
+		"bad.txt":    "broken",
+		"fine.txt":   "ok",
+	})
+	res := walk(t, dir, extractors.Options{MaxFileSize: 50})
+
+	want := []extractors.Diagnostic{
+		{Extractor: "lines", Message: "invalid argument", Location: extractors.Location{Path: "bad.txt", Line: 2}},
+		{Extractor: "lines", Message: "file is larger than the size limit of 50 bytes (size 100)",
+			Location: extractors.Location{Path: "big.txt"}},
+		{Extractor: "lines", Message: "file is binary", Location: extractors.Location{Path: "binary.txt"}},
+	}
+	if diff := cmp.Diff(want, res.Diagnostics); diff != "" {
+		t.Errorf("diagnostics (-want +got):\n%s", diff)
+	}
+	// An extractor's items survive its error: what it could read is kept.
+	if diff := cmp.Diff([]string{"file:bad.txt", "file:fine.txt"}, ids(res)); diff != "" {
+		t.Errorf("items (-want +got):\n%s", diff)
+	}
+}
+
+func TestWalkIsDeterministic(t *testing.T) {
+	files := map[string]string{}
+	for i := range 200 {
+		files[filepath.Join("d"+string(rune('a'+i%26)), strings.Repeat("f", 1+i%7)+".txt")] = "x"
+	}
+	dir := writeTree(t, files)
+	first := walk(t, dir, extractors.Options{Workers: 4})
+	for range 5 {
+		again := walk(t, dir, extractors.Options{Workers: 4})
+		if diff := cmp.Diff(first, again); diff != "" {
+			t.Fatalf("walks differ (-first +again):\n%s", diff)
+		}
+	}
+}
+
+func TestWalkStopsWhenCancelled(t *testing.T) {
+	dir := writeTree(t, map[string]string{"a.txt": ""})
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	if _, err := extractors.Walk(ctx, dir, extractors.Options{}); err == nil {
+		t.Error("Walk on a cancelled context returned no error")
+	}
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
