@@ -19,7 +19,7 @@ lint: ## gofmt and go vet
 
 test-policies: ## opa fmt, opa check --strict and opa test (90 % coverage) on the policies
 	@out=$$($(OPA) fmt -l policies); if [ -n "$$out" ]; then echo "opa fmt would rewrite:"; echo "$$out"; exit 1; fi
-	$(OPA) check --strict policies
+	$(OPA) check --strict --schema engine/schema/input.schema.json policies
 	$(OPA) test policies --coverage --threshold 90 --format json > /dev/null || { $(OPA) test policies -v; exit 1; }
 	$(OPA) test policies
 

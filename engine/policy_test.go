@@ -3,9 +3,11 @@ package engine
 import (
 	"context"
 	"errors"
+	"os"
 	"strings"
 	"testing"
 	"testing/fstest"
+	"time"
 )
 
 func TestEmbeddedPoliciesCompile(t *testing.T) {
@@ -123,4 +125,50 @@ func TestValidTeamRuleCompiles(t *testing.T) {
 	if len(eng.Rules()) != 9 {
 		t.Errorf("got %d rules, want the 8 embedded ones and TEAM-001", len(eng.Rules()))
 	}
+}
+
+// TestPolicyDocsListEveryRule keeps docs/policies.md in step with the library.
+func TestPolicyDocsListEveryRule(t *testing.T) {
+	doc, err := os.ReadFile("../docs/policies.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	eng, err := New(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, r := range eng.Rules() {
+		if !strings.Contains(string(doc), "| `"+r.ID+"` |") {
+			t.Errorf("docs/policies.md has no row for %s (%s)", r.ID, r.Title)
+		}
+	}
+}
+
+// TestDocumentedRuleCompiles compiles the example rule of docs/input.md as a
+// team rule would be, so the documentation cannot show a rule that fails.
+func TestDocumentedRuleCompiles(t *testing.T) {
+	doc, err := os.ReadFile("../docs/input.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, rest, ok := strings.Cut(string(doc), "```rego\n")
+	rule, _, ok2 := strings.Cut(rest, "```")
+	if !ok || !ok2 {
+		t.Fatal("docs/input.md has no rego block")
+	}
+	src := PolicySource{Dir: "docs", FS: fstest.MapFS{"team.rego": {Data: []byte(rule)}}}
+	eng, err := New(context.Background(), src)
+	if err != nil {
+		t.Fatalf("the documented rule does not compile: %v", err)
+	}
+	findings, err := eng.Evaluate(context.Background(), exampleInput(t), time.Minute)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range findings {
+		if f.Rule == "TEAM-CONTAINER-001" {
+			return
+		}
+	}
+	t.Error("the documented rule found no image running as root in the example repository")
 }
