@@ -172,3 +172,17 @@ func TestDocumentedRuleCompiles(t *testing.T) {
 	}
 	t.Error("the documented rule found no image running as root in the example repository")
 }
+
+func TestEvaluationHasATimeout(t *testing.T) {
+	slow := strings.Replace(validRule, `item.kind == "x"`,
+		`count([n | some n in numbers.range(1, 50000000); n % 7 == 0]) > count(item.kind)`, 1)
+	src := PolicySource{Dir: "custom", FS: fstest.MapFS{"team.rego": {Data: []byte(slow)}}}
+	eng, err := New(context.Background(), src)
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, err = eng.Evaluate(context.Background(), exampleInput(t), 50*time.Millisecond)
+	if err == nil || !strings.Contains(err.Error(), "did not finish within 50ms") {
+		t.Errorf("got %v, want a timeout error", err)
+	}
+}

@@ -246,7 +246,7 @@ func (w *walker) ReadFile(p string) ([]byte, error) {
 		return nil, fmt.Errorf("%s: %w", p, ErrNotInInventory)
 	}
 	if size > w.opts.MaxFileSize {
-		w.opts.Logger.Warn("file not read: larger than the size limit",
+		w.opts.Logger.Debug("file not read: larger than the size limit",
 			"path", p, "size", size, "limit", w.opts.MaxFileSize)
 		return nil, fmt.Errorf("%w of %d bytes (size %d)", ErrTooLarge, w.opts.MaxFileSize, size)
 	}

@@ -1,0 +1,63 @@
+package builtin
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/tms-dev/tms/extractors"
+)
+
+// BenchmarkWalk measures one walk with every built-in extractor over a
+// monorepo-shaped tree: services with a Dockerfile, a go.mod and a
+// package.json each, among plain source files.
+func BenchmarkWalk(b *testing.B) {
+	for _, services := range []int{100, 1000} {
+		dir := monorepo(b, services)
+		b.Run(fmt.Sprintf("services=%d", services), func(b *testing.B) {
+			for b.Loop() {
+				res, err := extractors.Walk(context.Background(), dir,
+					extractors.Options{Extractors: All()})
+				if err != nil {
+					b.Fatal(err)
+				}
+				if len(res.Items) < services*5 {
+					b.Fatalf("found %d items, want at least %d", len(res.Items), services*5)
+				}
+			}
+		})
+	}
+}
+
+func monorepo(b *testing.B, services int) string {
+	b.Helper()
+	dir := b.TempDir()
+	for i := range services {
+		svc := filepath.Join(dir, "services", fmt.Sprintf("svc%04d", i))
+		files := map[string]string{
+			"Dockerfile": fmt.Sprintf("FROM golang:1.26 AS build\nRUN go build\n"+
+				"FROM gcr.io/distroless/static\nUSER nonroot\nEXPOSE %d\n", 8000+i),
+			"go.mod": "module example.com/svc\n\ngo 1.26\n\nrequire (\n" +
+				"\tgithub.com/go-chi/chi/v5 v5.2.3\n\tgolang.org/x/net v0.40.0 // indirect\n)\n",
+			"package.json": `{"dependencies": {"react": "^19.2.0", "left-pad": "1.3.0"}}`,
+		}
+		for f := range 7 {
+			files[fmt.Sprintf("src/file%d.go", f)] = "package svc\n"
+		}
+		for name, content := range files {
+			writeFile(b, filepath.Join(svc, name), content)
+		}
+	}
+	return dir
+}
+
+func writeFile(b *testing.B, path, content string) {
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+		b.Fatal(err)
+	}
+	if err := os.WriteFile(path, []byte(content), 0o644); err != nil {
+		b.Fatal(err)
+	}
+}
