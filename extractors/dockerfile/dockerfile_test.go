@@ -1,10 +1,11 @@
 package dockerfile
 
 import (
-	"errors"
 	"os"
 	"path/filepath"
 	"testing"
+
+	"github.com/tms-dev/tms/extractors/extractortest"
 
 	"github.com/google/go-cmp/cmp"
 
@@ -150,7 +151,7 @@ func TestExtractFixtures(t *testing.T) {
 			if diff := cmp.Diff(tt.want, got); diff != "" {
 				t.Errorf("items (-want +got):\n%s", diff)
 			}
-			if line := errorLine(err); line != tt.wantLine {
+			if line := extractortest.ErrorLine(err); line != tt.wantLine {
 				t.Errorf("error %v at line %d, want line %d", err, line, tt.wantLine)
 			}
 		})
@@ -173,13 +174,3 @@ func extract(t testing.TB, path string, content []byte) ([]extractors.Item, erro
 
 // errorLine is the line an error points at: 0 without an error, -1 for an
 // error that does not say.
-func errorLine(err error) int {
-	if err == nil {
-		return 0
-	}
-	var le *extractors.LineError
-	if errors.As(err, &le) {
-		return le.Line
-	}
-	return -1
-}

@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"os"
 	"testing"
+
+	"github.com/tms-dev/tms/extractors/extractortest"
 )
 
 func FuzzExtract(f *testing.F) {
@@ -20,7 +22,7 @@ func FuzzExtract(f *testing.F) {
 	f.Fuzz(func(t *testing.T, content []byte) {
 		items, err := extract(t, "Dockerfile", content)
 		lines := bytes.Count(content, []byte("\n")) + 1
-		if line := errorLine(err); err != nil && (line < 1 || line > lines) {
+		if line := extractortest.ErrorLine(err); err != nil && (line < 1 || line > lines) {
 			t.Errorf("error %v points at line %d of %d", err, line, lines)
 		}
 		for _, it := range items {

@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"testing"
 
+	"github.com/tms-dev/tms/extractors/extractortest"
+
 	"github.com/tms-dev/tms/extractors"
 )
 
@@ -28,7 +30,7 @@ func FuzzExtract(f *testing.F) {
 	f.Fuzz(func(t *testing.T, mod, sum []byte) {
 		items, err := New().Extract(extractors.File{Path: "go.mod", Content: mod}, sumRepo(sum))
 		lines := bytes.Count(mod, []byte("\n")) + 1
-		if line := errorLine(err); err != nil && line != -1 && (line < 1 || line > lines) {
+		if line := extractortest.ErrorLine(err); err != nil && line != -1 && (line < 1 || line > lines) {
 			t.Errorf("error %v points at line %d of %d", err, line, lines)
 		}
 		for _, it := range items {

@@ -1,27 +1,16 @@
 package gomod
 
 import (
-	"errors"
-	"io/fs"
 	"os"
 	"path/filepath"
 	"testing"
+
+	"github.com/tms-dev/tms/extractors/extractortest"
 
 	"github.com/google/go-cmp/cmp"
 
 	"github.com/tms-dev/tms/extractors"
 )
-
-// dirRepo serves a fixture directory the way the walker serves a repository.
-type dirRepo string
-
-func (d dirRepo) ReadFile(p string) ([]byte, error) {
-	content, err := os.ReadFile(filepath.Join(string(d), filepath.FromSlash(p)))
-	if errors.Is(err, fs.ErrNotExist) {
-		return nil, extractors.ErrNotInInventory
-	}
-	return content, err
-}
 
 // failingRepo holds files that exist but cannot be read.
 type failingRepo struct{}
@@ -101,14 +90,14 @@ func TestExtract(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			repo := tt.repo
 			if repo == nil {
-				repo = dirRepo(tt.dir)
+				repo = extractortest.DirRepo(tt.dir)
 			}
 			content := readFixture(t, tt.dir, tt.path)
 			got, err := New().Extract(extractors.File{Path: tt.path, Content: content}, repo)
 			if diff := cmp.Diff(tt.want, got); diff != "" {
 				t.Errorf("items (-want +got):\n%s", diff)
 			}
-			if line := errorLine(err); line != tt.wantLine {
+			if line := extractortest.ErrorLine(err); line != tt.wantLine {
 				t.Errorf("error %v at line %d, want line %d", err, line, tt.wantLine)
 			}
 		})
@@ -122,17 +111,6 @@ func readFixture(t testing.TB, dir, path string) []byte {
 		t.Fatal(err)
 	}
 	return content
-}
-
-func errorLine(err error) int {
-	if err == nil {
-		return 0
-	}
-	var le *extractors.LineError
-	if errors.As(err, &le) {
-		return le.Line
-	}
-	return -1
 }
 
 func TestMatch(t *testing.T) {

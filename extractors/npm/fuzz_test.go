@@ -5,6 +5,8 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
+
+	"github.com/tms-dev/tms/extractors/extractortest"
 )
 
 func FuzzExtract(f *testing.F) {
@@ -21,7 +23,7 @@ func FuzzExtract(f *testing.F) {
 	f.Fuzz(func(t *testing.T, manifest, lock string) {
 		files := mapRepo{"package.json": manifest, "package-lock.json": lock}
 		items, err := extractMap(t, files)
-		if line := errorLine(err); err != nil && line != -1 &&
+		if line := extractortest.ErrorLine(err); err != nil && line != -1 &&
 			(line < 1 || line > lineCount(manifest)) {
 			t.Errorf("error %v points at line %d of package.json", err, line)
 		}

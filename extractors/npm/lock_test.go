@@ -6,6 +6,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/tms-dev/tms/extractors/extractortest"
+
 	"github.com/google/go-cmp/cmp"
 
 	"github.com/tms-dev/tms/extractors"
@@ -111,7 +113,7 @@ func TestBrokenInput(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			_, err := extractMap(t, tt.files)
-			if line := errorLine(err); line != tt.wantLine {
+			if line := extractortest.ErrorLine(err); line != tt.wantLine {
 				t.Errorf("error %v at line %d, want line %d", err, line, tt.wantLine)
 			}
 			if err == nil || !strings.Contains(err.Error(), tt.wantErr) {

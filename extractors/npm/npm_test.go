@@ -1,28 +1,17 @@
 package npm
 
 import (
-	"errors"
-	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
+	"github.com/tms-dev/tms/extractors/extractortest"
+
 	"github.com/google/go-cmp/cmp"
 
 	"github.com/tms-dev/tms/extractors"
 )
-
-// dirRepo serves a fixture directory the way the walker serves a repository.
-type dirRepo string
-
-func (d dirRepo) ReadFile(p string) ([]byte, error) {
-	content, err := os.ReadFile(filepath.Join(string(d), filepath.FromSlash(p)))
-	if errors.Is(err, fs.ErrNotExist) {
-		return nil, extractors.ErrNotInInventory
-	}
-	return content, err
-}
 
 // dep builds an expected item from its attributes. want lists them in the
 // order version, constraint, scope, source, pinned, integrity.
@@ -102,7 +91,7 @@ func TestExtract(t *testing.T) {
 			if diff := cmp.Diff(tt.want, got); diff != "" {
 				t.Errorf("items (-want +got):\n%s", diff)
 			}
-			if line := errorLine(err); line != tt.wantLine {
+			if line := extractortest.ErrorLine(err); line != tt.wantLine {
 				t.Errorf("error %v at line %d, want line %d", err, line, tt.wantLine)
 			}
 			if err != nil && !strings.Contains(err.Error(), tt.wantErr) {
@@ -119,16 +108,5 @@ func extractDir(t testing.TB, dir string) ([]extractors.Item, error) {
 		t.Fatal(err)
 	}
 	f := extractors.File{Path: "package.json", Content: content}
-	return New().Extract(f, dirRepo(dir))
-}
-
-func errorLine(err error) int {
-	if err == nil {
-		return 0
-	}
-	var le *extractors.LineError
-	if errors.As(err, &le) {
-		return le.Line
-	}
-	return -1
+	return New().Extract(f, extractortest.DirRepo(dir))
 }
