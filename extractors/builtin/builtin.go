@@ -1,19 +1,25 @@
 package builtin
 
 import (
+	"sort"
+
 	"github.com/tms-dev/tms/extractors"
-	"github.com/tms-dev/tms/extractors/dockerfile"
-	"github.com/tms-dev/tms/extractors/gomod"
-	"github.com/tms-dev/tms/extractors/npm"
 )
 
-// All returns one of each built-in extractor, in a fixed order so that logs
-// and diagnostics read the same on every run. Supporting a new file format
-// means adding a package under extractors and one line here.
+// registered holds one of each built-in extractor. Each source registers
+// itself from its own file in this package (containers.go, golang.go, ...),
+// so supporting a new format means a new extractor package and one new file
+// here, without touching a shared list.
+var registered []extractors.Extractor
+
+func register(x extractors.Extractor) {
+	registered = append(registered, x)
+}
+
+// All returns one of each built-in extractor, sorted by name so that logs
+// and diagnostics read the same on every run.
 func All() []extractors.Extractor {
-	return []extractors.Extractor{
-		dockerfile.New(),
-		gomod.New(),
-		npm.New(),
-	}
+	all := append([]extractors.Extractor(nil), registered...)
+	sort.Slice(all, func(i, j int) bool { return all[i].Name() < all[j].Name() })
+	return all
 }

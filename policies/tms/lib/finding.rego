@@ -30,12 +30,6 @@ lower(a, b) := a if severity_rank[a] <= severity_rank[b]
 
 lower(a, b) := b if severity_rank[a] > severity_rank[b]
 
-# Kinds that accept traffic. Their severity follows their exposure.
-entry_point_kinds := {"container.port"}
-
-# Kinds that bring in someone else's code.
-dependency_kinds := {"dependency", "container.base"}
-
 # surface_severity ranks an item by how reachable it is. Unknown exposure is
 # treated as public: tms escalates what it cannot rule out.
 surface_severity(item) := "low" if item.kind in dependency_kinds

@@ -1,0 +1,20 @@
+package tms.lib
+
+# Classes of surface kinds: which kinds of item accept traffic and which bring
+# in someone else's code. The severity model ranks unmodeled surface by these
+# classes; a kind in neither is ranked as a component of the system.
+
+# Kinds that accept traffic. Their severity follows their exposure.
+entry_point_kinds := {
+	"container.port",
+	"api.operation",
+	"grpc.method",
+	"graphql.field",
+	"http.route",
+}
+
+# Kinds that bring in someone else's code.
+dependency_kinds := {
+	"dependency",
+	"container.base",
+}
