@@ -17,11 +17,12 @@ const SchemaVersion = 1
 // Input is the one document every rule reads as `input`. Its JSON Schema is
 // engine/schema/input.schema.json and docs/input.md explains each field.
 type Input struct {
-	SchemaVersion int                `json:"schema_version"`
-	Repo          RepoFacts          `json:"repo"`
-	Surface       []extractors.Item  `json:"surface"`
-	Model         *threatmodel.Model `json:"model"`
-	Config        RunConfig          `json:"config"`
+	SchemaVersion int                  `json:"schema_version"`
+	Repo          RepoFacts            `json:"repo"`
+	Surface       []extractors.Item    `json:"surface"`
+	Model         *threatmodel.Model   `json:"model"`
+	Coverage      map[string]*Coverage `json:"coverage"`
+	Config        RunConfig            `json:"config"`
 }
 
 // RepoFacts describes the repository as it stands.
@@ -77,8 +78,9 @@ func NewInput(scan *Scan, model *threatmodel.Model, cfg Config, today time.Time)
 			Evidence:    evidenceIndex(model, scan.Files),
 			Diagnostics: nonNil(scan.Diagnostics),
 		},
-		Surface: nonNil(scan.Items),
-		Model:   model,
+		Surface:  nonNil(scan.Items),
+		Model:    model,
+		Coverage: coverageIndex(model, scan.Items),
 		Config: RunConfig{
 			Today:            today.UTC().Format(time.DateOnly),
 			FailOn:           cfg.FailOn,

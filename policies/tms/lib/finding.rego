@@ -66,3 +66,19 @@ accepted_surface := {a.surface |
 	some a in input.model.acceptances
 	valid_acceptance(a)
 }
+
+mitigations_by_id := {mitigation.id: mitigation | some mitigation in input.model.mitigations}
+
+# covered holds when an implemented mitigation's covers globs match the item.
+# The engine resolves the globs once into input.coverage.
+covered(item_id) if {
+	some mitigation_id in input.coverage[item_id].mitigations
+	mitigations_by_id[mitigation_id].status == "implemented"
+}
+
+# answered holds when a person has dealt with the item: an implemented
+# mitigation covers it or a valid acceptance names it. Rules about a single
+# surface item stay silent when it holds.
+answered(item_id) if covered(item_id)
+
+answered(item_id) if item_id in accepted_surface
