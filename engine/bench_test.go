@@ -68,7 +68,7 @@ func addThreat(m *threatmodel.Model, i int) {
 // after extraction, at growing input sizes. Compilation is done once outside
 // the loop, as in a real run.
 func BenchmarkEvaluate(b *testing.B) {
-	eng, err := New(context.Background())
+	eng, err := New(context.Background(), Options{})
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -88,7 +88,7 @@ func BenchmarkEvaluate(b *testing.B) {
 // schema, paid once per run.
 func BenchmarkCompile(b *testing.B) {
 	for b.Loop() {
-		if _, err := New(context.Background()); err != nil {
+		if _, err := New(context.Background(), Options{}); err != nil {
 			b.Fatal(err)
 		}
 	}

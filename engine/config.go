@@ -19,6 +19,26 @@ type Config struct {
 	Exclude          []string // doublestar globs left out of the walk
 	MaxFileSize      int64
 	Timeout          time.Duration
+	Policies         []string               // directories of team rules
+	Rules            map[string]RuleSetting // by rule id
+	Exemptions       []Exemption
+	Data             map[string]any // handed to rules as data.tms.config
+}
+
+// RuleSetting changes one rule for this repository. Disabling needs a reason,
+// which the config file records for reviewers.
+type RuleSetting struct {
+	Disabled bool
+	Severity Severity // "" keeps the rule's own
+	Reason   string
+}
+
+// Exemption drops the findings located in matching paths, for the listed
+// rules or for every rule, with the reason a person gave.
+type Exemption struct {
+	Paths  []string // doublestar globs
+	Rules  []string // rule ids; empty means every rule
+	Reason string
 }
 
 // DefaultConfig blocks high and critical findings and warns on medium ones.
@@ -38,7 +58,10 @@ func (c Config) Thresholds() Thresholds {
 
 var configFields = []string{
 	"fail_on", "warn_on", "fail_on_new_surface", "exclude", "max_file_size", "timeout",
+	"policies", "rules", "exemptions", "data",
 }
+
+var severityCheck = threatmodel.OneOf("a severity", "critical", "high", "medium", "low", "info")
 
 // LoadConfig reads a .tms.yaml file over the defaults. An empty path gives
 // the defaults. Problems are reported like the model's: file:line:column,
@@ -55,11 +78,10 @@ func LoadConfig(path string) (Config, error) {
 
 	d := threatmodel.NewDecoder(path)
 	f := d.Fields(d.Document(data), "", configFields...)
-	severity := threatmodel.OneOf("a severity", "critical", "high", "medium", "low", "info")
-	if s := f.String("fail_on", severity); f.Has("fail_on") {
+	if s := f.String("fail_on", severityCheck); f.Has("fail_on") {
 		cfg.FailOn = Severity(s)
 	}
-	if s := f.String("warn_on", severity); f.Has("warn_on") {
+	if s := f.String("warn_on", severityCheck); f.Has("warn_on") {
 		cfg.WarnOn = Severity(s)
 	}
 	if f.Has("exclude") {
@@ -70,6 +92,10 @@ func LoadConfig(path string) (Config, error) {
 	}
 	cfg.FailOnNewSurface = boolField(d, f, "fail_on_new_surface", cfg.FailOnNewSurface)
 	cfg.Timeout = durationField(d, f, "timeout", cfg.Timeout)
+	cfg.Policies = policyDirs(path, f.Strings("policies", threatmodel.NonEmpty))
+	cfg.Rules = ruleSettings(d, f)
+	cfg.Exemptions = exemptions(d, f)
+	cfg.Data = dataField(d, f)
 
 	if err := d.Err(); err != nil {
 		return cfg, err

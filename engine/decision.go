@@ -43,6 +43,7 @@ type Summary struct {
 	Warn              int              `json:"warn"`
 	Info              int              `json:"info"`
 	BySeverity        map[Severity]int `json:"by_severity"`
+	Suppressed        int              `json:"suppressed"`
 	Rules             int              `json:"rules"`
 	Surface           int              `json:"surface"`
 	NewSurface        int              `json:"new_surface"`

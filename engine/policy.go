@@ -1,7 +1,6 @@
 package engine
 
 import (
-	"bytes"
 	"context"
 	"encoding/json"
 	"errors"
@@ -10,10 +9,11 @@ import (
 	"path"
 	"sort"
 	"strings"
-	"time"
 
 	"github.com/open-policy-agent/opa/v1/ast"
 	"github.com/open-policy-agent/opa/v1/rego"
+	"github.com/open-policy-agent/opa/v1/storage"
+	"github.com/open-policy-agent/opa/v1/storage/inmem"
 
 	"github.com/tms-dev/tms/engine/schema"
 	"github.com/tms-dev/tms/policies"
@@ -32,8 +32,10 @@ var ErrInvalidPolicy = errors.New("invalid policy")
 // Engine holds the compiled policies and the prepared decision query. It is
 // safe for concurrent use.
 type Engine struct {
-	query rego.PreparedEvalQuery
-	rules map[string]Rule
+	compiler *ast.Compiler
+	store    storage.Store
+	query    rego.PreparedEvalQuery
+	rules    map[string]Rule
 }
 
 // PolicySource is a tree of Rego files. Dir prefixes its paths in messages,
@@ -43,13 +45,26 @@ type PolicySource struct {
 	FS  fs.FS
 }
 
-// New compiles the embedded policy library, plus any extra sources, into one
-// prepared query.
-func New(ctx context.Context, extra ...PolicySource) (*Engine, error) {
+// Options add to the embedded library.
+type Options struct {
+	Policies []PolicySource // team rules, compiled with the library
+	Data     map[string]any // settings for rules, read as data.tms.config
+}
+
+// builtinDir prefixes the embedded library's files in messages, as they sit
+// in tms's own repository; builtinSource names it in listings.
+const (
+	builtinDir    = "policies"
+	builtinSource = "built-in"
+)
+
+// New compiles the embedded policy library, plus any team rules, into one
+// prepared query. Every problem is reported before anything is evaluated.
+func New(ctx context.Context, opts Options) (*Engine, error) {
 	modules := map[string]*ast.Module{}
-	sources := append([]PolicySource{{Dir: "policies", FS: policies.FS}}, extra...)
-	for _, src := range sources {
-		if err := parseModules(src, modules); err != nil {
+	sourceOf := map[string]string{} // module file name to its source's Dir
+	for _, src := range withLibrary(opts.Policies) {
+		if err := parseModules(src, modules, sourceOf, isPolicyFile); err != nil {
 			return nil, err
 		}
 	}
@@ -57,20 +72,61 @@ func New(ctx context.Context, extra ...PolicySource) (*Engine, error) {
 	if err != nil {
 		return nil, err
 	}
-	rules, err := readRules(compiler)
+	rules, err := readRules(compiler, sourceOf)
 	if err != nil {
 		return nil, err
 	}
+	if err := checkSourcesDeclareRules(opts.Policies, rules); err != nil {
+		return nil, err
+	}
 
-	query, err := rego.New(
-		rego.Compiler(compiler),
-		rego.Query(DecisionQuery),
+	e := &Engine{compiler: compiler, rules: rules, store: configStore(opts.Data)}
+	e.query, err = e.prepare(ctx, DecisionQuery)
+	if err != nil {
+		return nil, err
+	}
+	return e, nil
+}
+
+func (e *Engine) prepare(ctx context.Context, query string) (rego.PreparedEvalQuery, error) {
+	pq, err := rego.New(
+		rego.Compiler(e.compiler),
+		rego.Store(e.store),
+		rego.Query(query),
 		rego.StrictBuiltinErrors(true),
 	).PrepareForEval(ctx)
 	if err != nil {
-		return nil, fmt.Errorf("%w: prepare query: %v", ErrInvalidPolicy, err)
+		return pq, fmt.Errorf("%w: prepare %s: %v", ErrInvalidPolicy, query, err)
 	}
-	return &Engine{query: query, rules: rules}, nil
+	return pq, nil
+}
+
+func withLibrary(team []PolicySource) []PolicySource {
+	return append([]PolicySource{{Dir: builtinDir, FS: policies.FS}}, team...)
+}
+
+// configStore holds the data that .tms.yaml passes to rules.
+func configStore(data map[string]any) storage.Store {
+	if data == nil {
+		data = map[string]any{}
+	}
+	return inmem.NewFromObject(map[string]any{"tms": map[string]any{"config": data}})
+}
+
+// checkSourcesDeclareRules fails a team directory that contributes no rule:
+// a mistyped package name would otherwise run nothing and pass.
+func checkSourcesDeclareRules(sources []PolicySource, rules map[string]Rule) error {
+	declared := map[string]bool{}
+	for _, r := range rules {
+		declared[r.Source] = true
+	}
+	for _, src := range sources {
+		if !declared[src.Dir] {
+			return fmt.Errorf("%w: %s declares no rule: team rules are `deny contains` rules "+
+				"in a package under tms.rules, e.g. `package tms.rules.payments`", ErrInvalidPolicy, src.Dir)
+		}
+	}
+	return nil
 }
 
 // Rules lists the rules the engine evaluates, sorted by id.
@@ -83,11 +139,13 @@ func (e *Engine) Rules() []Rule {
 	return rules
 }
 
-// parseModules adds every non-test .rego file of src to modules, parsed as
-// Rego v1 with its METADATA annotations.
-func parseModules(src PolicySource, modules map[string]*ast.Module) error {
+// parseModules adds the .rego files of src that want accepts to modules,
+// parsed as Rego v1 with their METADATA annotations, and records where each
+// came from.
+func parseModules(src PolicySource, modules map[string]*ast.Module, sourceOf map[string]string,
+	want func(path string) bool) error {
 	return fs.WalkDir(src.FS, ".", func(p string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() || !isPolicyFile(p) {
+		if err != nil || d.IsDir() || !want(p) {
 			return err
 		}
 		text, err := fs.ReadFile(src.FS, p)
@@ -103,13 +161,19 @@ func parseModules(src PolicySource, modules map[string]*ast.Module) error {
 			return fmt.Errorf("%w: %v", ErrInvalidPolicy, err)
 		}
 		modules[name] = m
+		sourceOf[name] = src.Dir
+		if src.FS == policies.FS {
+			sourceOf[name] = builtinSource
+		}
 		return nil
 	})
 }
 
 func isPolicyFile(path string) bool {
-	return strings.HasSuffix(path, ".rego") && !strings.HasSuffix(path, "_test.rego")
+	return isRegoFile(path) && !strings.HasSuffix(path, "_test.rego")
 }
+
+func isRegoFile(path string) bool { return strings.HasSuffix(path, ".rego") }
 
 // compile type-checks the modules against the input schema, in strict mode,
 // under capabilities that leave out every builtin that could reach the
@@ -164,34 +228,4 @@ func formatErrors(errs ast.Errors) string {
 	}
 	sort.Strings(lines)
 	return strings.Join(lines, "\n")
-}
-
-// Evaluate runs the decision query on in and returns the findings, each
-// completed with its rule's title and remediation, sorted.
-func (e *Engine) Evaluate(ctx context.Context, in *Input, timeout time.Duration) ([]Finding, error) {
-	value, err := inputValue(in)
-	if err != nil {
-		return nil, err
-	}
-	ctx, cancel := context.WithTimeout(ctx, timeout)
-	defer cancel()
-
-	rs, err := e.query.Eval(ctx, rego.EvalParsedInput(value))
-	if err != nil {
-		if ctx.Err() != nil {
-			return nil, fmt.Errorf("policy evaluation did not finish within %s", timeout)
-		}
-		return nil, fmt.Errorf("evaluate policies: %w", err)
-	}
-	return e.findings(rs)
-}
-
-// inputValue converts the input once to OPA's own value type, so evaluation
-// does not convert it again per rule.
-func inputValue(in *Input) (ast.Value, error) {
-	data, err := json.Marshal(in)
-	if err != nil {
-		return nil, fmt.Errorf("encode input: %w", err)
-	}
-	return ast.ValueFromReader(bytes.NewReader(data))
 }

@@ -11,7 +11,7 @@ import (
 )
 
 func TestEmbeddedPoliciesCompile(t *testing.T) {
-	eng, err := New(context.Background())
+	eng, err := New(context.Background(), Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -105,7 +105,7 @@ func TestInvalidPoliciesAreRejected(t *testing.T) {
 			src := PolicySource{Dir: "custom", FS: fstest.MapFS{
 				"team.rego": {Data: []byte(tt.rego)},
 			}}
-			_, err := New(context.Background(), src)
+			_, err := New(context.Background(), Options{Policies: []PolicySource{src}})
 			if !errors.Is(err, ErrInvalidPolicy) {
 				t.Fatalf("got error %v, want ErrInvalidPolicy", err)
 			}
@@ -116,9 +116,18 @@ func TestInvalidPoliciesAreRejected(t *testing.T) {
 	}
 }
 
+func TestTeamSourceWithoutRulesIsRejected(t *testing.T) {
+	helper := "package team.helpers\n\nallowed := {\"ghcr.io\"}\n"
+	src := PolicySource{Dir: "custom", FS: fstest.MapFS{"helpers.rego": {Data: []byte(helper)}}}
+	_, err := New(context.Background(), Options{Policies: []PolicySource{src}})
+	if !errors.Is(err, ErrInvalidPolicy) || !strings.Contains(err.Error(), "custom declares no rule") {
+		t.Errorf("got %v, want an error saying custom declares no rule", err)
+	}
+}
+
 func TestValidTeamRuleCompiles(t *testing.T) {
 	src := PolicySource{Dir: "custom", FS: fstest.MapFS{"team.rego": {Data: []byte(validRule)}}}
-	eng, err := New(context.Background(), src)
+	eng, err := New(context.Background(), Options{Policies: []PolicySource{src}})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -133,7 +142,7 @@ func TestPolicyDocsListEveryRule(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	eng, err := New(context.Background())
+	eng, err := New(context.Background(), Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -157,7 +166,7 @@ func TestDocumentedRuleCompiles(t *testing.T) {
 		t.Fatal("docs/input.md has no rego block")
 	}
 	src := PolicySource{Dir: "docs", FS: fstest.MapFS{"team.rego": {Data: []byte(rule)}}}
-	eng, err := New(context.Background(), src)
+	eng, err := New(context.Background(), Options{Policies: []PolicySource{src}})
 	if err != nil {
 		t.Fatalf("the documented rule does not compile: %v", err)
 	}
@@ -177,12 +186,51 @@ func TestEvaluationHasATimeout(t *testing.T) {
 	slow := strings.Replace(validRule, `item.kind == "x"`,
 		`count([n | some n in numbers.range(1, 50000000); n % 7 == 0]) > count(item.kind)`, 1)
 	src := PolicySource{Dir: "custom", FS: fstest.MapFS{"team.rego": {Data: []byte(slow)}}}
-	eng, err := New(context.Background(), src)
+	eng, err := New(context.Background(), Options{Policies: []PolicySource{src}})
 	if err != nil {
 		t.Fatal(err)
 	}
 	_, err = eng.Evaluate(context.Background(), exampleInput(t), 50*time.Millisecond)
-	if err == nil || !strings.Contains(err.Error(), "did not finish within 50ms") {
-		t.Errorf("got %v, want a timeout error", err)
+	want := "policy evaluation did not finish within 50ms (see --timeout): " +
+		"the rules of package tms.rules.team (custom/team.rego) did not finish on their own"
+	if err == nil || err.Error() != want {
+		t.Errorf("got  %v\nwant %s", err, want)
+	}
+}
+
+func TestRunTestsRunsTheLibraryAndTeamTests(t *testing.T) {
+	teamTest := `package tms.rules.team_test
+
+import data.tms.rules.team
+
+test_reports_kind_x if {
+	count(team.deny) == 1 with input as {"surface": [{"kind": "x"}]}
+}
+
+test_fails_on_purpose if {
+	count(team.deny) == 2 with input as {"surface": [{"kind": "x"}]}
+}
+`
+	src := PolicySource{Dir: "custom", FS: fstest.MapFS{
+		"team.rego":      {Data: []byte(validRule)},
+		"team_test.rego": {Data: []byte(teamTest)},
+	}}
+	results, err := RunTests(context.Background(), Options{Policies: []PolicySource{src}}, time.Minute)
+	if err != nil {
+		t.Fatal(err)
+	}
+	outcome := map[string]bool{}
+	library := 0
+	for _, r := range results {
+		outcome[r.Name] = r.Passed
+		if strings.HasPrefix(r.Location, "policies/") {
+			library++
+		}
+	}
+	if !outcome["test_reports_kind_x"] || outcome["test_fails_on_purpose"] {
+		t.Errorf("team test outcomes = %v", outcome)
+	}
+	if library < 30 {
+		t.Errorf("ran %d library tests, want all of them", library)
 	}
 }

@@ -12,14 +12,22 @@ import (
 
 // Rule is one policy rule as its METADATA describes it.
 type Rule struct {
-	ID          string   `json:"id"`
-	Title       string   `json:"title"`
-	Description string   `json:"description"`
-	Severity    Severity `json:"severity"`
-	Stride      []string `json:"stride"`
-	Remediation string   `json:"remediation"`
-	Package     string   `json:"package"`
-	Location    string   `json:"location"` // file:line of the rule
+	ID          string      `json:"id"`
+	Title       string      `json:"title"`
+	Description string      `json:"description"`
+	Severity    Severity    `json:"severity"`
+	Stride      []string    `json:"stride"`
+	Remediation string      `json:"remediation"`
+	References  []Reference `json:"references"` // METADATA related_resources
+	Package     string      `json:"package"`
+	Source      string      `json:"source"`   // "policies" for the library, else the team directory
+	Location    string      `json:"location"` // file:line of the rule
+}
+
+// Reference is a document a rule points to, such as a CWE entry.
+type Reference struct {
+	URL         string `json:"url"`
+	Description string `json:"description,omitempty"`
 }
 
 // StrideCategories are the six STRIDE threat categories, as rules spell them.
@@ -33,7 +41,7 @@ var ruleIDPattern = regexp.MustCompile(`^[A-Z][A-Z0-9]*(-[A-Z0-9]+)+$`)
 // readRules finds every `deny` rule under data.tms.rules and validates its
 // METADATA. A rule that could produce findings nobody can trace back to an id,
 // a severity and a remediation is rejected before anything is evaluated.
-func readRules(compiler *ast.Compiler) (map[string]Rule, error) {
+func readRules(compiler *ast.Compiler, sources map[string]string) (map[string]Rule, error) {
 	annotations := compiler.GetAnnotationSet()
 	rules := map[string]Rule{}
 	var problems []string
@@ -43,7 +51,7 @@ func readRules(compiler *ast.Compiler) (map[string]Rule, error) {
 			if !isDenyRule(r) {
 				continue
 			}
-			rule, err := ruleFromMetadata(r, annotations.GetRuleScope(r))
+			rule, err := ruleFromMetadata(r, annotations.GetRuleScope(r), sources)
 			if err == nil {
 				err = checkUnique(rules, rule)
 			}
@@ -74,7 +82,7 @@ func isDenyRule(r *ast.Rule) bool {
 	return ref.HasPrefix(rulesRoot) && ref[len(ref)-1].Equal(ast.StringTerm("deny"))
 }
 
-func ruleFromMetadata(r *ast.Rule, scoped []*ast.Annotations) (Rule, error) {
+func ruleFromMetadata(r *ast.Rule, scoped []*ast.Annotations, sources map[string]string) (Rule, error) {
 	if r.Head.RuleKind() != ast.MultiValue {
 		return Rule{}, fmt.Errorf("deny must be a set: write `deny contains finding if { ... }`")
 	}
@@ -90,7 +98,9 @@ func ruleFromMetadata(r *ast.Rule, scoped []*ast.Annotations) (Rule, error) {
 		Severity:    Severity(customString(custom, "severity")),
 		Stride:      customStrings(custom, "stride"),
 		Remediation: oneParagraph(customString(custom, "remediation")),
+		References:  references(a),
 		Package:     strings.TrimPrefix(r.Module.Package.Path.String(), "data."),
+		Source:      sources[r.Location.File],
 		Location:    fmt.Sprintf("%s:%d", r.Location.File, r.Location.Row),
 	}
 	return rule, validateRule(rule)
@@ -141,6 +151,14 @@ func checkUnique(rules map[string]Rule, r Rule) error {
 		return fmt.Errorf("rule id %s is already used by the rule at %s", r.ID, other.Location)
 	}
 	return nil
+}
+
+func references(a *ast.Annotations) []Reference {
+	refs := []Reference{}
+	for _, r := range a.RelatedResources {
+		refs = append(refs, Reference{URL: r.Ref.String(), Description: r.Description})
+	}
+	return refs
 }
 
 // oneParagraph joins the lines of a METADATA text block, so reports do not

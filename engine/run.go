@@ -8,6 +8,7 @@ import (
 	"log/slog"
 	"os"
 	"path/filepath"
+	"strings"
 	"time"
 
 	"github.com/tms-dev/tms/extractors/threatmodel"
@@ -103,7 +104,7 @@ func Evaluate(ctx context.Context, req Request) (Report, error) {
 	if err != nil {
 		return Report{}, err
 	}
-	eng, err := New(ctx)
+	eng, err := NewFromConfig(ctx, req.Config)
 	if err != nil {
 		return Report{}, err
 	}
@@ -111,5 +112,42 @@ func Evaluate(ctx context.Context, req Request) (Report, error) {
 	if err != nil {
 		return Report{}, err
 	}
-	return Decide(findings, req.Config.Thresholds(), in, len(eng.rules)), nil
+	kept, suppressed := req.Config.apply(findings)
+	report := Decide(kept, req.Config.Thresholds(), in, len(eng.rules))
+	report.Summary.Suppressed = suppressed
+	return report, nil
+}
+
+// PolicySources opens directories of team rules.
+func PolicySources(dirs []string) ([]PolicySource, error) {
+	var sources []PolicySource
+	for _, dir := range dirs {
+		info, err := os.Stat(dir)
+		if err != nil {
+			return nil, fmt.Errorf("policy directory: %w", err)
+		}
+		if !info.IsDir() {
+			return nil, fmt.Errorf("policy directory %s: not a directory", dir)
+		}
+		sources = append(sources, PolicySource{Dir: filepath.ToSlash(dir), FS: os.DirFS(dir)})
+	}
+	return sources, nil
+}
+
+// NewFromConfig compiles the library with the team rules and data that the
+// configuration names, and checks that its rule settings name real rules.
+func NewFromConfig(ctx context.Context, cfg Config) (*Engine, error) {
+	sources, err := PolicySources(cfg.Policies)
+	if err != nil {
+		return nil, err
+	}
+	eng, err := New(ctx, Options{Policies: sources, Data: cfg.Data})
+	if err != nil {
+		return nil, err
+	}
+	if unknown := cfg.checkRuleIDs(eng.rules); len(unknown) > 0 {
+		return nil, fmt.Errorf("config names rules that no policy declares: %s "+
+			"(tms policy list shows the rules)", strings.Join(unknown, ", "))
+	}
+	return eng, nil
 }

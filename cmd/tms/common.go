@@ -23,7 +23,7 @@ func (o *globalOptions) request(ctx context.Context) (engine.Request, error) {
 	if !info.IsDir() {
 		return engine.Request{}, fmt.Errorf("--repo %s: not a directory", o.repo)
 	}
-	cfg, err := engine.LoadConfig(o.configPath())
+	cfg, err := o.loadConfig()
 	if err != nil {
 		return engine.Request{}, err
 	}
@@ -38,6 +38,16 @@ func (o *globalOptions) request(ctx context.Context) (engine.Request, error) {
 		Today:     today,
 		Logger:    o.log,
 	}, nil
+}
+
+// loadConfig reads the settings file and adds the --policy directories.
+func (o *globalOptions) loadConfig() (engine.Config, error) {
+	cfg, err := engine.LoadConfig(o.configPath())
+	if err != nil {
+		return cfg, err
+	}
+	cfg.Policies = append(cfg.Policies, o.policies...)
+	return cfg, nil
 }
 
 // configPath is --config, or .tms.yaml in the repository when it exists.

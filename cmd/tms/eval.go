@@ -44,6 +44,7 @@ stderr.`,
 	f.BoolVar(&opts.failOnNewSurface, "fail-on-new-surface", false,
 		"block on any surface missing from the model, whatever its severity")
 	f.DurationVar(&opts.timeout, "timeout", 0, "limit on policy evaluation (default 30s)")
+	addPolicyFlag(cmd, global)
 	return cmd
 }
 

@@ -30,6 +30,7 @@ type globalOptions struct {
 	model    string
 	config   string
 	logLevel string
+	policies []string // --policy, on the commands that evaluate rules
 	stdout   io.Writer
 	stderr   io.Writer
 	log      *slog.Logger
@@ -61,7 +62,8 @@ func newRootCmd(stdout, stderr io.Writer) *cobra.Command {
 	flags.StringVar(&opts.logLevel, "log-level", "",
 		"debug, info, warn or error (default warn; env TMS_LOG_LEVEL)")
 
-	cmd.AddCommand(newInitCmd(opts), newEvalCmd(opts), newInputCmd(opts), newVersionCmd(opts))
+	cmd.AddCommand(newInitCmd(opts), newEvalCmd(opts), newInputCmd(opts), newPolicyCmd(opts),
+		newVersionCmd(opts))
 	return cmd
 }
 
@@ -80,4 +82,11 @@ func (o *globalOptions) setUpLogging() error {
 	handler := slog.NewTextHandler(o.stderr, &slog.HandlerOptions{Level: level})
 	o.log = slog.New(handler)
 	return nil
+}
+
+// addPolicyFlag gives a command the repeatable --policy flag.
+func addPolicyFlag(cmd *cobra.Command, opts *globalOptions) {
+	cmd.Flags().StringArrayVar(&opts.policies, "policy", nil,
+		"directory of team rules to add to the built-in library (repeatable; "+
+			"also policies: in .tms.yaml)")
 }

@@ -1,0 +1,163 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"io"
+	"strings"
+	"text/tabwriter"
+
+	"github.com/spf13/cobra"
+
+	"github.com/tms-dev/tms/engine"
+)
+
+func newPolicyCmd(opts *globalOptions) *cobra.Command {
+	cmd := &cobra.Command{
+		Use:   "policy",
+		Short: "List, test and document the rules: the built-in library and team rules",
+		Long: `Work with the rules tms evaluates: the built-in library plus the team rules
+named by --policy or by policies: in .tms.yaml.`,
+	}
+	cmd.AddCommand(newPolicyListCmd(opts), newPolicyTestCmd(opts), newPolicyDocCmd(opts))
+	return cmd
+}
+
+func newPolicyListCmd(opts *globalOptions) *cobra.Command {
+	var format string
+	cmd := &cobra.Command{
+		Use:   "list",
+		Short: "List every rule: id, severity, STRIDE, title and source",
+		Args:  cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			eng, err := opts.engine(cmd.Context())
+			if err != nil {
+				return err
+			}
+			return writeRuleList(opts.stdout, format, eng.Rules())
+		},
+	}
+	cmd.Flags().StringVar(&format, "format", "text", "text or json")
+	addPolicyFlag(cmd, opts)
+	return cmd
+}
+
+func newPolicyDocCmd(opts *globalOptions) *cobra.Command {
+	cmd := &cobra.Command{
+		Use:   "doc",
+		Short: "Print a Markdown reference of every rule, generated from its METADATA",
+		Args:  cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			eng, err := opts.engine(cmd.Context())
+			if err != nil {
+				return err
+			}
+			return engine.WriteRuleDoc(opts.stdout, eng.Rules())
+		},
+	}
+	addPolicyFlag(cmd, opts)
+	return cmd
+}
+
+func newPolicyTestCmd(opts *globalOptions) *cobra.Command {
+	var verbose bool
+	cmd := &cobra.Command{
+		Use:   "test [DIR...]",
+		Short: "Run the Rego tests of the library and of team rules, in process",
+		Long: `Run every _test.rego test of the built-in library and of the team rule
+directories (the arguments, --policy and policies: in .tms.yaml), compiled
+under the same sandbox as evaluation. No OPA CLI is needed.
+
+Exit codes: 0 every test passed, 1 a test failed, 2 the rules or tests do
+not compile.`,
+		RunE: func(cmd *cobra.Command, dirs []string) error {
+			opts.policies = append(opts.policies, dirs...)
+			return runPolicyTests(cmd.Context(), opts, verbose)
+		},
+	}
+	cmd.Flags().BoolVarP(&verbose, "verbose", "v", false, "list every test, not only failures")
+	addPolicyFlag(cmd, opts)
+	return cmd
+}
+
+// engine compiles the library with the team rules of the configuration.
+func (o *globalOptions) engine(ctx context.Context) (*engine.Engine, error) {
+	cfg, err := o.loadConfig()
+	if err != nil {
+		return nil, err
+	}
+	return engine.NewFromConfig(ctx, cfg)
+}
+
+func runPolicyTests(ctx context.Context, opts *globalOptions, verbose bool) error {
+	cfg, err := opts.loadConfig()
+	if err != nil {
+		return err
+	}
+	sources, err := engine.PolicySources(cfg.Policies)
+	if err != nil {
+		return err
+	}
+	results, err := engine.RunTests(ctx, engine.Options{Policies: sources, Data: cfg.Data}, cfg.Timeout)
+	if err != nil {
+		return err
+	}
+
+	failed := 0
+	for _, r := range results {
+		if !r.Passed {
+			failed++
+		}
+		if verbose || !r.Passed {
+			writeTestResult(opts.stdout, r)
+		}
+	}
+	fmt.Fprintf(opts.stdout, "%d passed, %d failed\n", len(results)-failed, failed)
+	if failed > 0 {
+		return errBlocked
+	}
+	return nil
+}
+
+func writeTestResult(w io.Writer, r engine.TestResult) {
+	status := "PASS"
+	if !r.Passed {
+		status = "FAIL"
+	}
+	fmt.Fprintf(w, "%s  %s.%s  %s\n", status, r.Package, r.Name, r.Location)
+	if r.Error != "" {
+		fmt.Fprintf(w, "      %s\n", strings.ReplaceAll(r.Error, "\n", "\n      "))
+	}
+}
+
+func writeRuleList(w io.Writer, format string, rules []engine.Rule) error {
+	switch format {
+	case "json":
+		enc := json.NewEncoder(w)
+		enc.SetIndent("", "  ")
+		return enc.Encode(rules)
+	case "text":
+		tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+		fmt.Fprintln(tw, "ID\tSEVERITY\tSTRIDE\tTITLE\tSOURCE")
+		for _, r := range rules {
+			fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\n",
+				r.ID, r.Severity, strideLetters(r.Stride), r.Title, r.Source)
+		}
+		return tw.Flush()
+	}
+	return fmt.Errorf("--format %q: expected text or json", format)
+}
+
+// strideLetters abbreviates categories to the letters of STRIDE, in order.
+func strideLetters(stride []string) string {
+	var b strings.Builder
+	for i, c := range engine.StrideCategories {
+		for _, s := range stride {
+			if s == c {
+				b.WriteByte("STRIDE"[i])
+			}
+		}
+	}
+	return b.String()
+}

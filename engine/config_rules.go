@@ -1,0 +1,123 @@
+package engine
+
+import (
+	"encoding/json"
+	"fmt"
+	"path/filepath"
+	"sort"
+
+	"gopkg.in/yaml.v3"
+
+	"github.com/tms-dev/tms/extractors/threatmodel"
+)
+
+// policyDirs resolves the config's policy directories against the directory
+// of the config file, so .tms.yaml reads the same from any working directory.
+func policyDirs(configPath string, dirs []string) []string {
+	out := make([]string, 0, len(dirs))
+	for _, dir := range dirs {
+		if !filepath.IsAbs(dir) {
+			dir = filepath.Join(filepath.Dir(configPath), dir)
+		}
+		out = append(out, dir)
+	}
+	return out
+}
+
+// ruleSettings reads `rules:`, a mapping from rule id to its setting.
+func ruleSettings(d *threatmodel.Decoder, f *threatmodel.Fields) map[string]RuleSetting {
+	n := f.Node("rules")
+	if n == nil {
+		return nil
+	}
+	if n.Kind != yaml.MappingNode {
+		d.Problemf(n, "rules", "found a %s (expected a mapping from rule id to its setting)", kindName(n))
+		return nil
+	}
+
+	settings := map[string]RuleSetting{}
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		id, field := n.Content[i].Value, "rules."+n.Content[i].Value
+		rf := d.Fields(n.Content[i+1], field, "disabled", "severity", "reason")
+		setting := RuleSetting{
+			Disabled: boolField(d, rf, "disabled", false),
+			Severity: Severity(rf.String("severity", severityCheck)),
+			Reason:   rf.String("reason"),
+		}
+		if setting.Disabled && setting.Reason == "" {
+			d.Problemf(n.Content[i], field, "a disabled rule needs a reason (expected reason: ...)")
+		}
+		settings[id] = setting
+	}
+	return settings
+}
+
+// exemptions reads `exemptions:`, each with paths, optional rules and a reason.
+func exemptions(d *threatmodel.Decoder, f *threatmodel.Fields) []Exemption {
+	var out []Exemption
+	f.Each("exemptions", "a list of exemptions", func(n *yaml.Node, field string) {
+		ef := d.Fields(n, field, "paths", "rules", "reason")
+		ef.Require("paths", "reason")
+		out = append(out, Exemption{
+			Paths:  ef.Strings("paths", threatmodel.NonEmpty, threatmodel.Glob),
+			Rules:  ef.Strings("rules", threatmodel.NonEmpty),
+			Reason: ef.String("reason", threatmodel.NonEmpty),
+		})
+	})
+	return out
+}
+
+// dataField reads `data:`, any JSON-like mapping, for rules to read as
+// data.tms.config.
+func dataField(d *threatmodel.Decoder, f *threatmodel.Fields) map[string]any {
+	n := f.Node("data")
+	if n == nil {
+		return nil
+	}
+	var data map[string]any
+	if n.Kind != yaml.MappingNode || n.Decode(&data) != nil {
+		d.Problemf(n, "data", "found a %s (expected a mapping)", kindName(n))
+		return nil
+	}
+	// A JSON round trip turns YAML's dates and integer types into the plain
+	// values rules see in any other document.
+	raw, err := json.Marshal(data)
+	if err == nil {
+		err = json.Unmarshal(raw, &data)
+	}
+	if err != nil {
+		d.Problemf(n, "data", "holds a value JSON cannot represent (%v)", err)
+		return nil
+	}
+	return data
+}
+
+func kindName(n *yaml.Node) string {
+	switch n.Kind {
+	case yaml.SequenceNode:
+		return "list"
+	case yaml.MappingNode:
+		return "mapping"
+	}
+	return "scalar"
+}
+
+// checkRuleIDs reports settings and exemptions that name a rule no policy
+// declares: a typo there would silently change nothing.
+func (c Config) checkRuleIDs(known map[string]Rule) []string {
+	var unknown []string
+	for id := range c.Rules {
+		if _, ok := known[id]; !ok {
+			unknown = append(unknown, "rules."+id)
+		}
+	}
+	for i, e := range c.Exemptions {
+		for _, id := range e.Rules {
+			if _, ok := known[id]; !ok {
+				unknown = append(unknown, fmt.Sprintf("exemptions[%d].rules: %s", i, id))
+			}
+		}
+	}
+	sort.Strings(unknown)
+	return unknown
+}
