@@ -157,6 +157,9 @@ func parseModules(src PolicySource, modules map[string]*ast.Module, sourceOf map
 			ProcessAnnotation: true,
 			RegoVersion:       ast.RegoV1,
 		})
+		if errs, ok := err.(ast.Errors); ok {
+			return fmt.Errorf("%w:\n%s", ErrInvalidPolicy, formatErrors(errs))
+		}
 		if err != nil {
 			return fmt.Errorf("%w: %v", ErrInvalidPolicy, err)
 		}
@@ -222,7 +225,10 @@ func formatErrors(errs ast.Errors) string {
 	for _, e := range errs {
 		loc := "<policy>"
 		if e.Location != nil {
-			loc = fmt.Sprintf("%s:%d:%d", e.Location.File, e.Location.Row, e.Location.Col)
+			loc = fmt.Sprintf("%s:%d", e.Location.File, e.Location.Row)
+			if e.Location.Col > 0 {
+				loc += fmt.Sprintf(":%d", e.Location.Col)
+			}
 		}
 		lines = append(lines, fmt.Sprintf("%s: %s", loc, e.Message))
 	}

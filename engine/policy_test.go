@@ -97,7 +97,7 @@ func TestInvalidPoliciesAreRejected(t *testing.T) {
 		{
 			name: "syntax error",
 			rego: "package tms.rules.team\n\ndeny contains x if {\n",
-			want: "custom/team.rego:4: rego_parse_error",
+			want: "custom/team.rego:4: unexpected eof token",
 		},
 	}
 	for _, tt := range tests {

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"sort"
+	"strings"
 	"time"
 
 	"github.com/open-policy-agent/opa/v1/ast"
@@ -54,7 +55,7 @@ func collect(results chan *tester.Result) []TestResult {
 	var out []TestResult
 	for r := range results {
 		t := TestResult{
-			Package:  r.Package,
+			Package:  strings.TrimPrefix(r.Package, "data."),
 			Name:     r.Name,
 			Location: fmt.Sprintf("%s:%d", r.Location.File, r.Location.Row),
 			Passed:   !r.Fail && r.Error == nil,
