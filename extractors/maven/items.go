@@ -1,0 +1,123 @@
+package maven
+
+import (
+	"cmp"
+	"regexp"
+	"strings"
+
+	"github.com/tms-dev/tms/extractors"
+)
+
+// builder turns what one pom declares into dependency items.
+type builder struct {
+	path  string
+	pom   *pom
+	props properties
+}
+
+// resolved is a declaration with its properties expanded.
+type resolved struct {
+	name       string
+	constraint string // the version as written, possibly a ${property}
+	version    string // the version with properties expanded
+	unresolved bool
+}
+
+func (b *builder) resolve(d declaration) resolved {
+	group, okGroup := b.props.expand(d.group)
+	artifact, okArtifact := b.props.expand(d.artifact)
+	version, okVersion := b.props.expand(d.version)
+	return resolved{
+		name:       group + ":" + artifact,
+		constraint: d.version,
+		version:    version,
+		unresolved: !okGroup || !okArtifact || !okVersion || d.version == "",
+	}
+}
+
+// items lists the declared dependencies first, then the managed versions no
+// dependency of this pom uses. A dependency without a version takes the one
+// this pom manages for it; one managed elsewhere stays unresolved.
+func (b *builder) items() []extractors.Item {
+	managed := map[string]resolved{}
+	for _, d := range b.pom.managed {
+		r := b.resolve(d)
+		if _, ok := managed[r.name]; !ok {
+			managed[r.name] = r
+		}
+	}
+
+	var items []extractors.Item
+	for _, d := range b.pom.dependencies {
+		r := b.resolve(d)
+		if m, ok := managed[r.name]; ok && d.version == "" {
+			r.constraint, r.version, r.unresolved = m.constraint, m.version, m.unresolved
+		}
+		items = append(items, b.item(d, r, false))
+	}
+	for _, d := range b.pom.managed {
+		items = append(items, b.item(d, b.resolve(d), true))
+	}
+	return items
+}
+
+// parent describes the pom this one inherits from. A parent found in the
+// repository is local code; any other comes from a repository of artifacts.
+func (b *builder) parent(d declaration, local bool) extractors.Item {
+	r := b.resolve(d)
+	d.scope = "parent"
+	it := b.item(d, r, false)
+	if local {
+		it.Attributes["source"] = "path"
+	}
+	return it
+}
+
+func (b *builder) item(d declaration, r resolved, managed bool) extractors.Item {
+	version := r.version
+	if r.unresolved || !isVersion(version) {
+		version = ""
+	}
+	source := "registry"
+	if d.systemPath != "" {
+		source = "path"
+	}
+	attrs := map[string]any{
+		"ecosystem":  "maven",
+		"name":       r.name,
+		"version":    version,
+		"constraint": r.constraint,
+		"direct":     true,
+		"scope":      cmp.Or(d.scope, "compile"),
+		"source":     source,
+		"pinned":     version != "" && !isSnapshot(version),
+		"hash":       false,
+		"locked":     false,
+		"managed":    managed,
+		"unresolved": r.unresolved,
+	}
+	return extractors.Item{
+		ID:         "dependency:" + b.path + "#" + r.name,
+		Kind:       "dependency",
+		Name:       r.name,
+		Exposure:   extractors.ExposureInternal,
+		Attributes: attrs,
+		Location:   extractors.Location{Path: b.path, Line: d.line},
+	}
+}
+
+// plainVersion is a version Maven resolves to itself: no range, no keyword,
+// nothing left to expand.
+var plainVersion = regexp.MustCompile(`^[0-9A-Za-z][0-9A-Za-z._+-]*$`)
+
+// isVersion reports whether v names one version rather than a range or the
+// LATEST and RELEASE keywords, which pick whatever is newest at build time.
+func isVersion(v string) bool {
+	return plainVersion.MatchString(v) && v != "LATEST" && v != "RELEASE"
+}
+
+// isSnapshot reports whether v is a snapshot, which the repository may
+// replace with a newer build under the same version.
+func isSnapshot(v string) bool {
+	return strings.HasSuffix(strings.ToUpper(v), "-SNAPSHOT")
+}

@@ -1,0 +1,130 @@
+package maven
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+
+	"github.com/tms-dev/tms/extractors"
+	"github.com/tms-dev/tms/extractors/extractortest"
+)
+
+// dep builds an expected item. Attributes not given take the values of a
+// plain compile dependency from the registry at an exact version.
+func dep(pomPath string, line int, name, version string, attrs map[string]any) extractors.Item {
+	all := map[string]any{
+		"ecosystem": "maven", "name": name, "version": version, "constraint": version,
+		"direct": true, "scope": "compile", "source": "registry", "pinned": version != "",
+		"hash": false, "locked": false, "managed": false, "unresolved": false,
+	}
+	for k, v := range attrs {
+		all[k] = v
+	}
+	return extractors.Item{
+		ID: "dependency:" + pomPath + "#" + name, Kind: "dependency", Name: name,
+		Exposure: extractors.ExposureInternal, Attributes: all,
+		Location: extractors.Location{Path: pomPath, Line: line},
+	}
+}
+
+func TestExtract(t *testing.T) {
+	const svc = "service/pom.xml"
+	tests := []struct {
+		name     string
+		dir      string
+		path     string
+		want     []extractors.Item
+		wantLine int    // line of the returned error: 0 for none, -1 for no line
+		wantErr  string // text the error must contain
+	}{
+		{name: "parent with managed versions", dir: "testdata/shop", path: "pom.xml",
+			want: []extractors.Item{
+				dep("pom.xml", 38, "com.example.shop:shop-model", "1.4.0-SNAPSHOT", map[string]any{
+					"constraint": "${project.version}", "pinned": false, "managed": true,
+				}),
+				dep("pom.xml", 31, "com.fasterxml.jackson:jackson-bom", "2.17.2", map[string]any{
+					"constraint": "${jackson-bom.version}", "scope": "import", "managed": true,
+				}),
+				dep("pom.xml", 7, "org.springframework.boot:spring-boot-starter-parent", "3.3.4",
+					map[string]any{"scope": "parent"}),
+			}},
+		{name: "child of a local parent", dir: "testdata/shop", path: svc,
+			want: []extractors.Item{
+				dep(svc, 53, "com.acme:legacy-crypto", "1.0", map[string]any{
+					"scope": "system", "source": "path",
+				}),
+				dep(svc, 38, "com.example.shop:shop-model", "1.4.0-SNAPSHOT", map[string]any{
+					"constraint": "${project.version}", "pinned": false,
+				}),
+				dep(svc, 4, "com.example.shop:shop-parent", "1.4.0-SNAPSHOT", map[string]any{
+					"scope": "parent", "source": "path", "pinned": false,
+				}),
+				dep(svc, 33, "com.google.guava:guava", "33.3.0-jre", map[string]any{
+					"constraint": "${guava.version}",
+				}),
+				dep(svc, 75, "io.micrometer:micrometer-registry-prometheus", "", map[string]any{
+					"constraint": "LATEST",
+				}),
+				dep(svc, 48, "io.netty:netty-all", "", map[string]any{
+					"constraint": "${netty.version}", "unresolved": true,
+				}),
+				dep(svc, 43, "org.apache.commons:commons-text", "", map[string]any{
+					"constraint": "[1.10.0,2.0)",
+				}),
+				dep(svc, 60, "org.junit.jupiter:junit-jupiter", "5.11.0", map[string]any{
+					"scope": "test",
+				}),
+				dep(svc, 23, "org.springframework.boot:spring-boot-starter-web", "", map[string]any{
+					"unresolved": true,
+				}),
+			}},
+		{name: "broken off midway", dir: "testdata/broken", path: "pom.xml",
+			wantLine: 16, wantErr: "parse pom.xml",
+			want: []extractors.Item{
+				dep("pom.xml", 6, "org.slf4j:slf4j-api", "2.0.16", nil),
+			}},
+		{name: "latin-1", dir: "testdata/latin1", path: "pom.xml",
+			want: []extractors.Item{dep("pom.xml", 8, "org.slf4j:slf4j-api", "2.0.16", nil)}},
+		{name: "not a pom", dir: "testdata/notpom", path: "pom.xml",
+			wantLine: 2, wantErr: "not <project>"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got, err := New().Extract(extractors.File{Path: tt.path,
+				Content: readFixture(t, tt.dir, tt.path)}, extractortest.DirRepo(tt.dir))
+			if diff := cmp.Diff(tt.want, got); diff != "" {
+				t.Errorf("items (-want +got):\n%s", diff)
+			}
+			if line := extractortest.ErrorLine(err); line != tt.wantLine {
+				t.Errorf("error %v at line %d, want line %d", err, line, tt.wantLine)
+			}
+			if err != nil && !strings.Contains(err.Error(), tt.wantErr) {
+				t.Errorf("error %q does not say %q", err, tt.wantErr)
+			}
+		})
+	}
+}
+
+func readFixture(t testing.TB, dir, p string) []byte {
+	t.Helper()
+	content, err := os.ReadFile(filepath.Join(dir, filepath.FromSlash(p)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return content
+}
+
+func TestMatch(t *testing.T) {
+	tests := map[string]bool{
+		"pom.xml": true, "svc/pom.xml": true,
+		"pom.xml.bak": false, "mypom.xml": false, "pom.json": false,
+	}
+	for p, want := range tests {
+		if got := New().Match(p); got != want {
+			t.Errorf("Match(%q) = %v, want %v", p, got, want)
+		}
+	}
+}
