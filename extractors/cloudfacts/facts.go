@@ -1,0 +1,103 @@
+package cloudfacts
+
+import (
+	"maps"
+	"slices"
+
+	"github.com/tms-dev/tms/extractors"
+)
+
+// The attribute names of lifted facts, shared by every cloud extractor and
+// read by the cloud rules. docs/extractors/cloud.md describes each.
+const (
+	PublicACL          = "public_acl"
+	PublicPolicy       = "public_policy"
+	PublicAccessBlock  = "public_access_block"
+	OpenIngress        = "open_ingress"
+	PublicIP           = "public_ip"
+	LoadBalancer       = "load_balancer"
+	Encrypted          = "encrypted"
+	IAMWildcard        = "iam_wildcard"
+	PubliclyAccessible = "publicly_accessible"
+	Unauthenticated    = "unauthenticated"
+	Bucket             = "bucket"
+	PolicyDocument     = "policy_document"
+	Unresolved         = "unresolved"
+	Expressions        = "expressions"
+)
+
+// Facts collects the attributes of one resource and what they say about its
+// exposure.
+type Facts struct {
+	attrs      map[string]any
+	public     bool
+	internal   bool
+	unresolved map[string]string
+}
+
+// NewFacts starts from the attributes every item of the kind has.
+func NewFacts(base map[string]any) *Facts {
+	return &Facts{attrs: base, unresolved: map[string]string{}}
+}
+
+// Set records a fact that says nothing about exposure.
+func (f *Facts) Set(name string, v any) { f.attrs[name] = v }
+
+// Has reports whether a fact was recorded.
+func (f *Facts) Has(name string) bool {
+	_, ok := f.attrs[name]
+	return ok
+}
+
+// Exposed records a fact that makes the resource reachable from the internet
+// when it holds. explicit says the file itself states the value, rather than
+// the provider's default: only a stated false makes the resource internal.
+func (f *Facts) Exposed(name string, t Tri, explicit bool) {
+	f.attrs[name] = t.Value()
+	switch {
+	case t == True:
+		f.public = true
+	case t == False && explicit:
+		f.internal = true
+	}
+}
+
+// Public marks the resource reachable from the internet by its nature, such
+// as a Lambda function URL.
+func (f *Facts) Public() { f.public = true }
+
+// Internal marks the resource as stated to be private.
+func (f *Facts) Internal() { f.internal = true }
+
+// Unresolve records that a source attribute could not be evaluated, with the
+// expression it holds.
+func (f *Facts) Unresolve(attr, text string) { f.unresolved[attr] = text }
+
+// Exposure is public when a fact says so, internal when one says the
+// opposite and none says public, unknown otherwise.
+func (f *Facts) Exposure() extractors.Exposure {
+	switch {
+	case f.public:
+		return extractors.ExposurePublic
+	case f.internal:
+		return extractors.ExposureInternal
+	}
+	return extractors.ExposureUnknown
+}
+
+// Attributes returns the item attributes, with the unresolved source
+// attributes listed by name and their expressions beside them.
+func (f *Facts) Attributes() map[string]any {
+	if len(f.unresolved) > 0 {
+		names := slices.Sorted(maps.Keys(f.unresolved))
+		list := make([]any, len(names))
+		exprs := make(map[string]any, len(names))
+		for i, n := range names {
+			list[i] = n
+			exprs[n] = f.unresolved[n]
+		}
+		f.attrs[Unresolved] = list
+		f.attrs[Expressions] = exprs
+	}
+	return f.attrs
+}

@@ -1,0 +1,153 @@
+package terraform
+
+import (
+	"strings"
+
+	"github.com/tms-dev/tms/extractors/cloudfacts"
+)
+
+// lifter reads the arguments of one block into facts. prefix names nested
+// blocks in unresolved, e.g. "ingress.cidr_blocks".
+type lifter struct {
+	ev     evaluator
+	n      node
+	prefix string
+	f      *cloudfacts.Facts
+}
+
+// get evaluates an argument: nil when absent, cloudfacts.Opaque when it is
+// not literal, which is then recorded as unresolved.
+func (l lifter) get(name string) any {
+	expr, ok := l.n.attr(name)
+	if !ok {
+		return nil
+	}
+	v := l.ev.value(expr)
+	if op, isOpaque := v.(cloudfacts.Opaque); isOpaque && l.f != nil {
+		l.f.Unresolve(l.prefix+name, op.Text)
+	}
+	return v
+}
+
+// tri reads a boolean argument; present is false when it is absent.
+func (l lifter) tri(name string) (t cloudfacts.Tri, present bool) {
+	v := l.get(name)
+	if v == nil {
+		return cloudfacts.False, false
+	}
+	t, _ = cloudfacts.BoolOf(v)
+	return t, true
+}
+
+// triOr reads a boolean argument, or the provider's default when absent.
+func (l lifter) triOr(name string, def bool) (cloudfacts.Tri, bool) {
+	t, present := l.tri(name)
+	if !present {
+		return cloudfacts.Of(def), false
+	}
+	return t, true
+}
+
+// text reads a string argument: its value, whether it is known, whether it
+// is present.
+func (l lifter) text(name string) (s string, known, present bool) {
+	switch v := l.get(name).(type) {
+	case nil:
+		return "", false, false
+	case string:
+		return v, !cloudfacts.Templated(v), true
+	}
+	return "", false, true
+}
+
+// oneOf tells whether a string argument is one of the values, ignoring case.
+func (l lifter) oneOf(name string, values ...string) (cloudfacts.Tri, bool) {
+	s, known, present := l.text(name)
+	if !present {
+		return cloudfacts.False, false
+	}
+	if !known {
+		return cloudfacts.Unknown, true
+	}
+	for _, v := range values {
+		if strings.EqualFold(s, v) {
+			return cloudfacts.True, true
+		}
+	}
+	return cloudfacts.False, true
+}
+
+// list reads an argument as a list, a lone value becoming a list of one.
+func (l lifter) list(name string) []any {
+	switch v := l.get(name).(type) {
+	case nil:
+		return nil
+	case []any:
+		return v
+	default:
+		return []any{v}
+	}
+}
+
+// children returns lifters for the nested blocks of a type and, in JSON or
+// attribute syntax, for each object of an argument of that name.
+func (l lifter) children(typ string) []lifter {
+	var out []lifter
+	for _, b := range l.n.blocks(typ) {
+		out = append(out, lifter{ev: l.ev, n: b, prefix: l.prefix + typ + ".", f: l.f})
+	}
+	return out
+}
+
+// objects returns the objects of an argument written as a list of objects,
+// as Terraform allows for blocks such as ingress.
+func (l lifter) objects(name string) ([]map[string]any, bool) {
+	v := l.get(name)
+	list, ok := v.([]any)
+	if !ok {
+		return nil, v != nil
+	}
+	var out []map[string]any
+	for _, e := range list {
+		obj, isObj := e.(map[string]any)
+		if !isObj {
+			return out, true
+		}
+		out = append(out, obj)
+	}
+	return out, false
+}
+
+// reference returns the resource address an argument refers to, such as
+// "aws_s3_bucket.logs" for aws_s3_bucket.logs.id, or "" when it is not a
+// plain reference to a resource or data source.
+func (l lifter) reference(name string) string {
+	expr, ok := l.n.attr(name)
+	if !ok {
+		return ""
+	}
+	text := strings.Trim(l.ev.text(expr), `"`)
+	if strings.HasPrefix(text, "${") && strings.HasSuffix(text, "}") {
+		text = strings.TrimSpace(text[2 : len(text)-1])
+	}
+	parts := strings.Split(text, ".")
+	switch {
+	case len(parts) >= 3 && parts[0] == "data" && validName(parts[1]) && validName(parts[2]):
+		return strings.Join(parts[:3], ".")
+	case len(parts) >= 2 && validName(parts[0]) && validName(parts[1]) && strings.Contains(parts[0], "_"):
+		return parts[0] + "." + parts[1]
+	}
+	return ""
+}
+
+func validName(s string) bool {
+	if s == "" {
+		return false
+	}
+	for _, r := range s {
+		if !(r == '_' || r == '-' || r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9') {
+			return false
+		}
+	}
+	return true
+}

@@ -1,0 +1,188 @@
+# Storage and network for the reports service.
+terraform {
+  required_providers {
+    aws = {
+      source  = "hashicorp/aws"
+      version = "~> 5.40"
+    }
+  }
+}
+
+provider "aws" {
+  region = var.region
+}
+
+provider "aws" {
+  alias  = "replica"
+  region = "eu-west-1"
+}
+
+resource "aws_s3_bucket" "reports" {
+  bucket = "acme-reports"
+  acl    = "public-read" # legacy argument, still seen
+}
+
+resource "aws_s3_bucket_acl" "reports" {
+  bucket = aws_s3_bucket.reports.id
+  acl    = "public-read-write"
+}
+
+resource "aws_s3_bucket_policy" "reports" {
+  bucket = aws_s3_bucket.reports.id
+  policy = jsonencode({
+    Version = "2012-10-17"
+    Statement = [{
+      Effect    = "Allow"
+      Principal = "*"
+      Action    = ["s3:GetObject"]
+      Resource  = "${aws_s3_bucket.reports.arn}/*"
+    }]
+  })
+}
+
+resource "aws_s3_bucket_policy" "heredoc" {
+  bucket = aws_s3_bucket.reports.id
+  policy = <<POLICY
+{
+  "Version": "2012-10-17",
+  "Statement": [
+    {
+      "Effect": "Allow",
+      "Principal": {"AWS": "*"},
+      "Action": "s3:GetObject",
+      "Resource": "${aws_s3_bucket.reports.arn}/*"
+    }
+  ]
+}
+POLICY
+}
+
+resource "aws_s3_bucket_public_access_block" "reports" {
+  bucket                  = aws_s3_bucket.reports.id
+  block_public_acls       = true
+  block_public_policy     = true
+  ignore_public_acls      = true
+  restrict_public_buckets = var.restrict
+}
+
+resource "aws_security_group" "web" {
+  name = "web"
+
+  ingress {
+    from_port   = 443
+    to_port     = 443
+    protocol    = "tcp"
+    cidr_blocks = ["0.0.0.0/0"]
+  }
+
+  ingress {
+    from_port        = 22
+    to_port          = 22
+    protocol         = "tcp"
+    cidr_blocks      = ["10.0.0.0/8"]
+    ipv6_cidr_blocks = ["::/0"]
+  }
+
+  egress {
+    from_port   = 0
+    to_port     = 0
+    protocol    = "-1"
+    cidr_blocks = ["0.0.0.0/0"]
+  }
+}
+
+resource "aws_security_group_rule" "all" {
+  type              = "ingress"
+  from_port         = 0
+  to_port           = 0
+  protocol          = "-1"
+  cidr_blocks       = ["0.0.0.0/0"]
+  security_group_id = aws_security_group.web.id
+}
+
+resource "aws_vpc_security_group_ingress_rule" "admin" {
+  security_group_id = aws_security_group.web.id
+  cidr_ipv4         = var.admin_cidr
+  from_port         = 3389
+  to_port           = 3389
+  ip_protocol       = "tcp"
+}
+
+resource "aws_lb" "front" {
+  name     = "front"
+  internal = false
+}
+
+resource "aws_lb" "back" {
+  internal = true
+}
+
+resource "aws_eip" "nat" {}
+
+resource "aws_db_instance" "orders" {
+  engine              = "postgres"
+  publicly_accessible = true
+}
+
+resource "aws_db_instance" "ledger" {
+  engine              = "mysql"
+  storage_encrypted   = true
+  publicly_accessible = false
+}
+
+resource "aws_iam_policy" "admin" {
+  policy = jsonencode({
+    Statement = [{ Effect = "Allow", Action = "*", Resource = "*" }]
+  })
+}
+
+resource "aws_iam_role_policy" "reader" {
+  role   = aws_iam_role.app.id
+  policy = data.aws_iam_policy_document.reader.json
+}
+
+data "aws_iam_policy_document" "reader" {
+  statement {
+    actions   = ["s3:GetObject"]
+    resources = ["${aws_s3_bucket.reports.arn}/*"]
+  }
+}
+
+data "aws_iam_policy_document" "open" {
+  statement {
+    effect  = "Allow"
+    actions = ["s3:*"]
+    principals {
+      type        = "*"
+      identifiers = ["*"]
+    }
+    resources = [aws_s3_bucket.reports.arn]
+  }
+}
+
+resource "aws_api_gateway_method" "get" {
+  http_method   = "GET"
+  authorization = "NONE"
+}
+
+resource "aws_lambda_function_url" "hook" {
+  function_name      = aws_lambda_function.hook.function_name
+  authorization_type = "AWS_IAM"
+}
+
+module "vpc" {
+  source  = "terraform-aws-modules/vpc/aws"
+  version = "5.8.1"
+}
+
+module "cdn" {
+  source = "git::https://github.com/acme/terraform-cdn.git?ref=v1.4.0"
+}
+
+module "dns" {
+  source = "git::https://github.com/acme/terraform-dns.git?ref=4f1c2a9e8b7d6c5f4e3d2c1b0a9f8e7d6c5b4a39"
+}
+
+module "network" {
+  source = "./modules/network"
+}
