@@ -1,6 +1,9 @@
 package engine
 
-import "github.com/tms-dev/tms/extractors/threatmodel"
+import (
+	"github.com/tms-dev/tms/extractors"
+	"github.com/tms-dev/tms/extractors/threatmodel"
+)
 
 // Baseline builds a first model from a scan: every item acknowledged as
 // unreviewed, no threats, mitigations or acceptances. It never marks anything
@@ -14,11 +17,19 @@ func Baseline(scan *Scan) *threatmodel.Model {
 		Acceptances: []threatmodel.Acceptance{},
 	}
 	for _, item := range scan.Items {
-		m.Surface = append(m.Surface, threatmodel.SurfaceEntry{
-			ID:     item.ID,
-			Kind:   item.Kind,
-			Status: "unreviewed",
-		})
+		m.Surface = append(m.Surface, NewSurfaceEntry(item))
 	}
 	return m
+}
+
+// NewSurfaceEntry acknowledges an item as unreviewed, recording its exposure
+// and fingerprint so that a later change to it shows.
+func NewSurfaceEntry(item extractors.Item) threatmodel.SurfaceEntry {
+	return threatmodel.SurfaceEntry{
+		ID:          item.ID,
+		Kind:        item.Kind,
+		Status:      "unreviewed",
+		Exposure:    string(item.Exposure),
+		Fingerprint: item.SecurityFingerprint(),
+	}
 }

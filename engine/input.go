@@ -68,7 +68,11 @@ func ScanRepo(ctx context.Context, dir string, cfg Config, log *slog.Logger) (*S
 }
 
 // NewInput joins a scan and a model into the policy input for the given day.
+// It fills in each item's security fingerprint.
 func NewInput(scan *Scan, model *threatmodel.Model, cfg Config, today time.Time) *Input {
+	for i := range scan.Items {
+		scan.Items[i].Fingerprint = scan.Items[i].SecurityFingerprint()
+	}
 	return &Input{
 		SchemaVersion: SchemaVersion,
 		Repo: RepoFacts{

@@ -20,6 +20,10 @@ type Item struct {
 	Exposure   Exposure       `json:"exposure"`
 	Attributes map[string]any `json:"attributes"`
 	Location   Location       `json:"location"`
+
+	// Fingerprint is SecurityFingerprint, filled in by the engine when it
+	// builds the policy input; extractors leave it empty.
+	Fingerprint string `json:"fingerprint,omitempty"`
 }
 
 // Location is the file and 1-based line that an item or a diagnostic comes from.

@@ -181,3 +181,30 @@ func contains(list []string, s string) bool {
 	}
 	return false
 }
+
+func TestFingerprintIgnoresVersionsOnly(t *testing.T) {
+	base := extractors.Item{
+		ID: "dependency:go.mod#x", Kind: "dependency", Exposure: extractors.ExposureInternal,
+		Attributes: map[string]any{"version": "v1.0.0", "pinned": true, "source": "registry"},
+	}
+	with := func(key string, value any) extractors.Item {
+		it := base
+		it.Attributes = map[string]any{}
+		for k, v := range base.Attributes {
+			it.Attributes[k] = v
+		}
+		it.Attributes[key] = value
+		return it
+	}
+	if base.SecurityFingerprint() != with("version", "v1.2.0").SecurityFingerprint() {
+		t.Error("an upgrade changed the fingerprint")
+	}
+	if base.SecurityFingerprint() == with("source", "git").SecurityFingerprint() {
+		t.Error("a change of source kept the fingerprint")
+	}
+	public := base
+	public.Exposure = extractors.ExposurePublic
+	if base.SecurityFingerprint() == public.SecurityFingerprint() {
+		t.Error("a change of exposure kept the fingerprint")
+	}
+}

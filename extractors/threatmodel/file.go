@@ -12,10 +12,12 @@ type fileModel struct {
 }
 
 type fileSurface struct {
-	ID         string `json:"id" yaml:"id"`
-	Kind       string `json:"kind,omitempty" yaml:"kind,omitempty"`
-	Status     string `json:"status,omitempty" yaml:"status,omitempty"`
-	ReviewedBy string `json:"reviewed_by,omitempty" yaml:"reviewed_by,omitempty"`
+	ID          string `json:"id" yaml:"id"`
+	Kind        string `json:"kind,omitempty" yaml:"kind,omitempty"`
+	Status      string `json:"status,omitempty" yaml:"status,omitempty"`
+	ReviewedBy  string `json:"reviewed_by,omitempty" yaml:"reviewed_by,omitempty"`
+	Exposure    string `json:"exposure,omitempty" yaml:"exposure,omitempty"`
+	Fingerprint string `json:"fingerprint,omitempty" yaml:"fingerprint,omitempty"`
 }
 
 type fileThreat struct {
@@ -39,12 +41,13 @@ type fileMitigation struct {
 }
 
 type fileAcceptance struct {
-	ID         string `json:"id" yaml:"id"`
-	Threat     string `json:"threat,omitempty" yaml:"threat,omitempty"`
-	Surface    string `json:"surface,omitempty" yaml:"surface,omitempty"`
-	Reason     string `json:"reason,omitempty" yaml:"reason,omitempty"`
-	ApprovedBy string `json:"approved_by,omitempty" yaml:"approved_by,omitempty"`
-	Expires    string `json:"expires,omitempty" yaml:"expires,omitempty"`
+	ID          string `json:"id" yaml:"id"`
+	Threat      string `json:"threat,omitempty" yaml:"threat,omitempty"`
+	Surface     string `json:"surface,omitempty" yaml:"surface,omitempty"`
+	Reason      string `json:"reason,omitempty" yaml:"reason,omitempty"`
+	ApprovedBy  string `json:"approved_by,omitempty" yaml:"approved_by,omitempty"`
+	Expires     string `json:"expires,omitempty" yaml:"expires,omitempty"`
+	Fingerprint string `json:"fingerprint,omitempty" yaml:"fingerprint,omitempty"`
 }
 
 func toFile(m *Model) fileModel {
@@ -58,6 +61,7 @@ func toFile(m *Model) fileModel {
 	for _, s := range m.Surface {
 		file.Surface = append(file.Surface, fileSurface{
 			ID: s.ID, Kind: s.Kind, Status: s.Status, ReviewedBy: s.ReviewedBy,
+			Exposure: s.Exposure, Fingerprint: s.Fingerprint,
 		})
 	}
 	for _, t := range m.Threats {
@@ -76,7 +80,7 @@ func toFile(m *Model) fileModel {
 	for _, a := range m.Acceptances {
 		file.Acceptances = append(file.Acceptances, fileAcceptance{
 			ID: a.ID, Threat: a.Threat, Surface: a.Surface, Reason: a.Reason,
-			ApprovedBy: a.ApprovedBy, Expires: a.Expires,
+			ApprovedBy: a.ApprovedBy, Expires: a.Expires, Fingerprint: a.Fingerprint,
 		})
 	}
 	return file

@@ -97,13 +97,15 @@ func (l *loader) model(root *yaml.Node) *Model {
 }
 
 func (l *loader) surface(n *yaml.Node, field string) SurfaceEntry {
-	f := l.d.Fields(n, field, "id", "kind", "status", "reviewed_by")
+	f := l.d.Fields(n, field, "id", "kind", "status", "reviewed_by", "exposure", "fingerprint")
 	return SurfaceEntry{
-		ID:         l.id(f, "surface"),
-		Kind:       f.String("kind"),
-		Status:     status(f, surfaceStatuses, "a surface status"),
-		ReviewedBy: f.String("reviewed_by"),
-		Location:   l.location(n),
+		ID:          l.id(f, "surface"),
+		Kind:        f.String("kind"),
+		Status:      status(f, surfaceStatuses, "a surface status"),
+		ReviewedBy:  f.String("reviewed_by"),
+		Exposure:    f.String("exposure", OneOf("an exposure", "public", "internal", "unknown")),
+		Fingerprint: f.String("fingerprint", fingerprint),
+		Location:    l.location(n),
 	}
 }
 
@@ -141,15 +143,17 @@ func (l *loader) mitigation(n *yaml.Node, field string) Mitigation {
 // acceptance leaves approved_by, reason and expires optional: an acceptance
 // without them is a policy finding that CI reports, not a broken file.
 func (l *loader) acceptance(n *yaml.Node, field string) Acceptance {
-	f := l.d.Fields(n, field, "id", "threat", "surface", "reason", "approved_by", "expires")
+	f := l.d.Fields(n, field, "id", "threat", "surface", "reason", "approved_by", "expires",
+		"fingerprint")
 	a := Acceptance{
-		ID:         l.id(f, "acceptances"),
-		Threat:     f.String("threat", NonEmpty),
-		Surface:    f.String("surface", NonEmpty),
-		Reason:     f.String("reason"),
-		ApprovedBy: f.String("approved_by"),
-		Expires:    f.String("expires", date),
-		Location:   l.location(n),
+		ID:          l.id(f, "acceptances"),
+		Threat:      f.String("threat", NonEmpty),
+		Surface:     f.String("surface", NonEmpty),
+		Reason:      f.String("reason"),
+		ApprovedBy:  f.String("approved_by"),
+		Expires:     f.String("expires", date),
+		Fingerprint: f.String("fingerprint", fingerprint),
+		Location:    l.location(n),
 	}
 
 	switch {
@@ -160,6 +164,17 @@ func (l *loader) acceptance(n *yaml.Node, field string) Acceptance {
 		f.Problemf("", "sets neither threat nor surface (expected exactly one)")
 	}
 	return a
+}
+
+var fingerprintPattern = regexp.MustCompile(`^sha256:[0-9a-f]{64}$`)
+
+// fingerprint accepts what tms writes: "sha256:" and 64 hex digits.
+func fingerprint(v string) string {
+	if fingerprintPattern.MatchString(v) {
+		return ""
+	}
+	return fmt.Sprintf("%s is not a fingerprint (expected sha256: and 64 hex digits, as tms writes it)",
+		quote(v))
 }
 
 // id returns the entry's id, which must be set and unique in its section.

@@ -21,11 +21,15 @@ type Model struct {
 
 // SurfaceEntry acknowledges one surface item by its id.
 type SurfaceEntry struct {
-	ID         string              `json:"id" yaml:"id"`
-	Kind       string              `json:"kind" yaml:"kind"`
-	Status     string              `json:"status" yaml:"status"` // unreviewed, reviewed, removed
-	ReviewedBy string              `json:"reviewed_by,omitempty" yaml:"reviewed_by,omitempty"`
-	Location   extractors.Location `json:"location" yaml:"-"`
+	ID         string `json:"id" yaml:"id"`
+	Kind       string `json:"kind" yaml:"kind"`
+	Status     string `json:"status" yaml:"status"` // unreviewed, reviewed, removed
+	ReviewedBy string `json:"reviewed_by,omitempty" yaml:"reviewed_by,omitempty"`
+	// Exposure and Fingerprint record the item as it was when tms last wrote
+	// this entry, so a later change to it can be shown and re-reviewed.
+	Exposure    string              `json:"exposure,omitempty" yaml:"exposure,omitempty"`
+	Fingerprint string              `json:"fingerprint,omitempty" yaml:"fingerprint,omitempty"`
+	Location    extractors.Location `json:"location" yaml:"-"`
 }
 
 // Threat is something that can go wrong, tagged with STRIDE categories.
@@ -55,13 +59,16 @@ type Mitigation struct {
 // Acceptance records a person's decision to live with a threat or a surface
 // item until a date.
 type Acceptance struct {
-	ID         string              `json:"id" yaml:"id"`
-	Threat     string              `json:"threat,omitempty" yaml:"threat,omitempty"`
-	Surface    string              `json:"surface,omitempty" yaml:"surface,omitempty"`
-	Reason     string              `json:"reason" yaml:"reason"`
-	ApprovedBy string              `json:"approved_by" yaml:"approved_by"`
-	Expires    string              `json:"expires" yaml:"expires"` // YYYY-MM-DD
-	Location   extractors.Location `json:"location" yaml:"-"`
+	ID         string `json:"id" yaml:"id"`
+	Threat     string `json:"threat,omitempty" yaml:"threat,omitempty"`
+	Surface    string `json:"surface,omitempty" yaml:"surface,omitempty"`
+	Reason     string `json:"reason" yaml:"reason"`
+	ApprovedBy string `json:"approved_by" yaml:"approved_by"`
+	Expires    string `json:"expires" yaml:"expires"` // YYYY-MM-DD
+	// Fingerprint binds a surface acceptance to the item as it was accepted:
+	// when the item's security fingerprint changes, the acceptance lapses.
+	Fingerprint string              `json:"fingerprint,omitempty" yaml:"fingerprint,omitempty"`
+	Location    extractors.Location `json:"location" yaml:"-"`
 }
 
 // New returns an empty model of the current version, with empty rather than

@@ -49,12 +49,23 @@ surface_severity(item) := "medium" if {
 	not item.kind in dependency_kinds
 }
 
-# An acceptance counts only while it has an approver and has not expired.
+items_by_id := {item.id: item | some item in input.surface}
+
+# An acceptance counts only while it has an approver, has not expired and,
+# when tms bound it to a fingerprint, the item has not changed since.
 # Dates are ISO 8601 (YYYY-MM-DD), so string order is date order.
 valid_acceptance(a) if {
 	trim_space(a.approved_by) != ""
 	a.expires != ""
 	a.expires >= input.config.today
+	not lapsed(a)
+}
+
+# lapsed holds for a surface acceptance whose item changed since it was
+# accepted, or is gone.
+lapsed(a) if {
+	a.fingerprint
+	object.get(items_by_id, [a.surface, "fingerprint"], "") != a.fingerprint
 }
 
 accepted_threats := {a.threat |

@@ -75,6 +75,31 @@ deny contains lib.finding(rego.metadata.rule(), {
 	object.get(acceptance, "expires", "") == ""
 }
 
+# METADATA
+# title: Acceptance lapsed because the surface changed
+# description: |
+#   The acceptance was recorded for a surface item with a given security
+#   fingerprint, and the item has changed or gone since. What was accepted is
+#   no longer what is there.
+# custom:
+#   id: TMS-ACCEPT-004
+#   severity: high
+#   stride:
+#     - repudiation
+#     - tampering
+#   remediation: |
+#     Have an approver look at the item as it is now and record a new
+#     acceptance with tms accept, or mitigate the risk.
+deny contains lib.finding(rego.metadata.rule(), {
+	"subject": acceptance.id,
+	"surface": acceptance.surface,
+	"message": sprintf("acceptance %s of surface %s lapsed: the item changed since it was accepted", [acceptance.id, acceptance.surface]),
+	"location": acceptance.location,
+}) if {
+	some acceptance in input.model.acceptances
+	lib.lapsed(acceptance)
+}
+
 _target(acceptance) := sprintf("threat %s", [acceptance.threat]) if acceptance.threat
 
 _target(acceptance) := sprintf("surface %s", [acceptance.surface]) if acceptance.surface

@@ -55,3 +55,28 @@ test_surface_acceptance_names_the_surface if {
 test_missing_input_yields_nothing if {
 	count(acceptances.deny) == 0 with input as {}
 }
+
+_fingerprint := "sha256:1111111111111111111111111111111111111111111111111111111111111111"
+
+_surface_acceptance := object.union(
+	object.remove(_acceptance({"expires": "2026-12-31"}), ["threat"]),
+	{"surface": "container.port:a/Dockerfile#80/tcp", "fingerprint": _fingerprint},
+)
+
+_with_item(fingerprint) := object.union(_input(_surface_acceptance), {"surface": [{
+	"id": "container.port:a/Dockerfile#80/tcp", "fingerprint": fingerprint,
+}]})
+
+test_acceptance_lapses_when_the_item_changes if {
+	findings := acceptances.deny with input as _with_item("sha256:other")
+	{f.rule | some f in findings} == {"TMS-ACCEPT-004"}
+}
+
+test_acceptance_holds_while_the_item_is_unchanged if {
+	count(acceptances.deny) == 0 with input as _with_item(_fingerprint)
+}
+
+test_acceptance_lapses_when_the_item_is_gone if {
+	findings := acceptances.deny with input as _input(_surface_acceptance)
+	{f.rule | some f in findings} == {"TMS-ACCEPT-004"}
+}

@@ -13,6 +13,8 @@ _acknowledged := {entry.id |
 	entry.status != "removed"
 }
 
+_entries := {entry.id: entry | some entry in input.model.surface}
+
 # METADATA
 # title: Surface not in the threat model
 # description: |
@@ -74,4 +76,80 @@ _unmodeled_message(item) := sprintf("%s %q is not in the threat model (exposure 
 
 _unmodeled_message(item) := sprintf("%s %q is not in the threat model", [item.kind, item.name]) if {
 	not item.kind in lib.entry_point_kinds
+}
+
+# METADATA
+# title: Reviewed surface changed
+# description: |
+#   A surface item that a person reviewed has changed since: its security
+#   fingerprint (kind, exposure and attributes other than version numbers)
+#   differs from the one recorded in the model. The review no longer holds.
+#   Severity is high when the exposure widened (to public or unknown), medium
+#   otherwise.
+# custom:
+#   id: TMS-SURFACE-003
+#   severity: medium
+#   stride:
+#     - spoofing
+#     - tampering
+#     - information_disclosure
+#     - elevation_of_privilege
+#   remediation: |
+#     Review the item again, then record its new fingerprint with tms sync
+#     and set its status back to reviewed.
+deny contains lib.finding(rego.metadata.rule(), {
+	"severity": _change_severity(entry, item),
+	"surface": item.id,
+	"subject": item.id,
+	"message": _change_message(entry, item),
+	"location": item.location,
+}) if {
+	some item in input.surface
+	entry := _entries[item.id]
+	entry.status == "reviewed"
+	entry.fingerprint
+	entry.fingerprint != item.fingerprint
+	not lib.answered(item.id)
+}
+
+_widened(entry, item) if {
+	entry.exposure == "internal"
+	item.exposure != "internal"
+}
+
+_change_severity(entry, item) := "high" if _widened(entry, item)
+
+_change_severity(entry, item) := "medium" if not _widened(entry, item)
+
+_change_message(entry, item) := sprintf("%s %q changed since review: exposure %s to %s", [item.kind, item.name, entry.exposure, item.exposure]) if {
+	object.get(entry, "exposure", item.exposure) != item.exposure
+}
+
+_change_message(entry, item) := sprintf("%s %q changed since review", [item.kind, item.name]) if {
+	object.get(entry, "exposure", item.exposure) == item.exposure
+}
+
+_present := {item.id | some item in input.surface}
+
+# METADATA
+# title: Modeled surface gone from the repository
+# description: |
+#   The model lists a surface item that the repository no longer has. The
+#   threats and mitigations written for it may be stale.
+# custom:
+#   id: TMS-SURFACE-004
+#   severity: info
+#   stride:
+#     - tampering
+#   remediation: |
+#     Run tms sync to mark the item removed, and retire the threats and
+#     mitigations that only applied to it.
+deny contains lib.finding(rego.metadata.rule(), {
+	"subject": entry.id,
+	"message": sprintf("%s is in the threat model but no longer in the repository", [entry.id]),
+	"location": entry.location,
+}) if {
+	some entry in input.model.surface
+	entry.status != "removed"
+	not entry.id in _present
 }

@@ -96,3 +96,52 @@ test_diagnostic_is_reported_at_its_line if {
 	f.severity == "medium"
 	f.location == diagnostic.location
 }
+
+_fp_old := "sha256:1111111111111111111111111111111111111111111111111111111111111111"
+
+_fp_new := "sha256:2222222222222222222222222222222222222222222222222222222222222222"
+
+_reviewed(exposure) := [{
+	"id": _port.id, "kind": "container.port", "status": "reviewed",
+	"exposure": exposure, "fingerprint": _fp_old,
+	"location": {"path": "threat-model.yaml", "line": 3},
+}]
+
+test_changed_surface_with_widened_exposure_is_high if {
+	port := object.union(_port, {"exposure": "public", "fingerprint": _fp_new})
+	findings := surface.deny with input as _input([port], _reviewed("internal"))
+	some f in findings
+	f.rule == "TMS-SURFACE-003"
+	f.severity == "high"
+	contains(f.message, "exposure internal to public")
+}
+
+test_changed_surface_with_same_exposure_is_medium if {
+	port := object.union(_port, {"fingerprint": _fp_new})
+	findings := surface.deny with input as _input([port], _reviewed("unknown"))
+	{f.severity | some f in findings; f.rule == "TMS-SURFACE-003"} == {"medium"}
+}
+
+test_unchanged_surface_passes if {
+	port := object.union(_port, {"fingerprint": _fp_old})
+	count(surface.deny) == 0 with input as _input([port], _reviewed("unknown"))
+}
+
+test_unreviewed_changed_surface_is_not_reported_twice if {
+	port := object.union(_port, {"fingerprint": _fp_new})
+	entry := object.union(_reviewed("unknown")[0], {"status": "unreviewed"})
+	count(surface.deny) == 0 with input as _input([port], [entry])
+}
+
+test_gone_surface_is_info if {
+	findings := surface.deny with input as _input([], _reviewed("unknown"))
+	some f in findings
+	f.rule == "TMS-SURFACE-004"
+	f.severity == "info"
+	f.location.line == 3
+}
+
+test_removed_surface_that_is_gone_passes if {
+	entry := object.union(_reviewed("unknown")[0], {"status": "removed"})
+	count(surface.deny) == 0 with input as _input([], [entry])
+}
