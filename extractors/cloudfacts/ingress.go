@@ -86,3 +86,61 @@ func PortRange(v any) (any, any) {
 	p := Port(s)
 	return p, p
 }
+
+// OpenRules keeps the sources of a rule that are open to the internet, or
+// unknown, with the rule's ports.
+func OpenRules(sources []any, from, to, protocol any) []Ingress {
+	if AllProtocols(protocol) {
+		from, to = 0, 65535
+	}
+	var out []Ingress
+	for _, src := range sources {
+		var cidr any = UnknownText
+		switch OpenSource(src) {
+		case False:
+			continue
+		case True:
+			cidr = src
+		}
+		out = append(out, Ingress{
+			CIDR: cidr, From: from, To: to, Protocol: protocolText(protocol),
+		})
+	}
+	return out
+}
+
+func protocolText(v any) any {
+	switch p := v.(type) {
+	case string:
+		if !Templated(p) {
+			return p
+		}
+	case int:
+		return strconv.Itoa(p)
+	case nil:
+		return "all"
+	}
+	return UnknownText
+}
+
+// UnknownRule stands for rules nobody can see: a dynamic block or an
+// argument given by a variable.
+func UnknownRule() Ingress {
+	u := UnknownText
+	return Ingress{CIDR: u, From: u, To: u, Protocol: u}
+}
+
+// RecordIngress sets open_ingress and makes the resource public when a rule
+// admits the whole internet.
+func (f *Facts) RecordIngress(rules []Ingress) {
+	list := make([]any, 0, len(rules))
+	open := false
+	for _, r := range rules {
+		list = append(list, r.Value())
+		open = open || r.CIDR != UnknownText
+	}
+	f.Set(OpenIngress, list)
+	if open {
+		f.Public()
+	}
+}

@@ -193,3 +193,10 @@ func textIs(v any, want string) Tri {
 	}
 	return Of(s == want)
 }
+
+// AdminPolicyARN reports whether an ARN names AWS's AdministratorAccess
+// managed policy, in any partition, which allows every action on every
+// resource.
+func AdminPolicyARN(arn string) bool {
+	return strings.HasPrefix(arn, "arn:aws") && strings.HasSuffix(arn, ":iam::aws:policy/AdministratorAccess")
+}

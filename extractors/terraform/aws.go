@@ -1,6 +1,8 @@
 package terraform
 
 import (
+	"strings"
+
 	cf "github.com/tms-dev/tms/extractors/cloudfacts"
 )
 
@@ -92,17 +94,17 @@ func awsBucketEncryption(l lifter) {
 }
 
 func awsSecurityGroup(l lifter) {
-	recordIngress(l.f, nestedRules(l, "ingress", awsRule))
+	l.f.RecordIngress(nestedRules(l, "ingress", awsRule))
 }
 
 func awsSecurityGroupRule(l lifter) {
 	if t, _ := l.oneOf("type", "ingress"); t == cf.False {
 		return
 	}
-	recordIngress(l.f, awsRule(l.get))
+	l.f.RecordIngress(awsRule(l.get))
 }
 
-func awsIngressRule(l lifter) { recordIngress(l.f, awsRule(l.get)) }
+func awsIngressRule(l lifter) { l.f.RecordIngress(awsRule(l.get)) }
 
 // awsLoadBalancer: load balancers are internet-facing unless internal.
 func awsLoadBalancer(l lifter) {
@@ -168,4 +170,20 @@ func awsIAMPolicy(l lifter) {
 		return
 	}
 	l.f.Set(cf.IAMWildcard, cf.ReadPolicy(l.policy("policy")).Wildcard.Value())
+}
+
+// awsPolicyAttachment: attaching AdministratorAccess grants every action.
+// A policy of the configuration, referenced as aws_iam_policy.x.arn, has its
+// own item; a variable or a data source could name any policy.
+func awsPolicyAttachment(l lifter) {
+	t := cf.Unknown
+	switch v := l.get("policy_arn").(type) {
+	case string:
+		t = cf.Of(cf.AdminPolicyARN(v))
+	case cf.Opaque:
+		if v.Reference && !strings.HasPrefix(v.Text, "data.") {
+			t = cf.False
+		}
+	}
+	l.f.Set(cf.IAMWildcard, t.Value())
 }

@@ -16,7 +16,7 @@ func azureRule(get fields) []cf.Ingress {
 	var rules []cf.Ingress
 	for _, p := range ports {
 		from, to := cf.PortRange(p)
-		rules = append(rules, openRules(sources, from, to, get("protocol"))...)
+		rules = append(rules, cf.OpenRules(sources, from, to, get("protocol"))...)
 	}
 	return rules
 }
@@ -28,10 +28,10 @@ func azureIs(v any, want string) bool {
 	return !ok || cf.Templated(s) || strings.EqualFold(s, want)
 }
 
-func azureSecurityRule(l lifter) { recordIngress(l.f, azureRule(l.get)) }
+func azureSecurityRule(l lifter) { l.f.RecordIngress(azureRule(l.get)) }
 
 func azureSecurityGroup(l lifter) {
-	recordIngress(l.f, nestedRules(l, "security_rule", azureRule))
+	l.f.RecordIngress(nestedRules(l, "security_rule", azureRule))
 }
 
 // azureLoadBalancer: a frontend with a public IP address faces the internet.

@@ -62,7 +62,7 @@ func googleFirewall(l lifter) {
 		return
 	}
 	if t, _ := l.tri("disabled"); t == cf.True {
-		recordIngress(l.f, nil)
+		l.f.RecordIngress(nil)
 		return
 	}
 	sources := l.list("source_ranges")
@@ -74,14 +74,14 @@ func googleFirewall(l lifter) {
 		protocol := allow.get("protocol")
 		ports := allow.list("ports")
 		if len(ports) == 0 {
-			rules = append(rules, openRules(sources, 0, 65535, protocol)...)
+			rules = append(rules, cf.OpenRules(sources, 0, 65535, protocol)...)
 		}
 		for _, p := range ports {
 			from, to := cf.PortRange(p)
-			rules = append(rules, openRules(sources, from, to, protocol)...)
+			rules = append(rules, cf.OpenRules(sources, from, to, protocol)...)
 		}
 	}
-	recordIngress(l.f, rules)
+	l.f.RecordIngress(rules)
 }
 
 // googleAddress: addresses are external unless their type says internal.
