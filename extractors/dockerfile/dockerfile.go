@@ -57,7 +57,7 @@ func (*Extractor) Extract(f extractors.File, _ extractors.Repo) ([]extractors.It
 		return nil, firstError(problem, extractors.AtLine(1, errors.New("no FROM instruction")))
 	}
 
-	b := builder{path: f.Path, stages: stages}
+	b := builder{path: f.Path, stages: stages, facts: readFacts(res.AST)}
 	items, err := b.items()
 	return items, firstError(problem, err)
 }

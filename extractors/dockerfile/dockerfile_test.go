@@ -16,7 +16,13 @@ func at(path string, line int) extractors.Location {
 	return extractors.Location{Path: path, Line: line}
 }
 
+// image describes a built image. The build facts default to none found.
 func image(path string, line int, attrs map[string]any) extractors.Item {
+	for _, key := range []string{"add_urls", "pipe_to_shell", "secrets_in_env"} {
+		if _, ok := attrs[key]; !ok {
+			attrs[key] = []any{}
+		}
+	}
 	return extractors.Item{
 		ID: "container.image:" + path, Kind: "container.image",
 		Name: "image built by " + path, Exposure: extractors.ExposureUnknown,
@@ -144,6 +150,31 @@ func TestExtractFixtures(t *testing.T) {
 			exposed("invalid.Dockerfile", 3, 8443, "tcp", "8443/tcp"),
 		}},
 		{file: "broken.Dockerfile", wantLine: 3},
+		// Downloads and secret-looking variables count in every stage.
+		{file: "fetch.Dockerfile", want: []extractors.Item{
+			image("fetch.Dockerfile", 15, map[string]any{
+				"base_image": "debian", "stages": 2, "user": "", "runs_as_root": true,
+				"add_urls": []any{
+					map[string]any{
+						"url": "https://example.com/tool.tgz", "line": 4, "checksum": false,
+					},
+					map[string]any{
+						"url": "https://example.com/pinned.tgz", "line": 5, "checksum": true,
+					},
+					map[string]any{"url": "http://example.com/raw", "line": 16, "checksum": false},
+				},
+				"pipe_to_shell":  []any{6, 9, 17, 18},
+				"secrets_in_env": []any{"DB_PASSWORD", "GH_TOKEN", "SIGNING_KEY"},
+			}),
+			base("fetch.Dockerfile", "alpine", 3, map[string]any{
+				"image": "alpine", "tag": "3.20", "digest": "",
+				"pinned": false, "stage": "build", "unresolved": false,
+			}),
+			base("fetch.Dockerfile", "debian", 15, map[string]any{
+				"image": "debian", "tag": "12", "digest": "",
+				"pinned": false, "stage": "1", "unresolved": false,
+			}),
+		}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.file, func(t *testing.T) {

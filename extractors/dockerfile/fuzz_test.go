@@ -29,6 +29,12 @@ func FuzzExtract(f *testing.F) {
 			if it.ID == "" || it.Kind == "" {
 				t.Errorf("item without id or kind: %+v", it)
 			}
+			piped, _ := it.Attributes["pipe_to_shell"].([]any)
+			for _, line := range piped {
+				if l := line.(int); l < 1 || l > lines {
+					t.Errorf("pipe to shell at line %d of %d", l, lines)
+				}
+			}
 			if it.Location.Path != "Dockerfile" || it.Location.Line < 1 ||
 				it.Location.Line > lines {
 				t.Errorf("item %s at %+v, outside the file of %d lines",

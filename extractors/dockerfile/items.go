@@ -11,6 +11,7 @@ import (
 type builder struct {
 	path   string
 	stages []*stage
+	facts  fileFacts
 }
 
 func (b *builder) items() ([]extractors.Item, error) {
@@ -29,18 +30,20 @@ func (b *builder) location(line int) extractors.Location {
 // final image really has, following FROM references to earlier stages.
 func (b *builder) image(final *stage) extractors.Item {
 	user, _ := final.effectiveUser()
+	attrs := map[string]any{
+		"base_image":   parseImage(final.root().image).name,
+		"stages":       len(b.stages),
+		"user":         user,
+		"runs_as_root": runsAsRoot(user),
+	}
+	b.facts.attributes(attrs)
 	return extractors.Item{
-		ID:       "container.image:" + b.path,
-		Kind:     "container.image",
-		Name:     "image built by " + b.path,
-		Exposure: extractors.ExposureUnknown,
-		Attributes: map[string]any{
-			"base_image":   parseImage(final.root().image).name,
-			"stages":       len(b.stages),
-			"user":         user,
-			"runs_as_root": runsAsRoot(user),
-		},
-		Location: b.location(final.fromLine),
+		ID:         "container.image:" + b.path,
+		Kind:       "container.image",
+		Name:       "image built by " + b.path,
+		Exposure:   extractors.ExposureUnknown,
+		Attributes: attrs,
+		Location:   b.location(final.fromLine),
 	}
 }
 
