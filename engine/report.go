@@ -1,31 +1,80 @@
 package engine
 
 import (
+	"crypto/sha256"
+	"encoding/hex"
 	"encoding/json"
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 )
 
 // Formats lists the report formats WriteReport accepts.
-var Formats = []string{"text", "json"}
+var Formats = []string{"text", "json", "sarif", "markdown", "github", "junit", "codequality"}
 
-// WriteReport writes r to w in the named format.
+// DefaultModelFile is where findings without a file point when a format
+// needs a file and ReportOptions names no model.
+const DefaultModelFile = "threat-model.yaml"
+
+// ReportOptions carry what some formats need beyond the report itself. The
+// zero value is usable: it describes only the rules that fired.
+type ReportOptions struct {
+	// ToolVersion is the tms version that SARIF names as its tool driver.
+	ToolVersion string
+	// Rules is the catalog the run evaluated. SARIF and JUnit describe every
+	// rule in it; a rule that fired but is missing is described from its
+	// findings.
+	Rules []Rule
+	// Thresholds give SARIF each rule's default level; zero means the defaults.
+	Thresholds Thresholds
+	// ModelFile is the threat model as the repository names it. SARIF and Code
+	// Quality require a file on every result, so findings without one point at
+	// its first line.
+	ModelFile string
+	// LinkBase prefixes the file links of the Markdown report, for example
+	// https://github.com/org/repo/blob/<commit>/. Empty gives links relative to
+	// the repository root.
+	LinkBase string
+}
+
+// WriteReport writes r to w in the named format with default options.
 func WriteReport(w io.Writer, format string, r Report) error {
+	return ReportOptions{}.Write(w, format, r)
+}
+
+// Write writes r to w in the named format.
+func (o ReportOptions) Write(w io.Writer, format string, r Report) error {
 	switch format {
 	case "text":
 		return writeText(w, r)
 	case "json":
 		return writeJSON(w, r)
+	case "sarif":
+		return writeSARIF(w, r, o)
+	case "markdown":
+		return writeMarkdown(w, r, o)
+	case "github":
+		return writeGitHub(w, r)
+	case "junit":
+		return writeJUnit(w, r, o)
+	case "codequality":
+		return writeCodeQuality(w, r, o)
 	}
 	return fmt.Errorf("unknown format %q (expected one of %s)", format, strings.Join(Formats, ", "))
 }
 
-func writeJSON(w io.Writer, r Report) error {
+// NeedsRules reports whether a format describes rules that did not fire, so
+// a caller knows when ReportOptions.Rules is worth filling.
+func NeedsRules(format string) bool {
+	return format == "sarif" || format == "junit"
+}
+
+func writeJSON(w io.Writer, v any) error {
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")
 	enc.SetEscapeHTML(false)
-	return enc.Encode(r)
+	return enc.Encode(v)
 }
 
 // writeText prints one block per finding, most pressing first, then a line
@@ -59,4 +108,59 @@ func summaryLine(r Report) string {
 		"%d surface items (%d new, %d unreviewed), %d threats (%d unreviewed), %d rules\n",
 		r.Decision, s.Block, s.Warn, s.Info,
 		s.Surface, s.NewSurface, s.UnreviewedSurface, s.Threats, s.UnreviewedThreats, s.Rules)
+}
+
+// Fingerprint identifies a finding across runs for code-scanning platforms.
+// It hashes the rule and the subject, never the line, so an alert survives
+// unrelated edits above it; a finding without a subject falls back to its
+// file.
+func Fingerprint(f Finding) string {
+	subject := f.Subject
+	if subject == "" {
+		subject = f.Location.Path
+	}
+	sum := sha256.Sum256([]byte(f.Rule + "\x00" + subject))
+	return hex.EncodeToString(sum[:16])
+}
+
+// anchor is where a format that requires a file places a finding: its own
+// location, or the first line of the threat model when it has none.
+func (o ReportOptions) anchor(f Finding) (path string, line int) {
+	path, line = f.Location.Path, f.Location.Line
+	if path == "" {
+		path, line = o.ModelFile, 1
+		if path == "" {
+			path = DefaultModelFile
+		}
+	}
+	return path, max(line, 1)
+}
+
+// catalog is every rule a report describes, sorted by id: the rules the run
+// evaluated, plus any rule that fired without being in them.
+func (o ReportOptions) catalog(findings []Finding) []Rule {
+	rules := slices.Clone(o.Rules)
+	known := map[string]bool{}
+	for _, r := range rules {
+		known[r.ID] = true
+	}
+	for _, f := range findings {
+		if known[f.Rule] {
+			continue
+		}
+		known[f.Rule] = true
+		rules = append(rules, Rule{
+			ID: f.Rule, Title: f.Title, Description: f.Title, Severity: f.Severity,
+			Stride: f.Stride, Remediation: f.Remediation,
+		})
+	}
+	slices.SortFunc(rules, func(a, b Rule) int { return strings.Compare(a.ID, b.ID) })
+	return rules
+}
+
+func (o ReportOptions) thresholds() Thresholds {
+	if o.Thresholds.FailOn == "" {
+		return DefaultConfig().Thresholds()
+	}
+	return o.Thresholds
 }

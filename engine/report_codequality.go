@@ -1,0 +1,63 @@
+package engine
+
+import (
+	"fmt"
+	"io"
+)
+
+// GitLab's Code Quality report is a JSON array of issues that a merge request
+// shows in its widget and diff. GitLab requires a description, a check name, a
+// fingerprint, a severity and a file with a line on every issue.
+
+type codeQualityIssue struct {
+	Type        string              `json:"type"`
+	CheckName   string              `json:"check_name"`
+	Description string              `json:"description"`
+	Content     codeQualityContent  `json:"content"`
+	Categories  []string            `json:"categories"`
+	Severity    string              `json:"severity"`
+	Fingerprint string              `json:"fingerprint"`
+	Location    codeQualityLocation `json:"location"`
+	EngineName  string              `json:"engine_name"`
+}
+
+type codeQualityContent struct {
+	Body string `json:"body"`
+}
+
+type codeQualityLocation struct {
+	Path  string           `json:"path"`
+	Lines codeQualityLines `json:"lines"`
+}
+
+type codeQualityLines struct {
+	Begin int `json:"begin"`
+}
+
+// codeQualitySeverities maps tms severities onto GitLab's five.
+var codeQualitySeverities = map[Severity]string{
+	SeverityInfo:     "info",
+	SeverityLow:      "minor",
+	SeverityMedium:   "major",
+	SeverityHigh:     "critical",
+	SeverityCritical: "blocker",
+}
+
+func writeCodeQuality(w io.Writer, r Report, o ReportOptions) error {
+	issues := make([]codeQualityIssue, 0, len(r.Findings))
+	for _, f := range r.Findings {
+		path, line := o.anchor(f)
+		issues = append(issues, codeQualityIssue{
+			Type:        "issue",
+			CheckName:   f.Rule,
+			Description: fmt.Sprintf("%s: %s", f.Title, f.Message),
+			Content:     codeQualityContent{Body: "Fix: " + f.Remediation},
+			Categories:  []string{"Security"},
+			Severity:    codeQualitySeverities[f.Severity],
+			Fingerprint: Fingerprint(f),
+			Location:    codeQualityLocation{Path: path, Lines: codeQualityLines{Begin: line}},
+			EngineName:  "tms",
+		})
+	}
+	return writeJSON(w, issues)
+}

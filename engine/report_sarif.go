@@ -1,0 +1,164 @@
+package engine
+
+import (
+	"fmt"
+	"io"
+	"net/url"
+	"regexp"
+	"strings"
+	"unicode"
+
+	"github.com/owenrumney/go-sarif/v2/sarif"
+)
+
+// The SARIF writer targets GitHub code scanning, which reads a subset of
+// SARIF 2.1.0: rules carry security-severity and tags, every result has a
+// physical location, and partialFingerprints keep alerts stable across runs.
+const (
+	sarifInformationURI = "https://github.com/tms-dev/tms"
+	sarifFingerprintKey = "tmsFinding/v1"
+	sarifSourceRoot     = "%SRCROOT%"
+)
+
+// securitySeverity maps a severity to the CVSS-like score that GitHub turns
+// back into critical, high, medium or low.
+var securitySeverity = map[Severity]string{
+	SeverityCritical: "9.5",
+	SeverityHigh:     "8.0",
+	SeverityMedium:   "5.5",
+	SeverityLow:      "3.0",
+	SeverityInfo:     "0.0",
+}
+
+var sarifLevels = map[Action]string{
+	ActionBlock: "error",
+	ActionWarn:  "warning",
+	ActionInfo:  "note",
+}
+
+var cwePattern = regexp.MustCompile(`^https?://cwe\.mitre\.org/data/definitions/(\d+)\.html$`)
+
+func writeSARIF(w io.Writer, r Report, o ReportOptions) error {
+	doc, err := sarif.New(sarif.Version210)
+	if err != nil {
+		return fmt.Errorf("sarif: %w", err)
+	}
+	run := sarif.NewRunWithInformationURI("tms", sarifInformationURI)
+	if version := sarifVersion(o.ToolVersion); version != "" {
+		run.Tool.Driver.WithVersion(version)
+	}
+
+	index := map[string]int{}
+	for i, rule := range o.catalog(r.Findings) {
+		index[rule.ID] = i
+		run.Tool.Driver.Rules = append(run.Tool.Driver.Rules, sarifRule(rule, o.thresholds()))
+	}
+	for _, f := range r.Findings {
+		run.Results = append(run.Results, sarifResult(f, index[f.Rule], o))
+	}
+	doc.AddRun(run)
+	return writeJSON(w, doc)
+}
+
+func sarifRule(rule Rule, t Thresholds) *sarif.ReportingDescriptor {
+	level := sarifLevels[t.action(Finding{Severity: rule.Severity})]
+	d := sarif.NewRule(rule.ID).
+		WithName(pascalCase(rule.Title)).
+		WithShortDescription(sarif.NewMultiformatMessageString(rule.Title)).
+		WithFullDescription(sarif.NewMultiformatMessageString(rule.Description)).
+		WithHelp(sarifHelp(rule)).
+		WithDefaultConfiguration(sarif.NewReportingConfiguration().WithLevel(level)).
+		WithProperties(sarif.Properties{
+			"security-severity": securitySeverity[rule.Severity],
+			"tags":              sarifTags(rule),
+		})
+	if len(rule.References) > 0 {
+		d.WithHelpURI(rule.References[0].URL)
+	}
+	return d
+}
+
+// sarifHelp is the remediation, then the rule's references.
+func sarifHelp(rule Rule) *sarif.MultiformatMessageString {
+	text := []string{rule.Remediation}
+	links := []string{}
+	for _, ref := range rule.References {
+		label := ref.Description
+		if label == "" {
+			label = ref.URL
+		}
+		text = append(text, fmt.Sprintf("%s: %s", label, ref.URL))
+		links = append(links, fmt.Sprintf("- [%s](<%s>)", markdownText(label), ref.URL))
+	}
+	markdown := markdownText(rule.Remediation)
+	if len(links) > 0 {
+		markdown += "\n\n" + strings.Join(links, "\n")
+	}
+	return sarif.NewMultiformatMessageString(strings.Join(text, "\n")).WithMarkdown(markdown)
+}
+
+// sarifTags mark the rule as a security rule (GitHub shows security-severity
+// only then), name its STRIDE categories, and its CWE entries in the form
+// GitHub links.
+func sarifTags(rule Rule) []string {
+	tags := append([]string{"security"}, rule.Stride...)
+	for _, ref := range rule.References {
+		if m := cwePattern.FindStringSubmatch(ref.URL); m != nil {
+			tags = append(tags, "external/cwe/cwe-"+m[1])
+		}
+	}
+	return tags
+}
+
+func sarifResult(f Finding, ruleIndex int, o ReportOptions) *sarif.Result {
+	path, line := o.anchor(f)
+	artifact := sarif.NewSimpleArtifactLocation(sarifURI(path)).WithUriBaseId(sarifSourceRoot)
+	physical := sarif.NewPhysicalLocation().
+		WithArtifactLocation(artifact).
+		WithRegion(sarif.NewRegion().WithStartLine(line))
+
+	result := sarif.NewRuleResult(f.Rule).
+		WithRuleIndex(ruleIndex).
+		WithLevel(sarifLevels[f.Action]).
+		WithMessage(sarif.NewTextMessage(f.Message)).
+		WithLocations([]*sarif.Location{sarif.NewLocationWithPhysicalLocation(physical)}).
+		WithPartialFingerPrints(map[string]any{sarifFingerprintKey: Fingerprint(f)})
+	result.Properties = sarif.Properties{
+		"severity":    string(f.Severity),
+		"action":      string(f.Action),
+		"subject":     f.Subject,
+		"new_surface": f.NewSurface,
+	}
+	return result
+}
+
+// sarifURI writes a repository path as a relative URI reference: spaces and
+// other reserved characters are percent-encoded, and a first segment with a
+// colon is kept from reading as a scheme.
+func sarifURI(path string) string {
+	return (&url.URL{Path: path}).String()
+}
+
+// sarifVersion drops the v of a Go module version, since SARIF viewers compare
+// versions that start with a number, and leaves out a development build's
+// "(devel)", which says nothing comparable.
+func sarifVersion(v string) string {
+	v = strings.TrimPrefix(v, "v")
+	if v == "" || !unicode.IsDigit(rune(v[0])) {
+		return ""
+	}
+	return v
+}
+
+// pascalCase turns a title into the identifier-like name SARIF recommends.
+func pascalCase(title string) string {
+	var b strings.Builder
+	for _, word := range strings.FieldsFunc(title, func(r rune) bool {
+		return !unicode.IsLetter(r) && !unicode.IsDigit(r)
+	}) {
+		runes := []rune(word)
+		b.WriteRune(unicode.ToUpper(runes[0]))
+		b.WriteString(string(runes[1:]))
+	}
+	return b.String()
+}
