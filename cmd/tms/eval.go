@@ -3,7 +3,6 @@ package main
 import (
 	"context"
 	"fmt"
-	"io"
 	"strings"
 	"time"
 
@@ -15,7 +14,9 @@ import (
 type evalOptions struct {
 	*globalOptions
 	format           string
-	output           string
+	output           []string       // --output values, as given
+	outputs          []reportOutput // the reports to write, parsed from them
+	linkBase         string
 	failOn           string
 	warnOn           string
 	failOnNewSurface bool
@@ -38,7 +39,10 @@ stderr.`,
 	}
 	f := cmd.Flags()
 	f.StringVar(&opts.format, "format", "text", "report format: "+strings.Join(engine.Formats, ", "))
-	f.StringVarP(&opts.output, "output", "o", "", "write the report to this file instead of stdout")
+	f.StringArrayVarP(&opts.output, "output", "o", nil,
+		"write the report to FILE instead of stdout, or add a report with FORMAT=FILE (repeatable)")
+	f.StringVar(&opts.linkBase, "link-base", "",
+		"URL that prefixes file links in the markdown report (default: relative links)")
 	f.StringVar(&opts.failOn, "fail-on", "", "block findings at this severity and above (default high)")
 	f.StringVar(&opts.warnOn, "warn-on", "", "warn on findings at this severity and above (default medium)")
 	f.BoolVar(&opts.failOnNewSurface, "fail-on-new-surface", false,
@@ -61,9 +65,7 @@ func runEval(ctx context.Context, opts *evalOptions, changed func(string) bool) 
 	if err != nil {
 		return err
 	}
-	if err := writeOutput(opts.stdout, opts.output, func(w io.Writer) error {
-		return engine.WriteReport(w, opts.format, report)
-	}); err != nil {
+	if err := opts.writeReports(ctx, req, report); err != nil {
 		return err
 	}
 	if report.Decision == engine.DecisionBlock {
@@ -74,9 +76,11 @@ func runEval(ctx context.Context, opts *evalOptions, changed func(string) bool) 
 
 // applyFlags lets flags override .tms.yaml, and checks them before any work.
 func (o *evalOptions) applyFlags(cfg *engine.Config, changed func(string) bool) error {
-	if !validFormat(o.format) {
-		return fmt.Errorf("--format %q: expected one of %s", o.format, strings.Join(engine.Formats, ", "))
+	outputs, err := parseOutputs(o.format, o.output)
+	if err != nil {
+		return err
 	}
+	o.outputs = outputs
 	if changed("fail-on") {
 		s, err := engine.ParseSeverity(o.failOn)
 		if err != nil {
@@ -101,13 +105,4 @@ func (o *evalOptions) applyFlags(cfg *engine.Config, changed func(string) bool) 
 		cfg.Timeout = o.timeout
 	}
 	return nil
-}
-
-func validFormat(format string) bool {
-	for _, f := range engine.Formats {
-		if f == format {
-			return true
-		}
-	}
-	return false
 }

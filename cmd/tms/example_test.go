@@ -7,16 +7,29 @@ import (
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+
+	"github.com/tms-dev/tms/engine"
 )
 
 const exampleRepo = "../../testdata/example"
+
+// exampleGoldenFiles names the golden file of each report format.
+var exampleGoldenFiles = map[string]string{
+	"text":        "example.eval.text",
+	"json":        "example.eval.json",
+	"sarif":       "example.eval.sarif",
+	"markdown":    "example.eval.md",
+	"github":      "example.eval.github",
+	"junit":       "example.eval.junit.xml",
+	"codequality": "example.eval.codequality.json",
+}
 
 // TestExampleGolden runs the README's quick start on the example repository
 // and compares every report format with its golden file. Run with -update to
 // rewrite them after an intended change.
 func TestExampleGolden(t *testing.T) {
 	t.Setenv("SOURCE_DATE_EPOCH", pinnedDate)
-	for _, format := range []string{"text", "json"} {
+	for _, format := range engine.Formats {
 		t.Run(format, func(t *testing.T) {
 			var stdout, stderr bytes.Buffer
 			code := run([]string{"eval", "--repo", exampleRepo, "--format", format}, &stdout, &stderr)
@@ -27,7 +40,11 @@ func TestExampleGolden(t *testing.T) {
 			if stderr.Len() > 0 {
 				t.Errorf("stderr is not empty:\n%s", stderr.String())
 			}
-			compareGolden(t, "../../testdata/example.eval."+format, stdout.Bytes())
+			golden, ok := exampleGoldenFiles[format]
+			if !ok {
+				t.Fatalf("format %s has no golden file", format)
+			}
+			compareGolden(t, "../../testdata/"+golden, stdout.Bytes())
 		})
 	}
 }
