@@ -17,7 +17,7 @@ var update = flag.Bool("update", false, "rewrite the golden reports under testda
 // goldenExtensions names the golden file of each format.
 var goldenExtensions = map[string]string{
 	"text":        "txt",
-	"json":        "json.out",
+	"json":        "report.json",
 	"sarif":       "sarif",
 	"markdown":    "md",
 	"github":      "github.txt",
