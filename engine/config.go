@@ -23,6 +23,9 @@ type Config struct {
 	Rules            map[string]RuleSetting // by rule id
 	Exemptions       []Exemption
 	Data             map[string]any // handed to rules as data.tms.config
+	// MaxAcceptanceDays limits how far ahead tms accept lets an acceptance
+	// expire.
+	MaxAcceptanceDays int
 }
 
 // RuleSetting changes one rule for this repository. Disabling needs a reason,
@@ -44,10 +47,11 @@ type Exemption struct {
 // DefaultConfig blocks high and critical findings and warns on medium ones.
 func DefaultConfig() Config {
 	return Config{
-		FailOn:      SeverityHigh,
-		WarnOn:      SeverityMedium,
-		MaxFileSize: extractors.DefaultMaxFileSize,
-		Timeout:     30 * time.Second,
+		FailOn:            SeverityHigh,
+		WarnOn:            SeverityMedium,
+		MaxFileSize:       extractors.DefaultMaxFileSize,
+		Timeout:           30 * time.Second,
+		MaxAcceptanceDays: DefaultMaxAcceptanceDays,
 	}
 }
 
@@ -58,7 +62,7 @@ func (c Config) Thresholds() Thresholds {
 
 var configFields = []string{
 	"fail_on", "warn_on", "fail_on_new_surface", "exclude", "max_file_size", "timeout",
-	"policies", "rules", "exemptions", "data",
+	"policies", "rules", "exemptions", "data", "max_acceptance_days",
 }
 
 var severityCheck = threatmodel.OneOf("a severity", "critical", "high", "medium", "low", "info")
@@ -92,6 +96,9 @@ func LoadConfig(path string) (Config, error) {
 	}
 	cfg.FailOnNewSurface = boolField(d, f, "fail_on_new_surface", cfg.FailOnNewSurface)
 	cfg.Timeout = durationField(d, f, "timeout", cfg.Timeout)
+	if n, ok := f.Int("max_acceptance_days"); ok {
+		cfg.MaxAcceptanceDays = int(positive(d, f, "max_acceptance_days", int64(n)))
+	}
 	cfg.Policies = policyDirs(path, f.Strings("policies", threatmodel.NonEmpty))
 	cfg.Rules = ruleSettings(d, f)
 	cfg.Exemptions = exemptions(d, f)
@@ -105,7 +112,7 @@ func LoadConfig(path string) (Config, error) {
 
 func positive(d *threatmodel.Decoder, f *threatmodel.Fields, key string, n int64) int64 {
 	if n <= 0 {
-		d.Problemf(f.Node(key), f.Path(key), "%d is not a size (expected a positive number of bytes)", n)
+		d.Problemf(f.Node(key), f.Path(key), "%d is not positive (expected a number above 0)", n)
 	}
 	return n
 }

@@ -62,8 +62,8 @@ func newRootCmd(stdout, stderr io.Writer) *cobra.Command {
 	flags.StringVar(&opts.logLevel, "log-level", "",
 		"debug, info, warn or error (default warn; env TMS_LOG_LEVEL)")
 
-	cmd.AddCommand(newInitCmd(opts), newEvalCmd(opts), newInputCmd(opts), newPolicyCmd(opts),
-		newVersionCmd(opts))
+	cmd.AddCommand(newInitCmd(opts), newEvalCmd(opts), newDiffCmd(opts), newSyncCmd(opts),
+		newAcceptCmd(opts), newInputCmd(opts), newPolicyCmd(opts), newVersionCmd(opts))
 	return cmd
 }
 

@@ -69,15 +69,16 @@ func renderAll[T any](entries []T, fields func(T) [][2]string) [][][2]string {
 // updateEntry replaces the values of keys the entry has, and adds the others
 // as lines after the entry, indented like its keys.
 func updateEntry(lines []string, entry *yaml.Node, fields [][2]string) ([]textEdit, error) {
-	if entry.Style&yaml.FlowStyle != 0 {
-		return nil, fmt.Errorf("line %d: the entry is written in flow style {...}; "+
-			"write it as a block mapping so tms can edit it", entry.Line)
-	}
+	flow := entry.Style&yaml.FlowStyle != 0
 	var edits []textEdit
 	var added []string
 	indent := strings.Repeat(" ", entry.Column-1)
 	for _, f := range fields {
 		value := field(entry, f[0])
+		if value == nil && flow {
+			added = append(added, ", "+f[0]+": "+scalar(f[1]))
+			continue
+		}
 		if value == nil {
 			added = append(added, indent+f[0]+": "+scalar(f[1])+"\n")
 			continue
@@ -89,11 +90,29 @@ func updateEntry(lines []string, entry *yaml.Node, fields [][2]string) ([]textEd
 		edits = append(edits, textEdit{line: value.Line, start: value.Column - 1, end: end,
 			text: scalar(f[1])})
 	}
-	if len(added) > 0 {
+	switch {
+	case len(added) > 0 && flow:
+		e, err := flowAppend(lines, entry, strings.Join(added, ""))
+		if err != nil {
+			return nil, err
+		}
+		edits = append(edits, e)
+	case len(added) > 0:
 		edits = append(edits, textEdit{line: lastLine(entry), text: strings.Join(added, ""),
 			insert: true})
 	}
 	return edits, nil
+}
+
+// flowAppend adds fields to a one-line flow mapping, before its closing brace.
+func flowAppend(lines []string, entry *yaml.Node, text string) (textEdit, error) {
+	line := lines[lastLine(entry)-1]
+	brace := strings.LastIndex(line, "}")
+	if lastLine(entry) != entry.Line || brace < 0 {
+		return textEdit{}, fmt.Errorf("line %d: a flow mapping {...} over several lines; "+
+			"write the entry as a block mapping so tms can edit it", entry.Line)
+	}
+	return textEdit{line: entry.Line, start: brace, end: brace, text: text}, nil
 }
 
 // scalarEnd finds where a scalar's text ends on its line: after the closing
