@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"regexp"
+	"slices"
 	"strconv"
 
 	"gopkg.in/yaml.v3"
@@ -93,6 +94,17 @@ var (
 	documentMarker = regexp.MustCompile(`(?m)^---(?:[ \t\r]|$)`)
 )
 
+// parserProblems are the errors yaml.v3 raises in its parser rather than
+// its scanner. For those it prints the 0-based line of the construct being
+// parsed where scanner errors print a 1-based line.
+var parserProblems = []string{
+	"did not find expected ',' or ']'", "did not find expected ',' or '}'",
+	"did not find expected '-' indicator", "did not find expected <document start>",
+	"did not find expected key", "did not find expected node content",
+	"found duplicate %TAG directive", "found duplicate %YAML directive",
+	"found incompatible YAML document", "found undefined tag handle",
+}
+
 // errorLine finds the line of a decoding error in the whole file. yaml.v3
 // names the line for syntax errors; for an unknown alias it names only the
 // anchor, so the line is that of the first use of the alias.
@@ -100,6 +112,9 @@ func errorLine(content []byte, start, base int, err error) int {
 	lines := bytes.Count(content, []byte("\n")) + 1
 	if m := lineInError.FindStringSubmatch(err.Error()); m != nil {
 		n, _ := strconv.Atoi(m[1])
+		if slices.Contains(parserProblems, errorText(err)) {
+			n++
+		}
 		return min(max(base+n, 1), lines)
 	}
 	if m := unknownAnchor.FindStringSubmatch(err.Error()); m != nil {

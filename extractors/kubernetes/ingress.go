@@ -1,0 +1,121 @@
+package kubernetes
+
+import (
+	"slices"
+	"strings"
+
+	"gopkg.in/yaml.v3"
+
+	"github.com/tms-dev/tms/extractors"
+	"github.com/tms-dev/tms/extractors/internal/yamlnode"
+)
+
+// anyHost stands for a rule that names no host and so answers every one.
+const anyHost = "*"
+
+// route collects what an Ingress or a Gateway API route exposes.
+type route struct {
+	hosts    []string
+	paths    []string
+	backends []string
+}
+
+func (r *route) addBackend(name string) {
+	if name != "" && !slices.Contains(r.backends, name) {
+		r.backends = append(r.backends, name)
+	}
+}
+
+func (r *route) addHost(host string) {
+	if host == "" {
+		host = anyHost
+	}
+	if !slices.Contains(r.hosts, host) {
+		r.hosts = append(r.hosts, host)
+	}
+}
+
+// attrs records the route; tls says whether a host is served over TLS.
+func (r *route) attrs(o object, tls func(host string) bool) map[string]any {
+	attrs := common(o)
+	hosts := make([]any, 0, len(r.hosts))
+	for _, h := range r.hosts {
+		hosts = append(hosts, map[string]any{"host": h, "tls": tls(h)})
+	}
+	attrs["hosts"] = hosts
+	attrs["paths"] = anyList(r.paths)
+	attrs["backends"] = anyList(r.backends)
+	return attrs
+}
+
+// ingress reads an Ingress of networking.k8s.io/v1 or of the older
+// extensions/v1beta1, whose backends name serviceName directly. An Ingress
+// is public: it exists to take traffic from outside the cluster.
+func (m *manifest) ingress(o object) extractors.Item {
+	spec := yamlnode.Get(o.node, "spec")
+	var r route
+	for _, key := range []string{"defaultBackend", "backend"} {
+		if b := yamlnode.Get(spec, key); b != nil {
+			r.addHost("")
+			r.addBackend(backendName(b))
+		}
+	}
+	for _, rule := range yamlnode.Items(yamlnode.Get(spec, "rules")) {
+		r.addHost(yamlnode.Text(yamlnode.Get(rule, "host")))
+		for _, p := range yamlnode.Items(yamlnode.Path(rule, "http", "paths")) {
+			r.paths = append(r.paths, yamlnode.Text(yamlnode.Get(p, "path")))
+			r.addBackend(backendName(yamlnode.Get(p, "backend")))
+		}
+	}
+
+	tlsHosts, tlsAll := ingressTLS(spec)
+	attrs := r.attrs(o, func(host string) bool {
+		return tlsAll || host != anyHost && hostMatchesAny(host, tlsHosts)
+	})
+	attrs["class"] = ingressClass(o, spec)
+	what := o.ns() + "/" + o.kind + "/" + o.name
+	return m.item("k8s.ingress", o, what, extractors.ExposurePublic, attrs)
+}
+
+func backendName(b *yaml.Node) string {
+	if name := yamlnode.Text(yamlnode.Path(b, "service", "name")); name != "" {
+		return name
+	}
+	return yamlnode.Text(yamlnode.Get(b, "serviceName"))
+}
+
+// ingressTLS lists the hosts TLS entries name. An entry naming no host
+// serves the controller's default certificate to every host.
+func ingressTLS(spec *yaml.Node) (hosts []string, all bool) {
+	for _, entry := range yamlnode.Items(yamlnode.Get(spec, "tls")) {
+		named := yamlnode.Strings(yamlnode.Get(entry, "hosts"))
+		all = all || len(named) == 0
+		hosts = append(hosts, named...)
+	}
+	return hosts, all
+}
+
+func ingressClass(o object, spec *yaml.Node) string {
+	if class := yamlnode.Text(yamlnode.Get(spec, "ingressClassName")); class != "" {
+		return class
+	}
+	annotations := yamlnode.Path(o.node, "metadata", "annotations")
+	return yamlnode.Text(yamlnode.Get(annotations, "kubernetes.io/ingress.class"))
+}
+
+// hostMatchesAny reports whether host is one of patterns, where a pattern
+// "*.example.com" covers one label in place of the star.
+func hostMatchesAny(host string, patterns []string) bool {
+	for _, p := range patterns {
+		if p == host {
+			return true
+		}
+		suffix, wildcard := strings.CutPrefix(p, "*")
+		label, ok := strings.CutSuffix(host, suffix)
+		if wildcard && strings.HasPrefix(suffix, ".") && ok && label != "" &&
+			!strings.Contains(label, ".") {
+			return true
+		}
+	}
+	return false
+}

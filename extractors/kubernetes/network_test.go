@@ -1,0 +1,118 @@
+package kubernetes
+
+import (
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+
+	"github.com/tms-dev/tms/extractors"
+)
+
+func TestServicesIngressesAndPolicies(t *testing.T) {
+	const f = "network.yaml"
+	public, internal := extractors.ExposurePublic, extractors.ExposureInternal
+	ingress := func(line int, ns, kind, name string, attrs map[string]any) extractors.Item {
+		defaults := map[string]any{"kind": kind, "namespace": ns, "name": name}
+		return item("k8s.ingress", f, line, ns+"/"+kind+"/"+name, kind+" "+ns+"/"+name,
+			public, defaults, attrs)
+	}
+	policy := func(line int, name string, attrs map[string]any) extractors.Item {
+		defaults := map[string]any{"kind": "NetworkPolicy", "namespace": "shop", "name": name}
+		return item("k8s.networkpolicy", f, line, "shop/"+name, "NetworkPolicy shop/"+name,
+			internal, defaults, attrs)
+	}
+	admin := port(9000, "UDP", 9000)
+	admin["node_port"] = 30900
+	web := port(80, "TCP", "http")
+	web["name"] = "http"
+
+	checkItems(t, f, []extractors.Item{
+		service(f, 1, "shop", "web", public, map[string]any{
+			"type": "LoadBalancer", "selector": map[string]any{"app": "web"},
+			"ports": []any{web}, "source_ranges": []any{"203.0.113.0/24"},
+		}),
+		service(f, 15, "shop", "admin", public, map[string]any{
+			"type": "NodePort", "selector": map[string]any{"app": "admin"},
+			"ports": []any{admin},
+		}),
+		service(f, 26, "shop", "cache", public, map[string]any{
+			"external_ips": []any{"198.51.100.7"}, "ports": []any{port(6379, "TCP", 6379)},
+		}),
+		service(f, 33, "shop", "internal", internal, map[string]any{
+			"selector": map[string]any{"app": "internal"},
+			"ports":    []any{port(8080, "TCP", 8081)},
+		}),
+		ingress(40, "shop", "Ingress", "shop", map[string]any{
+			"class": "nginx",
+			"hosts": hosts("www.shop.example", true, "admin.example", false, "*", false),
+			"paths": []any{"/", "/admin", "/healthz"}, "backends": []any{"web", "admin"},
+		}),
+		ingress(73, "default", "Ingress", "legacy", map[string]any{
+			"class": "", "hosts": hosts("*", false), "paths": []any{},
+			"backends": []any{"old-web"},
+		}),
+		ingress(88, "shop", "HTTPRoute", "api", map[string]any{
+			"hosts":    hosts("api.shop.example", true, "status.shop.example", false),
+			"paths":    []any{"/v1"},
+			"backends": []any{"api"}, "gateways": []any{"shop/edge"},
+		}),
+		ingress(98, "shop", "GRPCRoute", "rpc", map[string]any{
+			"hosts": hosts("api.shop.example", false), "paths": []any{"shop.Cart/Add"},
+			"backends": []any{"cart"}, "gateways": []any{"shop/edge"},
+		}),
+		policy(108, "default-deny", map[string]any{
+			"pod_selector": map[string]any{}, "selects_all_pods": true,
+			"policy_types":       []any{"Ingress", "Egress"},
+			"denies_all_ingress": true, "allows_all_ingress": false,
+		}),
+		policy(115, "allow-all", map[string]any{
+			"pod_selector": map[string]any{"app": "web"}, "selects_all_pods": false,
+			"policy_types":       []any{"Ingress"},
+			"denies_all_ingress": false, "allows_all_ingress": true,
+		}),
+	}, 0)
+}
+
+func TestHostMatchesAny(t *testing.T) {
+	tests := []struct {
+		host     string
+		patterns []string
+		want     bool
+	}{
+		{"a.example.com", []string{"a.example.com"}, true},
+		{"a.example.com", []string{"*.example.com"}, true},
+		{"a.b.example.com", []string{"*.example.com"}, false},
+		{"example.com", []string{"*.example.com"}, false},
+		{"a.example.com", []string{"*example.com"}, false},
+		{"a.example.com", nil, false},
+	}
+	for _, tt := range tests {
+		if got := hostMatchesAny(tt.host, tt.patterns); got != tt.want {
+			t.Errorf("hostMatchesAny(%q, %q) = %v, want %v", tt.host, tt.patterns, got, tt.want)
+		}
+	}
+}
+
+func TestTLSRouteIsTLS(t *testing.T) {
+	const manifest = `apiVersion: gateway.networking.k8s.io/v1alpha2
+kind: TLSRoute
+metadata: {name: db}
+spec:
+  parentRefs: [{name: elsewhere, namespace: infra}]
+  hostnames: [db.example]
+  rules: [{backendRefs: [{name: db, port: 5432}]}]
+`
+	got, err := New().Extract(extractors.File{Path: "tls.yaml", Content: []byte(manifest)}, nil)
+	if err != nil || len(got) != 1 {
+		t.Fatalf("got %v, %v", got, err)
+	}
+	want := item("k8s.ingress", "tls.yaml", 1, "default/TLSRoute/db", "TLSRoute default/db",
+		extractors.ExposurePublic, nil, map[string]any{
+			"kind": "TLSRoute", "namespace": "default", "name": "db",
+			"hosts": hosts("db.example", true), "paths": []any{}, "backends": []any{"db"},
+			"gateways": []any{"infra/elsewhere"},
+		})
+	if diff := cmp.Diff(want, got[0]); diff != "" {
+		t.Errorf("TLSRoute (-want +got):\n%s", diff)
+	}
+}
