@@ -1,0 +1,72 @@
+package python
+
+import (
+	"bytes"
+	"testing"
+
+	"github.com/tms-dev/tms/extractors"
+	"github.com/tms-dev/tms/extractors/extractortest"
+)
+
+// fuzzPairs are the manifest and lockfile names a fuzzed pair stands for.
+var fuzzPairs = [][2]string{
+	{"requirements.txt", "constraints.txt"},
+	{"pyproject.toml", "poetry.lock"},
+	{"pyproject.toml", "uv.lock"},
+	{"Pipfile", "Pipfile.lock"},
+}
+
+func FuzzExtract(f *testing.F) {
+	seeds := []struct {
+		pair      byte
+		dir       string
+		manifest  string
+		lockfiles string
+	}{
+		{0, "testdata/requirements", "requirements.txt", "constraints.txt"},
+		{1, "testdata/poetry", "pyproject.toml", "poetry.lock"},
+		{1, "testdata/poetrylegacy", "", "poetry.lock"},
+		{2, "testdata/uv", "pyproject.toml", "uv.lock"},
+		{2, "testdata/uvworkspace", "pyproject.toml", "uv.lock"},
+		{3, "testdata/pipenv", "Pipfile", "Pipfile.lock"},
+		{1, "testdata/broken", "pyproject.toml", ""},
+	}
+	for _, s := range seeds {
+		var manifest, lock []byte
+		if s.manifest != "" {
+			manifest = readFixture(f, s.dir, s.manifest)
+		}
+		if s.lockfiles != "" {
+			lock = readFixture(f, s.dir, s.lockfiles)
+		}
+		f.Add(s.pair, manifest, lock)
+	}
+
+	f.Fuzz(func(t *testing.T, pair byte, manifest, lock []byte) {
+		names := fuzzPairs[int(pair)%len(fuzzPairs)]
+		repo := files{names[0]: manifest, names[1]: lock}
+		check(t, repo, names[0])
+		delete(repo, names[0]) // then the lockfile on its own
+		check(t, repo, names[1])
+	})
+}
+
+func check(t *testing.T, repo files, p string) {
+	t.Helper()
+	items, err := New().Extract(extractors.File{Path: p, Content: repo[p]}, repo)
+	if line := extractortest.ErrorLine(err); err != nil && line != -1 &&
+		(line < 1 || line > lineCount(repo[p])) {
+		t.Errorf("%s: error %v points at line %d of %d", p, err, line, lineCount(repo[p]))
+	}
+	for _, it := range items {
+		if it.ID == "" || it.Kind == "" || it.Name == "" {
+			t.Errorf("item without id, kind or name: %+v", it)
+		}
+		content, ok := repo[it.Location.Path]
+		if !ok || it.Location.Line < 1 || it.Location.Line > lineCount(content) {
+			t.Errorf("item %s at %+v, outside its file", it.ID, it.Location)
+		}
+	}
+}
+
+func lineCount(b []byte) int { return bytes.Count(b, []byte("\n")) + 1 }
