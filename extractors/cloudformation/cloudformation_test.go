@@ -1,0 +1,194 @@
+package cloudformation
+
+import (
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+
+	"github.com/tms-dev/tms/extractors"
+	"github.com/tms-dev/tms/extractors/extractortest"
+)
+
+// want is what a test checks of an item: its line, exposure and the
+// attributes named, whatever others it carries.
+type want struct {
+	line     int
+	exposure extractors.Exposure
+	attrs    map[string]any
+}
+
+const (
+	public   = extractors.ExposurePublic
+	internal = extractors.ExposureInternal
+	unknown  = extractors.ExposureUnknown
+)
+
+func open(cidr any, from, to any, protocol string) map[string]any {
+	return map[string]any{"cidr": cidr, "from_port": from, "to_port": to, "protocol": protocol}
+}
+
+func readFixture(t testing.TB, name string) []byte {
+	t.Helper()
+	content, err := os.ReadFile(filepath.Join("testdata", name))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return content
+}
+
+func TestExtract(t *testing.T) {
+	tests := []struct {
+		file  string
+		wants map[string]want
+	}{
+		{"storage.yaml", map[string]want{
+			"SiteBucket": {10, public, map[string]any{
+				"type": "AWS::S3::Bucket", "logical_id": "SiteBucket", "public_acl": true,
+			}},
+			"SitePolicy": {17, public, map[string]any{"public_policy": true, "bucket": "SiteBucket"}},
+			"Archive": {29, internal, map[string]any{
+				"encrypted": true,
+				"public_access_block": map[string]any{
+					"block_public_acls": true, "block_public_policy": true,
+					"ignore_public_acls": true, "restrict_public_buckets": true,
+				},
+			}},
+			"Database": {41, unknown, map[string]any{
+				"publicly_accessible": "unknown", "encrypted": false,
+				"unresolved":  []any{"PubliclyAccessible"},
+				"expressions": map[string]any{"PubliclyAccessible": "!Ref Public"},
+			}},
+			"Admin": {48, unknown, map[string]any{"iam_wildcard": true}},
+		}},
+		{"network.json", map[string]want{
+			"WebSG": {4, public, map[string]any{"open_ingress": []any{
+				open("0.0.0.0/0", 443, 443, "tcp"), open("unknown", 22, 22, "tcp"),
+			}}},
+			"RdpRule": {15, public, map[string]any{
+				"open_ingress": []any{open("::/0", 0, 65535, "-1")},
+			}},
+			"PublicLB":   {23, public, map[string]any{"public_ip": true, "load_balancer": true}},
+			"InternalLB": {27, internal, map[string]any{"public_ip": false}},
+		}},
+		{"api.yaml", map[string]want{
+			"Api": {4, public, map[string]any{"endpoint_type": "EDGE"}},
+			"GetOrders": {8, unknown, map[string]any{
+				"unauthenticated": true, "http_method": "GET", "authorization": "NONE",
+			}},
+			"PostOrders": {14, unknown, map[string]any{"unauthenticated": false}},
+			"HookUrl":    {20, public, map[string]any{"unauthenticated": true}},
+			"Hook":       {25, unknown, map[string]any{"type": "AWS::Serverless::Function"}},
+		}},
+		{"tricky.yaml", map[string]want{
+			"Private": {12, internal, map[string]any{"public_acl": false}},
+			"Shared":  {17, public, map[string]any{"public_acl": true, "condition": "IsProd"}},
+			"Maybe": {23, unknown, map[string]any{
+				"public_acl": "unknown", "unresolved": []any{"AccessControl"},
+			}},
+			"Policy": {27, unknown, map[string]any{"iam_wildcard": "unknown"}},
+			"Scoped": {33, unknown, map[string]any{"iam_wildcard": false}},
+			"Rules": {42, unknown, map[string]any{"open_ingress": []any{
+				open("unknown", "unknown", "unknown", "unknown"),
+			}}},
+		}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.file, func(t *testing.T) {
+			items, err := New().Extract(extractors.File{Path: tt.file, Content: readFixture(t, tt.file)}, nil)
+			if err != nil {
+				t.Fatal(err)
+			}
+			check(t, tt.file, items, tt.wants)
+		})
+	}
+}
+
+func check(t *testing.T, file string, got []extractors.Item, wants map[string]want) {
+	t.Helper()
+	seen := map[string]bool{}
+	for _, it := range got {
+		id := it.Name
+		seen[id] = true
+		w, ok := wants[id]
+		if !ok {
+			t.Errorf("unexpected item %s", it.ID)
+			continue
+		}
+		if it.ID != "cloudformation.resource:"+file+"#"+id || it.Kind != "cloudformation.resource" {
+			t.Errorf("item %s of kind %s", it.ID, it.Kind)
+		}
+		if it.Location != (extractors.Location{Path: file, Line: w.line}) || it.Exposure != w.exposure {
+			t.Errorf("%s at %+v, %s; want line %d, %s", id, it.Location, it.Exposure, w.line, w.exposure)
+		}
+		for name, v := range w.attrs {
+			if diff := cmp.Diff(v, it.Attributes[name]); diff != "" {
+				t.Errorf("%s attribute %s (-want +got):\n%s", id, name, diff)
+			}
+		}
+	}
+	for id := range wants {
+		if !seen[id] {
+			t.Errorf("missing item %s", id)
+		}
+	}
+}
+
+func TestNotTemplates(t *testing.T) {
+	tests := map[string]string{
+		"k8s.yaml":     string(readFixture(t, "notemplate.yaml")),
+		"package.json": `{"name": "x", "dependencies": {"aws-sdk": "2"}}`,
+		"broken.yaml":  "a: [\n",
+		"compose.yml":  "services:\n  Resources: {Type: 'AWS::nothing'}\n",
+	}
+	for name, content := range tests {
+		items, err := New().Extract(extractors.File{Path: name, Content: []byte(content)}, nil)
+		if len(items) != 0 || err != nil {
+			t.Errorf("%s: got %d items and error %v, want neither", name, len(items), err)
+		}
+	}
+}
+
+func TestExtractErrors(t *testing.T) {
+	tests := []struct {
+		name, content string
+		ids           []string
+		line          int
+	}{
+		{name: "broken template", content: string(readFixture(t, "broken.yaml")), line: 9},
+		{name: "no resources", content: "AWSTemplateFormatVersion: '2010-09-09'\nOutputs: {}\n", line: 1},
+		{name: "resource without type", content: "AWSTemplateFormatVersion: x\nResources:\n" +
+			"  A:\n    Type: AWS::EC2::EIP\n  B:\n    Properties: {}\n",
+			ids: []string{"cloudformation.resource:t.yaml#A"}, line: 5},
+		{name: "second document broken", content: "Resources:\n  A:\n    Type: AWS::EC2::EIP\n" +
+			"---\nResources: [\n", ids: []string{"cloudformation.resource:t.yaml#A"}, line: 6},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			items, err := New().Extract(extractors.File{Path: "t.yaml", Content: []byte(tt.content)}, nil)
+			var ids []string
+			for _, it := range items {
+				ids = append(ids, it.ID)
+			}
+			if diff := cmp.Diff(tt.ids, ids); diff != "" {
+				t.Errorf("items (-want +got):\n%s", diff)
+			}
+			if line := extractortest.ErrorLine(err); line != tt.line {
+				t.Errorf("error %v at line %d, want %d", err, line, tt.line)
+			}
+		})
+	}
+}
+
+func TestMatch(t *testing.T) {
+	tests := map[string]bool{
+		"template.yaml": true, "infra/stack.yml": true, "cfn/app.json": true,
+		"app.template": true, "Stack.YAML": true, "main.tf.json": false, "main.tf": false,
+	}
+	for p, want := range tests {
+		if got := New().Match(p); got != want {
+			t.Errorf("Match(%q) = %v, want %v", p, got, want)
+		}
+	}
+}

@@ -1,0 +1,45 @@
+package terraform
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/tms-dev/tms/extractors"
+	"github.com/tms-dev/tms/extractors/extractortest"
+)
+
+func FuzzExtract(f *testing.F) {
+	fixtures, err := filepath.Glob("testdata/*.tf*")
+	if err != nil {
+		f.Fatal(err)
+	}
+	for _, p := range fixtures {
+		content, err := os.ReadFile(p)
+		if err != nil {
+			f.Fatal(err)
+		}
+		f.Add(content, filepath.Ext(p) == ".json")
+	}
+
+	f.Fuzz(func(t *testing.T, content []byte, json bool) {
+		name := "main.tf"
+		if json {
+			name += ".json"
+		}
+		items, err := New().Extract(extractors.File{Path: name, Content: content}, nil)
+		lines := bytes.Count(content, []byte("\n")) + 1
+		if line := extractortest.ErrorLine(err); err != nil && (line < 1 || line > lines) {
+			t.Errorf("error %v points at line %d of %d", err, line, lines)
+		}
+		for _, it := range items {
+			if it.ID == "" || it.Kind == "" {
+				t.Errorf("item without id or kind: %+v", it)
+			}
+			if it.Location.Path != name || it.Location.Line < 1 || it.Location.Line > lines {
+				t.Errorf("item %s at %+v, outside the file of %d lines", it.ID, it.Location, lines)
+			}
+		}
+	})
+}

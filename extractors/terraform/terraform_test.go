@@ -1,0 +1,338 @@
+package terraform
+
+import (
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+
+	"github.com/tms-dev/tms/extractors"
+	"github.com/tms-dev/tms/extractors/extractortest"
+)
+
+// want is what a test checks of an item: its line, exposure and the
+// attributes named, whatever others it carries.
+type want struct {
+	line     int
+	exposure extractors.Exposure
+	attrs    map[string]any
+}
+
+const (
+	public   = extractors.ExposurePublic
+	internal = extractors.ExposureInternal
+	unknown  = extractors.ExposureUnknown
+)
+
+func open(cidr any, from, to any, protocol string) map[string]any {
+	return map[string]any{"cidr": cidr, "from_port": from, "to_port": to, "protocol": protocol}
+}
+
+func list(v ...any) []any { return v }
+
+func extract(t *testing.T, name string) ([]extractors.Item, error) {
+	t.Helper()
+	content, err := os.ReadFile(filepath.Join("testdata", name))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return New().Extract(extractors.File{Path: name, Content: content}, nil)
+}
+
+// check compares items with the wanted ones, keyed by the part of the id
+// after the file name.
+func check(t *testing.T, file string, got []extractors.Item, wants map[string]want) {
+	t.Helper()
+	seen := map[string]bool{}
+	for _, it := range got {
+		key := it.Kind + ":" + it.ID[len(it.Kind)+1+len(file)+1:]
+		seen[key] = true
+		w, ok := wants[key]
+		if !ok {
+			t.Errorf("unexpected item %s", it.ID)
+			continue
+		}
+		if it.Location != (extractors.Location{Path: file, Line: w.line}) {
+			t.Errorf("%s at %+v, want line %d", key, it.Location, w.line)
+		}
+		if it.Exposure != w.exposure {
+			t.Errorf("%s exposure %s, want %s", key, it.Exposure, w.exposure)
+		}
+		for name, v := range w.attrs {
+			if diff := cmp.Diff(v, it.Attributes[name]); diff != "" {
+				t.Errorf("%s attribute %s (-want +got):\n%s", key, name, diff)
+			}
+		}
+	}
+	for key := range wants {
+		if !seen[key] {
+			t.Errorf("missing item %s", key)
+		}
+	}
+}
+
+func TestExtractAWS(t *testing.T) {
+	items, err := extract(t, "aws.tf")
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := "terraform.resource:"
+	check(t, "aws.tf", items, map[string]want{
+		"terraform.provider:aws": {11, internal, map[string]any{
+			"source": "hashicorp/aws", "version": "~> 5.40", "pinned": false, "alias": "",
+		}},
+		"terraform.provider:aws.replica": {15, internal, map[string]any{"alias": "replica"}},
+		r + "aws_s3_bucket.reports": {20, public, map[string]any{
+			"public_acl": true, "provider": "aws", "count": false, "for_each": false,
+		}},
+		r + "aws_s3_bucket_acl.reports": {25, public, map[string]any{
+			"public_acl": true, "bucket": "aws_s3_bucket.reports",
+		}},
+		r + "aws_s3_bucket_policy.reports": {30, public, map[string]any{"public_policy": true}},
+		r + "aws_s3_bucket_policy.heredoc": {43, public, map[string]any{"public_policy": true}},
+		r + "aws_s3_bucket_public_access_block.reports": {60, unknown, map[string]any{
+			"public_access_block": map[string]any{
+				"block_public_acls": true, "block_public_policy": true,
+				"ignore_public_acls": true, "restrict_public_buckets": "unknown",
+			},
+			"unresolved":  list("restrict_public_buckets"),
+			"expressions": map[string]any{"restrict_public_buckets": "var.restrict"},
+		}},
+		r + "aws_security_group.web": {68, public, map[string]any{"open_ingress": list(
+			open("0.0.0.0/0", 443, 443, "tcp"), open("::/0", 22, 22, "tcp"),
+		)}},
+		r + "aws_security_group_rule.all": {94, public, map[string]any{
+			"open_ingress": list(open("0.0.0.0/0", 0, 65535, "-1")),
+		}},
+		r + "aws_vpc_security_group_ingress_rule.admin": {103, unknown, map[string]any{
+			"open_ingress": list(open("unknown", 3389, 3389, "tcp")),
+			"unresolved":   list("cidr_ipv4"),
+		}},
+		r + "aws_lb.front": {111, public, map[string]any{"public_ip": true, "load_balancer": true}},
+		r + "aws_lb.back":  {116, internal, map[string]any{"public_ip": false}},
+		r + "aws_eip.nat":  {120, public, map[string]any{"public_ip": true}},
+		r + "aws_db_instance.orders": {122, public, map[string]any{
+			"publicly_accessible": true, "encrypted": false,
+		}},
+		r + "aws_db_instance.ledger": {127, internal, map[string]any{
+			"publicly_accessible": false, "encrypted": true,
+		}},
+		r + "aws_iam_policy.admin": {133, unknown, map[string]any{"iam_wildcard": true}},
+		r + "aws_iam_role_policy.reader": {139, unknown, map[string]any{
+			"policy_document": "data.aws_iam_policy_document.reader", "iam_wildcard": nil,
+		}},
+		"terraform.data:aws_iam_policy_document.reader": {144, unknown, map[string]any{
+			"iam_wildcard": false, "public_policy": false,
+		}},
+		"terraform.data:aws_iam_policy_document.open": {151, unknown, map[string]any{
+			"iam_wildcard": true, "public_policy": true,
+		}},
+		r + "aws_api_gateway_method.get": {163, unknown, map[string]any{
+			"unauthenticated": true, "authorization": "NONE", "http_method": "GET",
+		}},
+		r + "aws_lambda_function_url.hook": {168, public, map[string]any{"unauthenticated": false}},
+		"terraform.module:vpc": {173, internal, map[string]any{
+			"source": "terraform-aws-modules/vpc/aws", "version": "5.8.1",
+			"source_type": "registry", "pinned": true, "local": false,
+		}},
+		"terraform.module:cdn":     {178, internal, map[string]any{"source_type": "git", "pinned": false}},
+		"terraform.module:dns":     {182, internal, map[string]any{"source_type": "git", "pinned": true}},
+		"terraform.module:network": {186, internal, map[string]any{"local": true, "pinned": true}},
+	})
+}
+
+func TestExtractGoogle(t *testing.T) {
+	items, err := extract(t, "gcp.tf")
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := "terraform.resource:"
+	check(t, "gcp.tf", items, map[string]want{
+		r + "google_storage_bucket.assets": {1, unknown, map[string]any{"provider": "google"}},
+		r + "google_storage_bucket_iam_member.assets_public": {6, public, map[string]any{
+			"public_policy": true, "bucket": "google_storage_bucket.assets",
+		}},
+		r + "google_storage_bucket.private": {12, internal, nil},
+		r + "google_compute_firewall.ssh": {17, public, map[string]any{"open_ingress": list(
+			open("0.0.0.0/0", 22, 22, "tcp"), open("0.0.0.0/0", 8000, 8080, "tcp"),
+		)}},
+		r + "google_compute_firewall.internal": {27, unknown, map[string]any{"open_ingress": []any{}}},
+		r + "google_compute_firewall.egress":   {36, unknown, map[string]any{"open_ingress": nil}},
+		r + "google_compute_address.ip":        {43, public, map[string]any{"public_ip": true}},
+		r + "google_compute_instance.vm":       {47, public, map[string]any{"public_ip": true}},
+		r + "google_sql_database_instance.db": {55, public, map[string]any{
+			"publicly_accessible": true,
+		}},
+		r + "google_project_iam_member.ci": {69, unknown, map[string]any{"iam_wildcard": true}},
+	})
+}
+
+func TestExtractAzure(t *testing.T) {
+	items, err := extract(t, "azure.tf")
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := "terraform.resource:"
+	check(t, "azure.tf", items, map[string]want{
+		r + "azurerm_network_security_group.web": {1, public, map[string]any{
+			"open_ingress": list(open("*", 3389, 3389, "Tcp")),
+		}},
+		r + "azurerm_network_security_rule.https": {29, public, map[string]any{"open_ingress": list(
+			open("Internet", 443, 443, "Tcp"), open("Internet", 8443, 8443, "Tcp"),
+		)}},
+		r + "azurerm_public_ip.lb": {39, public, map[string]any{"public_ip": true}},
+		r + "azurerm_storage_account.logs": {44, public, map[string]any{
+			"public_acl": true, "publicly_accessible": true,
+		}},
+		r + "azurerm_storage_container.logs": {50, public, map[string]any{"public_acl": true}},
+		r + "azurerm_mssql_server.sql": {55, internal, map[string]any{
+			"publicly_accessible": false,
+		}},
+		r + "azurerm_mssql_firewall_rule.all": {60, public, map[string]any{
+			"publicly_accessible": true,
+		}},
+		r + "azurerm_role_definition.god": {66, unknown, map[string]any{"iam_wildcard": true}},
+	})
+}
+
+func TestExtractUnresolved(t *testing.T) {
+	items, err := extract(t, "tricky.tf")
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := "terraform.resource:"
+	u := "unknown"
+	check(t, "tricky.tf", items, map[string]want{
+		r + "aws_security_group.dynamic": {8, unknown, map[string]any{
+			"open_ingress": list(open(u, u, u, u)), "unresolved": list("ingress"),
+		}},
+		r + "aws_security_group.listed": {20, public, map[string]any{
+			"open_ingress": list(open("0.0.0.0/0", 6379, 6379, "tcp")),
+		}},
+		r + "aws_security_group.variable": {30, unknown, map[string]any{
+			"open_ingress": list(open(u, u, u, u)),
+			"expressions":  map[string]any{"ingress": "var.ingress"},
+		}},
+		r + "aws_db_instance.replicas": {34, unknown, map[string]any{
+			"publicly_accessible": u, "encrypted": false, "for_each": true,
+			"expressions": map[string]any{"publicly_accessible": "local.public"},
+		}},
+		r + "aws_s3_bucket_acl.maybe": {40, unknown, map[string]any{
+			"public_acl": u, "bucket": "", "unresolved": list("acl"),
+		}},
+		r + "aws_lb.maybe":             {45, unknown, map[string]any{"public_ip": u}},
+		r + "aws_iam_policy.templated": {49, unknown, map[string]any{"iam_wildcard": u}},
+		r + "aws_iam_policy.services":  {53, unknown, map[string]any{"iam_wildcard": true}},
+		r + "aws_apigatewayv2_route.default": {63, unknown, map[string]any{
+			"unauthenticated": true, "route_key": "$default",
+		}},
+		r + "aws_eip.odd": {67, public, map[string]any{"count": true}},
+	})
+}
+
+func TestExtractJSON(t *testing.T) {
+	items, err := extract(t, "main.tf.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	check(t, "main.tf.json", items, map[string]want{
+		"terraform.resource:aws_security_group.db": {4, public, map[string]any{
+			"open_ingress": list(open("0.0.0.0/0", 5432, 5432, "tcp")),
+		}},
+		"terraform.resource:aws_s3_bucket_policy.site": {16, public, map[string]any{
+			"public_policy": true, "bucket": "aws_s3_bucket.site",
+		}},
+		"terraform.resource:aws_db_instance.main": {22, unknown, map[string]any{
+			"count": true, "publicly_accessible": "unknown",
+			"expressions": map[string]any{"publicly_accessible": "${var.public}"},
+		}},
+		"terraform.module:web": {29, internal, map[string]any{
+			"source_type": "registry", "version": ">= 1.0", "pinned": false,
+		}},
+		"terraform.provider:google": {36, internal, map[string]any{
+			"source": "hashicorp/google", "version": "= 6.1.0", "pinned": true,
+		}},
+	})
+}
+
+func TestExtractErrors(t *testing.T) {
+	tests := []struct {
+		name    string
+		path    string
+		content string
+		ids     []string
+		line    int
+	}{
+		{name: "broken block keeps what came before", path: "broken.tf", line: 9, ids: []string{
+			"terraform.resource:broken.tf#aws_s3_bucket.kept",
+			"terraform.resource:broken.tf#aws_security_group.cut",
+		}},
+		{name: "unclosed block at the end", path: "x.tf", content: "resource \"aws_eip\" \"a\" {\n",
+			line: 1, ids: []string{"terraform.resource:x.tf#aws_eip.a"}},
+		{name: "wrong label count", path: "x.tf", content: "\n\nresource \"aws_eip\" {}\n", line: 3},
+		{name: "broken JSON", path: "x.tf.json", content: "{\n  \"resource\": [\n}", line: 3},
+		{name: "empty", path: "x.tf", content: ""},
+		{name: "only variables", path: "x.tf", content: "variable \"a\" {}\nlocals {\n  b = 1\n}\n"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			content := []byte(tt.content)
+			if tt.content == "" && tt.path == "broken.tf" {
+				var err error
+				if content, err = os.ReadFile(filepath.Join("testdata", tt.path)); err != nil {
+					t.Fatal(err)
+				}
+			}
+			items, err := New().Extract(extractors.File{Path: tt.path, Content: content}, nil)
+			var ids []string
+			for _, it := range items {
+				ids = append(ids, it.ID)
+			}
+			if diff := cmp.Diff(tt.ids, ids); diff != "" {
+				t.Errorf("items (-want +got):\n%s", diff)
+			}
+			if line := extractortest.ErrorLine(err); line != tt.line {
+				t.Errorf("error %v at line %d, want %d", err, line, tt.line)
+			}
+		})
+	}
+}
+
+func TestClassifySource(t *testing.T) {
+	tests := []struct {
+		file, source, version string
+		want                  moduleSource
+	}{
+		{"main.tf", "./modules/vpc", "", moduleSource{"local", true}},
+		{"env/prod/main.tf", "../../modules/vpc", "", moduleSource{"local", true}},
+		{"main.tf", "../outside", "", moduleSource{"local", false}},
+		{"main.tf", "hashicorp/consul/aws", "0.11.0", moduleSource{"registry", true}},
+		{"main.tf", "hashicorp/consul/aws", "~> 0.11", moduleSource{"registry", false}},
+		{"main.tf", "app.terraform.io/acme/vpc/aws", "= 1.2.3", moduleSource{"registry", true}},
+		{"main.tf", "github.com/acme/mod?ref=v1.0.0", "", moduleSource{"git", false}},
+		{"main.tf", "git@github.com:acme/mod.git?ref=0123456789abcdef0123456789abcdef01234567",
+			"", moduleSource{"git", true}},
+		{"main.tf", "git::https://example.com/mod.git//sub?ref=main", "", moduleSource{"git", false}},
+		{"main.tf", "https://example.com/mod.zip", "", moduleSource{"other", false}},
+		{"main.tf", "", "", moduleSource{"other", false}},
+	}
+	for _, tt := range tests {
+		if got := classifySource(tt.file, tt.source, tt.version); got != tt.want {
+			t.Errorf("classifySource(%q, %q, %q) = %+v, want %+v",
+				tt.file, tt.source, tt.version, got, tt.want)
+		}
+	}
+}
+
+func TestMatch(t *testing.T) {
+	tests := map[string]bool{
+		"main.tf": true, "infra/override.tf": true, "main.tf.json": true,
+		"main.tfvars": false, "terraform.tfstate": false, "main.tf.bak": false, "tf": false,
+	}
+	for p, want := range tests {
+		if got := New().Match(p); got != want {
+			t.Errorf("Match(%q) = %v, want %v", p, got, want)
+		}
+	}
+}
