@@ -100,4 +100,3 @@ func TestLockfileAloneMarksDirectPackages(t *testing.T) {
 		t.Errorf("direct packages (-want +got):\n%s", diff)
 	}
 }
-
