@@ -1,0 +1,5 @@
+package builtin
+
+import "github.com/tms-dev/tms/extractors/gradle"
+
+func init() { register(gradle.New()) }
