@@ -21,16 +21,19 @@ func FuzzExtract(f *testing.F) {
 	}
 
 	f.Fuzz(func(t *testing.T, content string) {
-		items, err := New().Extract(extractors.File{Path: "s.graphql", Content: []byte(content)}, nil)
+		file := extractors.File{Path: "s.graphql", Content: []byte(content)}
+		items, err := New().Extract(file, nil)
 		lines := strings.Count(content, "\n") + 1
-		if line := extractortest.ErrorLine(err); err != nil && line != -1 && (line < 1 || line > lines) {
+		line := extractortest.ErrorLine(err)
+		if err != nil && line != -1 && (line < 1 || line > lines) {
 			t.Errorf("error %v points at line %d of %d", err, line, lines)
 		}
 		for _, it := range items {
 			if it.ID == "" || it.Kind == "" {
 				t.Errorf("item without id or kind: %+v", it)
 			}
-			if it.Location.Path != "s.graphql" || it.Location.Line < 1 || it.Location.Line > lines {
+			at := it.Location
+			if at.Path != "s.graphql" || at.Line < 1 || at.Line > lines {
 				t.Errorf("item %s at %+v, outside the file of %d lines", it.ID, it.Location, lines)
 			}
 		}

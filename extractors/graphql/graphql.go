@@ -57,7 +57,7 @@ func (*Extractor) Extract(f extractors.File, _ extractors.Repo) ([]extractors.It
 	}
 
 	// A field declared twice (in a type and an extension) is listed once.
-	slices.SortStableFunc(items, func(a, b extractors.Item) int { return strings.Compare(a.ID, b.ID) })
+	slices.SortStableFunc(items, byID)
 	return slices.CompactFunc(items, func(a, b extractors.Item) bool { return a.ID == b.ID }), nil
 }
 
@@ -152,3 +152,6 @@ func newlineLine(input string, graphqlLine int) int {
 	}
 	return newlines
 }
+
+// byID orders items by id.
+func byID(a, b extractors.Item) int { return strings.Compare(a.ID, b.ID) }

@@ -11,7 +11,8 @@ import (
 	"github.com/tms-dev/tms/extractors/extractortest"
 )
 
-func field(file, typeName, operation, name, fieldType string, line int, args ...any) extractors.Item {
+func field(file, typeName, operation, name, fieldType string, line int,
+	args ...any) extractors.Item {
 	if args == nil {
 		args = []any{}
 	}
@@ -38,7 +39,8 @@ func TestExtract(t *testing.T) {
 			field(shop, "Mutation", "mutation", "addToCart", "Cart!", 13, "productId", "quantity"),
 			field(shop, "Query", "query", "me", "User", 9),
 			field(shop, "Query", "query", "product", "Product", 7, "id"),
-			field(shop, "Query", "query", "products", "[Product!]!", 8, "first", "after", "filter"),
+			field(shop, "Query", "query", "products", "[Product!]!", 8,
+				"first", "after", "filter"),
 			field(shop, "Query", "query", "viewer", "User", 17),
 		}},
 		{path: renamed, want: []extractors.Item{
@@ -53,7 +55,8 @@ func TestExtract(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.path, func(t *testing.T) {
-			got, err := New().Extract(extractors.File{Path: tt.path, Content: fixture(t, tt.path)}, nil)
+			file := extractors.File{Path: tt.path, Content: fixture(t, tt.path)}
+			got, err := New().Extract(file, nil)
 			if diff := cmp.Diff(tt.want, got); diff != "" {
 				t.Errorf("items (-want +got):\n%s", diff)
 			}

@@ -15,7 +15,8 @@ func FuzzExtract(f *testing.F) {
 	err := filepath.WalkDir("testdata", func(p string, d fs.DirEntry, err error) error {
 		if err == nil && !d.IsDir() && !strings.Contains(p, "fuzz") {
 			rel, _ := filepath.Rel("testdata", p)
-			f.Add(string(fixture(f, filepath.ToSlash(rel))), referenced, strings.HasSuffix(p, ".json"))
+			content := string(fixture(f, filepath.ToSlash(rel)))
+			f.Add(content, referenced, strings.HasSuffix(p, ".json"))
 		}
 		return err
 	})

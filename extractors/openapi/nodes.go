@@ -57,7 +57,8 @@ func syntaxError(data []byte, err error, isJSON bool) error {
 	if isJSON {
 		var syntax *json.SyntaxError
 		if errors.As(json.Unmarshal(data, new(any)), &syntax) {
-			line := bytes.Count(data[:min(max(syntax.Offset-1, 0), int64(len(data)))], []byte("\n")) + 1
+			before := data[:min(max(syntax.Offset-1, 0), int64(len(data)))]
+			line := bytes.Count(before, []byte("\n")) + 1
 			return extractors.AtLine(line, fmt.Errorf("parse: %w", syntax))
 		}
 	}

@@ -75,7 +75,8 @@ func surelyDefinition(content []byte) bool {
 		if hasYAMLKey(content, key) {
 			return true
 		}
-		if hasJSONKey(content, key) && (hasJSONKey(content, "paths") || hasJSONKey(content, "info")) {
+		if hasJSONKey(content, key) &&
+			(hasJSONKey(content, "paths") || hasJSONKey(content, "info")) {
 			return true
 		}
 	}

@@ -11,7 +11,9 @@ import (
 )
 
 // methods are a path item's operation fields; OpenAPI 3.2 adds query.
-var methods = []string{"get", "put", "post", "delete", "options", "head", "patch", "trace", "query"}
+var methods = []string{
+	"get", "put", "post", "delete", "options", "head", "patch", "trace", "query",
+}
 
 // pathItem is one entry of paths with the objects its $ref chain brings in,
 // the written one first.

@@ -46,7 +46,7 @@ func newSpec(file string, root, versionKey *yaml.Node, repo extractors.Repo) *sp
 // sorted by id. An operation declared twice is listed once.
 func (s *spec) items() []extractors.Item {
 	items := s.operations()
-	slices.SortStableFunc(items, func(a, b extractors.Item) int { return strings.Compare(a.ID, b.ID) })
+	slices.SortStableFunc(items, byID)
 	items = slices.CompactFunc(items, func(a, b extractors.Item) bool { return a.ID == b.ID })
 
 	info, _ := lookup(s.root, "info")
@@ -223,3 +223,6 @@ func strings2any(list []string) []any {
 	}
 	return out
 }
+
+// byID orders items by id.
+func byID(a, b extractors.Item) int { return strings.Compare(a.ID, b.ID) }

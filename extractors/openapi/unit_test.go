@@ -24,7 +24,8 @@ func (m mapRepo) ReadFile(p string) ([]byte, error) {
 // extract reads files["api.yaml"] with the other files beside it.
 func extract(t *testing.T, files mapRepo) ([]extractors.Item, error) {
 	t.Helper()
-	return New().Extract(extractors.File{Path: "api.yaml", Content: []byte(files["api.yaml"])}, files)
+	f := extractors.File{Path: "api.yaml", Content: []byte(files["api.yaml"])}
+	return New().Extract(f, files)
 }
 
 // operations maps each operation's id suffix to one of its attributes.

@@ -21,9 +21,11 @@ func FuzzExtract(f *testing.F) {
 	}
 
 	f.Fuzz(func(t *testing.T, content string) {
-		items, err := New().Extract(extractors.File{Path: "a.proto", Content: []byte(content)}, nil)
+		file := extractors.File{Path: "a.proto", Content: []byte(content)}
+		items, err := New().Extract(file, nil)
 		lines := strings.Count(content, "\n") + 1
-		if line := extractortest.ErrorLine(err); err != nil && line != -1 && (line < 1 || line > lines) {
+		line := extractortest.ErrorLine(err)
+		if err != nil && line != -1 && (line < 1 || line > lines) {
 			t.Errorf("error %v points at line %d of %d", err, line, lines)
 		}
 		for _, it := range items {

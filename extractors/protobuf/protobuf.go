@@ -40,7 +40,7 @@ func (*Extractor) Extract(f extractors.File, _ extractors.Repo) ([]extractors.It
 		}
 	}
 	// A service or rpc declared twice is listed once, at its first place.
-	slices.SortStableFunc(items, func(a, b extractors.Item) int { return strings.Compare(a.ID, b.ID) })
+	slices.SortStableFunc(items, byID)
 	items = slices.CompactFunc(items, func(a, b extractors.Item) bool { return a.ID == b.ID })
 	if err != nil {
 		return items, err
@@ -164,3 +164,6 @@ func qualified(pkg, name string) string {
 	}
 	return pkg + "." + name
 }
+
+// byID orders items by id.
+func byID(a, b extractors.Item) int { return strings.Compare(a.ID, b.ID) }

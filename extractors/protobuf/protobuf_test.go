@@ -50,7 +50,8 @@ func library() []extractors.Item {
 	const shelfBook = "/v1/{name=shelves/*/books/*}"
 	empty := "google.protobuf.Empty"
 	return []extractors.Item{
-		method(f, pkg, "Admin", "Reindex", 37, map[string]any{"request": empty, "response": empty}),
+		method(f, pkg, "Admin", "Reindex", 37,
+			map[string]any{"request": empty, "response": empty}),
 		method(f, pkg, svc, "Chat", 34, map[string]any{
 			"request": "ChatMessage", "response": "ChatMessage", "streaming": "bidi",
 		}),
@@ -112,7 +113,8 @@ func TestExtract(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.path, func(t *testing.T) {
-			got, err := New().Extract(extractors.File{Path: tt.path, Content: fixture(t, tt.path)}, nil)
+			file := extractors.File{Path: tt.path, Content: fixture(t, tt.path)}
+			got, err := New().Extract(file, nil)
 			if diff := cmp.Diff(tt.want, got); diff != "" {
 				t.Errorf("items (-want +got):\n%s", diff)
 			}
@@ -129,8 +131,9 @@ func TestHTTPOptionForms(t *testing.T) {
 		want         map[string]any // http, endpoints
 	}{
 		{
-			name:   "patch with body",
-			option: `option (google.api.http) = { patch: "/v1/{book.name=books/*}" body: "book" };`,
+			name: "patch with body",
+			option: `option (google.api.http) = ` +
+				`{ patch: "/v1/{book.name=books/*}" body: "book" };`,
 			want: map[string]any{
 				"http":      map[string]any{"method": "PATCH", "path": "/v1/{book.name=books/*}"},
 				"endpoints": []any{"PATCH /v1/{}"},
@@ -163,7 +166,8 @@ func TestHTTPOptionForms(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			src := "syntax = \"proto3\";\nservice S {\n  rpc M(A) returns (B) {\n    " +
 				tt.option + "\n  }\n}\n"
-			items, err := New().Extract(extractors.File{Path: "s.proto", Content: []byte(src)}, nil)
+			file := extractors.File{Path: "s.proto", Content: []byte(src)}
+			items, err := New().Extract(file, nil)
 			if err != nil {
 				t.Fatal(err)
 			}
