@@ -115,8 +115,29 @@ func awsLoadBalancer(l lifter) {
 
 func publicAddress(l lifter) { l.f.Exposed(cf.PublicIP, cf.True, true) }
 
+// awsInstance reads the instance's public address and the encryption its
+// block devices state; a device that says nothing is left out, since the
+// account may encrypt new volumes by default.
 func awsInstance(l lifter) {
 	if t, ok := l.tri("associate_public_ip_address"); ok {
+		l.f.Exposed(cf.PublicIP, t, true)
+	}
+	encrypted, stated := cf.True, false
+	for _, typ := range []string{"root_block_device", "ebs_block_device"} {
+		for _, device := range l.children(typ) {
+			if t, ok := device.tri("encrypted"); ok {
+				encrypted, stated = encrypted.And(t), true
+			}
+		}
+	}
+	if stated {
+		l.f.Set(cf.Encrypted, encrypted.Value())
+	}
+}
+
+// awsSubnet: instances launched in a subnet that maps public IPs get one.
+func awsSubnet(l lifter) {
+	if t, ok := l.tri("map_public_ip_on_launch"); ok {
 		l.f.Exposed(cf.PublicIP, t, true)
 	}
 }

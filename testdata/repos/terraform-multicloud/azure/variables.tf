@@ -1,0 +1,4 @@
+variable "sql_password" {
+  type      = string
+  sensitive = true
+}
