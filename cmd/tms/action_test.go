@@ -1,0 +1,142 @@
+package main
+
+import (
+	"io"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/rogpeppe/go-internal/testscript"
+	"gopkg.in/yaml.v3"
+)
+
+const actionFile = "../../action.yml"
+
+// action is the part of action.yml that these tests check.
+type action struct {
+	Inputs  map[string]map[string]string `yaml:"inputs"`
+	Outputs map[string]map[string]string `yaml:"outputs"`
+	Runs    struct {
+		Using string       `yaml:"using"`
+		Steps []actionStep `yaml:"steps"`
+	} `yaml:"runs"`
+}
+
+type actionStep struct {
+	ID    string            `yaml:"id"`
+	Name  string            `yaml:"name"`
+	Uses  string            `yaml:"uses"`
+	Run   string            `yaml:"run"`
+	Shell string            `yaml:"shell"`
+	Env   map[string]string `yaml:"env"`
+}
+
+func loadAction(t *testing.T) (action, string) {
+	t.Helper()
+	data, err := os.ReadFile(actionFile)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var a action
+	if err := yaml.Unmarshal(data, &a); err != nil {
+		t.Fatalf("action.yml: %v", err)
+	}
+	return a, string(data)
+}
+
+// TestActionMetadata checks what GitHub only reports once the action runs: a
+// composite step needs a shell, and every input and step output an
+// expression names must exist.
+func TestActionMetadata(t *testing.T) {
+	a, text := loadAction(t)
+	if a.Runs.Using != "composite" {
+		t.Errorf("runs.using is %q, want composite", a.Runs.Using)
+	}
+	ids := map[string]bool{}
+	for _, s := range a.Runs.Steps {
+		ids[s.ID] = true
+		if s.Run != "" && s.Shell != "bash" {
+			t.Errorf("step %q runs a script without shell: bash", s.Name)
+		}
+		if s.Uses != "" && !regexp.MustCompile(`@v\d+$`).MatchString(s.Uses) {
+			t.Errorf("step %q uses %s, not a major version", s.Name, s.Uses)
+		}
+		if strings.Contains(s.Run, "${{") {
+			t.Errorf("step %q expands an expression inside its script; pass it through env", s.Name)
+		}
+	}
+	for _, m := range regexp.MustCompile(`inputs\.([a-z-]+)`).FindAllStringSubmatch(text, -1) {
+		if _, ok := a.Inputs[m[1]]; !ok {
+			t.Errorf("action.yml reads inputs.%s, which it does not declare", m[1])
+		}
+	}
+	for _, m := range regexp.MustCompile(`steps\.([a-z-]+)\.outputs`).FindAllStringSubmatch(text, -1) {
+		if !ids[m[1]] {
+			t.Errorf("action.yml reads the outputs of step %q, which does not exist", m[1])
+		}
+	}
+}
+
+// TestActionUsesRealFlags keeps the action in step with the command line:
+// every flag its Evaluate step passes must be a flag of tms eval.
+func TestActionUsesRealFlags(t *testing.T) {
+	a, _ := loadAction(t)
+	eval := actionStepByID(t, a, "eval")
+	cmd, _, err := newRootCmd(io.Discard, io.Discard).Find([]string{"eval"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	flags := regexp.MustCompile(`(?:^|\s|\()--([a-z][a-z-]*)`).FindAllStringSubmatch(eval.Run, -1)
+	if len(flags) < 4 {
+		t.Fatalf("found only %d flags in the Evaluate step", len(flags))
+	}
+	for _, m := range flags {
+		if cmd.Flags().Lookup(m[1]) == nil && cmd.InheritedFlags().Lookup(m[1]) == nil {
+			t.Errorf("the Evaluate step passes --%s, which tms eval does not have", m[1])
+		}
+	}
+}
+
+// TestActionSteps runs the action's own scripts, as the runner would, on the
+// scenarios in testdata/action: tms is on PATH, and the scripts are in
+// $STEPS/<step id>.sh.
+func TestActionSteps(t *testing.T) {
+	if _, err := exec.LookPath("bash"); err != nil {
+		t.Skip("bash is not installed")
+	}
+	a, _ := loadAction(t)
+	testscript.Run(t, testscript.Params{
+		Dir: "../../testdata/action",
+		Setup: func(env *testscript.Env) error {
+			env.Setenv("SOURCE_DATE_EPOCH", pinnedDate)
+			steps := filepath.Join(env.WorkDir, ".steps")
+			env.Setenv("STEPS", steps)
+			if err := os.MkdirAll(steps, 0o755); err != nil {
+				return err
+			}
+			for _, s := range a.Runs.Steps {
+				if s.Run == "" || s.ID == "" {
+					continue
+				}
+				path := filepath.Join(steps, s.ID+".sh")
+				if err := os.WriteFile(path, []byte(s.Run), 0o644); err != nil {
+					return err
+				}
+			}
+			return nil
+		},
+	})
+}
+
+func actionStepByID(t *testing.T, a action, id string) actionStep {
+	t.Helper()
+	i := slices.IndexFunc(a.Runs.Steps, func(s actionStep) bool { return s.ID == id })
+	if i < 0 {
+		t.Fatalf("action.yml has no step %q", id)
+	}
+	return a.Runs.Steps[i]
+}
