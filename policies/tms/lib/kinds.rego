@@ -11,10 +11,15 @@ entry_point_kinds := {
 	"grpc.method",
 	"graphql.field",
 	"http.route",
+	"k8s.service",
+	"k8s.ingress",
+	"compose.port",
 }
 
 # Kinds that bring in someone else's code.
 dependency_kinds := {
 	"dependency",
 	"container.base",
+	"helm.dependency",
+	"helm.image",
 }
