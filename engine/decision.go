@@ -44,6 +44,7 @@ type Summary struct {
 	Info              int              `json:"info"`
 	BySeverity        map[Severity]int `json:"by_severity"`
 	Suppressed        int              `json:"suppressed"`
+	Preexisting       int              `json:"preexisting"` // with --base: findings the base had too
 	Rules             int              `json:"rules"`
 	Surface           int              `json:"surface"`
 	NewSurface        int              `json:"new_surface"`

@@ -23,6 +23,15 @@ type Input struct {
 	Model         *threatmodel.Model   `json:"model"`
 	Coverage      map[string]*Coverage `json:"coverage"`
 	Config        RunConfig            `json:"config"`
+	Base          *BaseFacts           `json:"base"` // nil unless run with --base
+}
+
+// BaseFacts is the repository as it was where a change started (the merge
+// base of --base and HEAD), so rules can tell what the change introduces.
+type BaseFacts struct {
+	Commit  string             `json:"commit"`
+	Surface []extractors.Item  `json:"surface"`
+	Model   *threatmodel.Model `json:"model"`
 }
 
 // RepoFacts describes the repository as it stands.

@@ -50,6 +50,7 @@ type Request struct {
 	Config    Config
 	Today     time.Time
 	Logger    *slog.Logger
+	Base      string // a git ref: judge only what changed since its merge base with HEAD
 }
 
 // BuildInput loads the model and scans the repository into the policy input.
@@ -99,23 +100,103 @@ func relocate(m *threatmodel.Model, path string) {
 }
 
 // Evaluate runs the whole pipeline on a request: input, policies, decision.
+// With a base ref, the repository at the merge base is evaluated too, and
+// findings it already had are left out: the report is about the change.
 func Evaluate(ctx context.Context, req Request) (Report, error) {
 	in, err := BuildInput(ctx, req)
 	if err != nil {
 		return Report{}, err
 	}
+	var baseIn *Input
+	if req.Base != "" {
+		if baseIn, err = buildBaseInput(ctx, req, in); err != nil {
+			return Report{}, err
+		}
+	}
 	eng, err := NewFromConfig(ctx, req.Config)
 	if err != nil {
 		return Report{}, err
 	}
+
 	findings, err := eng.Evaluate(ctx, in, req.Config.Timeout)
 	if err != nil {
 		return Report{}, err
 	}
+	preexisting := 0
+	if baseIn != nil {
+		if findings, preexisting, err = eng.newSince(ctx, findings, baseIn, req.Config.Timeout); err != nil {
+			return Report{}, err
+		}
+	}
 	kept, suppressed := req.Config.apply(findings)
 	report := Decide(kept, req.Config.Thresholds(), in, len(eng.rules))
 	report.Summary.Suppressed = suppressed
+	report.Summary.Preexisting = preexisting
 	return report, nil
+}
+
+// buildBaseInput extracts the repository at the merge base into a temporary
+// directory, reads the model as it was there (an empty one if there was
+// none), and records both in the head input.
+func buildBaseInput(ctx context.Context, req Request, head *Input) (*Input, error) {
+	dir, err := os.MkdirTemp("", "tms-base-")
+	if err != nil {
+		return nil, err
+	}
+	defer os.RemoveAll(dir)
+
+	commit, err := checkoutBase(req.Repo, req.Base, dir, req.Config.MaxFileSize)
+	if err != nil {
+		return nil, err
+	}
+	scan, err := ScanRepo(ctx, dir, req.Config, req.Logger)
+	if err != nil {
+		return nil, err
+	}
+	scan.Root, scan.Commit = head.Repo.Root, commit
+
+	model := baseModel(dir, repoRelative(req.Repo, req.ModelPath), req.Logger)
+	base := NewInput(scan, model, req.Config, req.Today)
+	head.Base = &BaseFacts{Commit: commit, Surface: base.Surface, Model: base.Model}
+	return base, nil
+}
+
+func baseModel(dir, rel string, log *slog.Logger) *threatmodel.Model {
+	if !filepath.IsLocal(filepath.FromSlash(rel)) {
+		return threatmodel.New()
+	}
+	m, err := threatmodel.Load(filepath.Join(dir, filepath.FromSlash(rel)))
+	if err != nil {
+		if !errors.Is(err, fs.ErrNotExist) && log != nil {
+			log.Warn("the threat model at the merge base does not load; comparing with an empty one",
+				"error", err)
+		}
+		return threatmodel.New()
+	}
+	relocate(m, rel)
+	return m
+}
+
+// newSince drops the findings that the base already had, matched by what they
+// say rather than by line, since lines move in any change.
+func (e *Engine) newSince(ctx context.Context, findings []Finding, base *Input,
+	timeout time.Duration) ([]Finding, int, error) {
+	before, err := e.Evaluate(ctx, base, timeout)
+	if err != nil {
+		return nil, 0, fmt.Errorf("evaluate the merge base: %w", err)
+	}
+	key := func(f Finding) [4]string { return [4]string{f.Rule, f.Subject, f.Surface, f.Message} }
+	seen := map[[4]string]bool{}
+	for _, f := range before {
+		seen[key(f)] = true
+	}
+	var kept []Finding
+	for _, f := range findings {
+		if !seen[key(f)] {
+			kept = append(kept, f)
+		}
+	}
+	return kept, len(findings) - len(kept), nil
 }
 
 // PolicySources opens directories of team rules.

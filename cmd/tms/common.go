@@ -37,6 +37,7 @@ func (o *globalOptions) request(ctx context.Context) (engine.Request, error) {
 		Config:    cfg,
 		Today:     today,
 		Logger:    o.log,
+		Base:      o.base,
 	}, nil
 }
 

@@ -49,6 +49,7 @@ stderr.`,
 		"block on any surface missing from the model, whatever its severity")
 	f.DurationVar(&opts.timeout, "timeout", 0, "limit on policy evaluation (default 30s)")
 	addPolicyFlag(cmd, global)
+	addBaseFlag(cmd, global)
 	return cmd
 }
 

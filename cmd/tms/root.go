@@ -31,6 +31,7 @@ type globalOptions struct {
 	config   string
 	logLevel string
 	policies []string // --policy, on the commands that evaluate rules
+	base     string   // --base, on eval
 	stdout   io.Writer
 	stderr   io.Writer
 	log      *slog.Logger
@@ -89,4 +90,11 @@ func addPolicyFlag(cmd *cobra.Command, opts *globalOptions) {
 	cmd.Flags().StringArrayVar(&opts.policies, "policy", nil,
 		"directory of team rules to add to the built-in library (repeatable; "+
 			"also policies: in .tms.yaml)")
+}
+
+// addBaseFlag gives a command --base, the pull-request mode.
+func addBaseFlag(cmd *cobra.Command, opts *globalOptions) {
+	cmd.Flags().StringVar(&opts.base, "base", "",
+		"judge only what the change introduces since the merge base of this git ref "+
+			"and HEAD, e.g. origin/main (needs the history: fetch-depth 0)")
 }

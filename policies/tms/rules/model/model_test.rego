@@ -1,0 +1,88 @@
+package tms.rules.model_test
+
+import data.tms.rules.model
+
+_mitigation(status) := {
+	"id": "M-1", "title": "Token check", "mitigates": ["T-1"], "covers": ["*"],
+	"evidence": ["auth.go"], "status": status,
+	"location": {"path": "threat-model.yaml", "line": 9},
+}
+
+_threat(severity) := {
+	"id": "T-1", "title": "Token theft", "stride": ["spoofing"], "severity": severity,
+	"applies_to": ["*"], "status": "reviewed",
+	"location": {"path": "threat-model.yaml", "line": 3},
+}
+
+_acceptance := {
+	"id": "A-1", "threat": "T-1", "reason": "legacy", "approved_by": "bob",
+	"expires": "2026-08-01", "location": {"path": "threat-model.yaml", "line": 20},
+}
+
+_model(threats, mitigations, acceptances) := {
+	"threats": threats, "mitigations": mitigations, "acceptances": acceptances,
+}
+
+_input(base, head) := {"model": head, "base": {"commit": "abc", "surface": [], "model": base}}
+
+_rules(base, head) := rules if {
+	rules := {f.rule | some f in model.deny} with input as _input(base, head)
+}
+
+test_removed_mitigation_is_reported_with_its_content if {
+	doc := _input(_model([], [_mitigation("implemented")], []), _model([], [], []))
+	findings := model.deny with input as doc
+	some f in findings
+	f.rule == "TMS-MODEL-001"
+	contains(f.message, `M-1 "Token check" [implemented]`)
+}
+
+test_removed_proposal_is_not_reported if {
+	_rules(_model([], [_mitigation("proposed")], []), _model([], [], [])) == set()
+}
+
+test_weakened_mitigation_is_reported if {
+	before := _model([], [_mitigation("implemented")], [])
+	_rules(before, _model([], [_mitigation("planned")], [])) == {"TMS-MODEL-002"}
+}
+
+test_strengthened_mitigation_passes if {
+	before := _model([], [_mitigation("planned")], [])
+	_rules(before, _model([], [_mitigation("implemented")], [])) == set()
+}
+
+test_lowered_threat_is_reported if {
+	_rules(_model([_threat("high")], [], []), _model([_threat("low")], [], [])) == {"TMS-MODEL-003"}
+}
+
+test_raised_threat_passes if {
+	_rules(_model([_threat("low")], [], []), _model([_threat("high")], [], [])) == set()
+}
+
+test_added_acceptance_is_reported if {
+	doc := _input(_model([], [], []), _model([], [], [_acceptance]))
+	findings := model.deny with input as doc
+	some f in findings
+	f.rule == "TMS-MODEL-004"
+	f.message == `the change adds acceptance A-1: + threat of T-1 by "bob" until 2026-08-01: legacy`
+}
+
+test_existing_acceptance_passes if {
+	_rules(_model([], [], [_acceptance]), _model([], [], [_acceptance])) == set()
+}
+
+test_without_base_nothing_is_reported if {
+	count(model.deny) == 0 with input as {"model": _model([], [], [_acceptance]), "base": null}
+}
+
+test_missing_input_yields_nothing if {
+	count(model.deny) == 0 with input as {}
+}
+
+test_added_surface_acceptance_names_the_surface if {
+	acceptance := object.union(object.remove(_acceptance, ["threat"]), {"surface": "dependency:go.mod#x"})
+	findings := model.deny with input as _input(_model([], [], []), _model([], [], [acceptance]))
+	some f in findings
+	f.surface == "dependency:go.mod#x"
+	contains(f.message, "+ surface of dependency:go.mod#x")
+}
