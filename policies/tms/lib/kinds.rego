@@ -14,6 +14,7 @@ entry_point_kinds := {
 	"k8s.service",
 	"k8s.ingress",
 	"compose.port",
+	"ci.workflow",
 }
 
 # Kinds that bring in someone else's code.
@@ -22,4 +23,6 @@ dependency_kinds := {
 	"container.base",
 	"helm.dependency",
 	"helm.image",
+	"ci.action",
+	"ci.include",
 }

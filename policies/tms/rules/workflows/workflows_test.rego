@@ -1,0 +1,212 @@
+package tms.rules.workflows_test
+
+import data.tms.rules.workflows
+
+_path := ".github/workflows/pr.yml"
+
+_workflow(attrs) := {
+	"id": concat("", ["ci.workflow:", _path]),
+	"kind": "ci.workflow",
+	"name": concat(" ", ["workflow", _path]),
+	"exposure": "unknown",
+	"attributes": object.union(
+		{
+			"triggers": ["pull_request_target"], "pull_request_target": true,
+			"workflow_run": false, "permissions": {}, "writes": false,
+		},
+		attrs,
+	),
+	"location": {"path": _path, "line": 3},
+}
+
+_job(attrs) := {
+	"id": concat("", ["ci.job:", _path, "#test"]),
+	"kind": "ci.job",
+	"name": "job test",
+	"exposure": "internal",
+	"attributes": object.union(
+		{
+			"workflow": concat("", ["ci.workflow:", _path]), "runs_on": ["ubuntu-latest"],
+			"self_hosted": false, "permissions": "inherited", "writes": false,
+			"secrets": [], "inherits_secrets": false, "untrusted_expressions": [],
+			"checks_out_pr_head": false,
+		},
+		attrs,
+	),
+	"location": {"path": _path, "line": 9},
+}
+
+_action(attrs) := {
+	"id": concat("", ["ci.action:", _path, "#test/some-org/thing"]),
+	"kind": "ci.action",
+	"name": "some-org/thing in job test",
+	"exposure": "internal",
+	"attributes": object.union(
+		{
+			"job": concat("", ["ci.job:", _path, "#test"]), "action": "some-org/thing",
+			"ref": "v2", "pinned": false, "first_party": false, "docker": false,
+			"local": false, "reusable": false,
+		},
+		attrs,
+	),
+	"location": {"path": _path, "line": 12},
+}
+
+_include(attrs) := {
+	"id": "ci.include:.gitlab-ci.yml#https://example.com/ci.yml",
+	"kind": "ci.include",
+	"name": "remote include",
+	"exposure": "internal",
+	"attributes": object.union(
+		{
+			"type": "remote", "location": "https://example.com/ci.yml", "ref": "",
+			"remote": true, "pinned": false,
+		},
+		attrs,
+	),
+	"location": {"path": ".gitlab-ci.yml", "line": 2},
+}
+
+_input(surface) := {
+	"surface": surface,
+	"model": {"mitigations": [{"id": "M-1", "status": "implemented"}], "acceptances": []},
+	"coverage": {},
+	"config": {"today": "2026-06-01"},
+}
+
+# Covers an item with the implemented mitigation M-1.
+_covering(doc, item_id) := object.union(doc, {"coverage": {item_id: {"mitigations": ["M-1"], "threats": []}}})
+
+_rules(findings, rule) := {f | some f in findings; f.rule == rule}
+
+test_pwn_request_deny if {
+	job := _job({"checks_out_pr_head": true, "secrets": ["NPM_TOKEN"]})
+	found := _rules(workflows.deny, "TMS-CI-001") with input as _input([_workflow({}), job])
+	some f in found
+	f.severity == "critical"
+	f.surface == job.id
+	f.location == job.location
+	f.message == "job test checks out pull request code on pull_request_target while it holds secrets or a write token"
+}
+
+test_pwn_request_write_token_deny if {
+	job := _job({"checks_out_pr_head": true, "writes": true})
+	workflow := _workflow({"triggers": ["workflow_run"], "pull_request_target": false, "workflow_run": true})
+	count(_rules(workflows.deny, "TMS-CI-001")) == 1 with input as _input([workflow, job])
+}
+
+test_pwn_request_allow_without_privilege if {
+	job := _job({"checks_out_pr_head": true})
+	count(_rules(workflows.deny, "TMS-CI-001")) == 0 with input as _input([_workflow({}), job])
+}
+
+test_pwn_request_allow_on_pull_request if {
+	job := _job({"checks_out_pr_head": true, "writes": true})
+	workflow := _workflow({"triggers": ["pull_request"], "pull_request_target": false})
+	count(_rules(workflows.deny, "TMS-CI-001")) == 0 with input as _input([workflow, job])
+}
+
+test_pwn_request_allow_when_workflow_covered if {
+	job := _job({"checks_out_pr_head": true, "inherits_secrets": true})
+	doc := _covering(_input([_workflow({}), job]), _workflow({}).id)
+	count(_rules(workflows.deny, "TMS-CI-001")) == 0 with input as doc
+}
+
+test_untrusted_expression_deny if {
+	job := _job({"untrusted_expressions": ["github.event.issue.title"]})
+	found := _rules(workflows.deny, "TMS-CI-002") with input as _input([job])
+	some f in found
+	f.severity == "high"
+	f.message == "job test expands untrusted event data into a script: github.event.issue.title"
+}
+
+test_untrusted_expression_allow if {
+	count(_rules(workflows.deny, "TMS-CI-002")) == 0 with input as _input([_job({})])
+}
+
+test_untrusted_expression_allow_when_covered if {
+	job := _job({"untrusted_expressions": ["github.head_ref"]})
+	count(_rules(workflows.deny, "TMS-CI-002")) == 0 with input as _covering(_input([job]), job.id)
+}
+
+test_unpinned_action_deny_medium_in_privileged_job if {
+	found := _rules(workflows.deny, "TMS-CI-003") with input as _input([_job({"writes": true}), _action({})])
+	{f.severity | some f in found} == {"medium"}
+	{f.message | some f in found} == {`some-org/thing is used at "v2", which is not a full commit SHA or digest`}
+}
+
+test_unpinned_action_deny_low_in_unprivileged_job if {
+	found := _rules(workflows.deny, "TMS-CI-003") with input as _input([_job({}), _action({})])
+	{f.severity | some f in found} == {"low"}
+}
+
+test_unpinned_action_deny_medium_when_job_unknown if {
+	found := _rules(workflows.deny, "TMS-CI-003") with input as _input([_action({})])
+	{f.severity | some f in found} == {"medium"}
+}
+
+test_unpinned_action_allow_pinned_first_party_local if {
+	surface := [
+		_action({"pinned": true}),
+		object.union(_action({"first_party": true}), {"id": "ci.action:x#a/actions/checkout"}),
+		object.union(_action({"local": true}), {"id": "ci.action:x#a/./local"}),
+	]
+	count(_rules(workflows.deny, "TMS-CI-003")) == 0 with input as _input(surface)
+}
+
+test_self_hosted_public_trigger_deny if {
+	job := _job({"self_hosted": true, "runs_on": ["self-hosted", "linux"]})
+	workflow := _workflow({"triggers": ["issue_comment", "push"]})
+	found := _rules(workflows.deny, "TMS-CI-004") with input as _input([workflow, job])
+	{f.message | some f in found} == {"job test may run on a self-hosted runner (self-hosted, linux) and starts on issue_comment"}
+}
+
+test_self_hosted_private_trigger_allow if {
+	job := _job({"self_hosted": true})
+	workflow := _workflow({"triggers": ["push", "workflow_dispatch"]})
+	count(_rules(workflows.deny, "TMS-CI-004")) == 0 with input as _input([workflow, job])
+}
+
+test_broad_token_deny if {
+	surface := [_workflow({"permissions": "default", "writes": true}), _job({"permissions": "write-all"})]
+	found := _rules(workflows.deny, "TMS-CI-005") with input as _input(surface)
+	{f.surface | some f in found} == {surface[0].id, surface[1].id}
+	{f.severity | some f in found} == {"low"}
+}
+
+test_broad_token_allow if {
+	surface := [_workflow({"permissions": "default", "writes": false}), _job({"permissions": "read-all"})]
+	count(_rules(workflows.deny, "TMS-CI-005")) == 0 with input as _input(surface)
+}
+
+test_unpinned_include_deny if {
+	found := _rules(workflows.deny, "TMS-CI-006") with input as _input([_include({})])
+	{f.message | some f in found} == {"remote include https://example.com/ci.yml is not pinned to a commit"}
+}
+
+test_unpinned_include_allow if {
+	surface := [_include({"pinned": true}), object.union(_include({"type": "template"}), {"id": "ci.include:x#t"})]
+	count(_rules(workflows.deny, "TMS-CI-006")) == 0 with input as _input(surface)
+}
+
+test_publishing_workflow_deny if {
+	surface := [
+		_workflow({"permissions": {"contents": "write", "id-token": "write", "issues": "write"}}),
+		_job({"permissions": "write-all"}),
+	]
+	found := _rules(workflows.deny, "TMS-CI-007") with input as _input(surface)
+	{f.message | some f in found} == {
+		"workflow .github/workflows/pr.yml can publish (contents: write, id-token: write); changes to it must be reviewed and its runs audited",
+		"job test can publish (write-all); changes to it must be reviewed and its runs audited",
+	}
+	{f.severity | some f in found} == {"info"}
+}
+
+test_publishing_workflow_allow if {
+	surface := [_workflow({"permissions": {"issues": "write"}}), _job({"permissions": "inherited"})]
+	count(_rules(workflows.deny, "TMS-CI-007")) == 0 with input as _input(surface)
+}
+
+test_missing_input_yields_nothing if {
+	count(workflows.deny) == 0 with input as {}
+}
