@@ -3,6 +3,9 @@ package engine
 import (
 	"bytes"
 	"encoding/json"
+	"os"
+	"os/exec"
+	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
@@ -271,4 +274,55 @@ func compileSARIFSchema(t *testing.T) *jsonschema.Schema {
 		t.Fatal(err)
 	}
 	return schema
+}
+
+// TestSARIFMultitool runs Microsoft's SARIF Multitool over the output, with
+// its SARIF rules and its GitHub code-scanning rules, when SARIF_MULTITOOL
+// names the binary (npm package @microsoft/sarif-multitool-linux). Any
+// error or warning it reports fails the test.
+func TestSARIFMultitool(t *testing.T) {
+	tool := os.Getenv("SARIF_MULTITOOL")
+	if tool == "" {
+		t.Skip("SARIF_MULTITOOL is not set")
+	}
+	dir := t.TempDir()
+	in := filepath.Join(dir, "tms.sarif")
+	out := filepath.Join(dir, "validation.sarif")
+	if err := os.WriteFile(in, writeTestSARIF(t, trickyReport(t), testOptions()), 0o644); err != nil {
+		t.Fatal(err)
+	}
+
+	cmd := exec.Command(tool, "validate", in, "--output", out, "--log", "ForceOverwrite",
+		"--rule-kind", "Sarif;Gh")
+	// The Multitool is a .NET program; without ICU it must be told to run
+	// with invariant globalization.
+	cmd.Env = append(os.Environ(), "DOTNET_SYSTEM_GLOBALIZATION_INVARIANT=1")
+	if msg, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("sarif-multitool: %v\n%s", err, msg)
+	}
+
+	var log struct {
+		Runs []struct {
+			Results []struct {
+				RuleID  string `json:"ruleId"`
+				Level   string `json:"level"`
+				Message struct {
+					Arguments []string `json:"arguments"`
+				} `json:"message"`
+			} `json:"results"`
+		} `json:"runs"`
+	}
+	data, err := os.ReadFile(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := json.Unmarshal(data, &log); err != nil {
+		t.Fatal(err)
+	}
+	for _, res := range log.Runs[0].Results {
+		// A validation result without a level is a warning (SARIF's default).
+		if res.Level == "" || res.Level == "error" || res.Level == "warning" {
+			t.Errorf("%s: %s", res.RuleID, strings.Join(res.Message.Arguments, "; "))
+		}
+	}
 }
