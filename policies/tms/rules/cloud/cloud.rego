@@ -1,0 +1,285 @@
+# METADATA
+# title: Cloud infrastructure exposure
+# description: |
+#   Terraform and CloudFormation resources whose lifted facts make them
+#   reachable or readable from the internet, unencrypted, over-privileged or
+#   fetched from a moving source. The rules read the attribute names both
+#   extractors share (docs/extractors/cloud.md), so one rule covers both.
+#   A fact that is true gives the rule's severity; a fact that is unknown,
+#   because it depends on a variable or an intrinsic function, gives one
+#   step less: tms reports what it cannot rule out, but says it is unsure.
+#   Items that an implemented mitigation covers or a valid acceptance names
+#   are not reported.
+package tms.rules.cloud
+
+import data.tms.lib
+
+_resource_kinds := {"terraform.resource", "cloudformation.resource"}
+
+_policy_kinds := {"terraform.resource", "terraform.data", "cloudformation.resource"}
+
+# _open lists the items of the given kinds that nobody has answered for.
+_open(kinds) := {item |
+	some item in input.surface
+	item.kind in kinds
+	not lib.answered(item.id)
+}
+
+# Severity for a fact that holds (true) or may hold ("unknown").
+_by_state(state, sure, _) := sure if state == true
+
+_by_state(state, _, unsure) := unsure if state == "unknown"
+
+_maybe(state) := "" if state == true
+
+_maybe(state) := "may be " if state == "unknown"
+
+# METADATA
+# title: Bucket readable by anyone
+# description: |
+#   A storage bucket or container is public: its ACL grants reading or
+#   writing to everyone (S3 public-read, public-read-write or
+#   authenticated-read, a Google ACL to allUsers, an Azure container with
+#   blob or container access), or its policy allows the principal "*" or
+#   allUsers. S3 public access blocks of the same bucket, in the same
+#   Terraform directory or the same template, suppress what they block.
+#   High when the file says so, medium when the ACL or policy is unknown.
+# related_resources:
+#   - ref: https://cwe.mitre.org/data/definitions/732.html
+#     description: "CWE-732: Incorrect Permission Assignment for Critical Resource"
+#   - ref: https://owasp.org/Top10/A01_2021-Broken_Access_Control/
+#     description: "OWASP Top 10 2021, A01: Broken Access Control"
+#   - ref: https://docs.aws.amazon.com/AmazonS3/latest/userguide/access-control-block-public-access.html
+#     description: Amazon S3 Block Public Access
+# custom:
+#   id: TMS-CLOUD-001
+#   severity: high
+#   stride:
+#     - information_disclosure
+#   remediation: |
+#     Remove the public ACL or policy statement and serve public content
+#     through a CDN with origin access control; enable the bucket's public
+#     access block. If the bucket is public on purpose, record an acceptance.
+deny contains lib.finding(rego.metadata.rule(), {
+	"severity": _by_state(state, "high", "medium"),
+	"surface": item.id,
+	"subject": item.id,
+	"message": sprintf("%s %sreadable by anyone on the internet", [item.name, _maybe(state)]),
+	"location": item.location,
+}) if {
+	some item in _open(_resource_kinds)
+	states := {s | s := _acl_state(item)} | {s | s := _policy_state(item)}
+	count(states) > 0
+	state := _strongest(states)
+}
+
+_strongest(states) if true in states
+
+_strongest(states) := "unknown" if not true in states
+
+_acl_state(item) := state if {
+	state := item.attributes.public_acl
+	state != false
+	not _bucket_key(item) in _acls_blocked
+}
+
+_policy_state(item) := state if {
+	state := item.attributes.public_policy
+	state != false
+	not _bucket_key(item) in _policies_blocked
+}
+
+# A bucket policy taken from an aws_iam_policy_document is as public as
+# the document.
+_policy_state(item) := state if {
+	not "public_policy" in object.keys(item.attributes)
+	ref := item.attributes.policy_document
+	some state in [true, "unknown"]
+	[_scope(item), ref, state] in _public_documents
+	not _bucket_key(item) in _policies_blocked
+}
+
+_public_documents contains [_scope(item), sprintf("data.%s.%s", [item.attributes.type, item.attributes.name]), state] if {
+	some item in input.surface
+	item.kind == "terraform.data"
+	state := item.attributes.public_policy
+	state != false
+}
+
+_acls_blocked contains _bucket_key(item) if {
+	some item in input.surface
+	block := item.attributes.public_access_block
+	some flag in ["block_public_acls", "ignore_public_acls"]
+	block[flag] == true
+}
+
+_policies_blocked contains _bucket_key(item) if {
+	some item in input.surface
+	block := item.attributes.public_access_block
+	some flag in ["block_public_policy", "restrict_public_buckets"]
+	block[flag] == true
+}
+
+# Buckets are matched within a Terraform directory (a module) or a template.
+_scope(item) := item.location.path if {
+	item.kind == "cloudformation.resource"
+} else := concat("/", array.slice(parts, 0, count(parts) - 1)) if {
+	parts := split(item.location.path, "/")
+}
+
+_bucket_key(item) := [_scope(item), _bucket_of(item)]
+
+_bucket_of(item) := item.attributes.bucket if {
+	item.attributes.bucket != ""
+} else := item.attributes.logical_id if {
+	item.kind == "cloudformation.resource"
+} else := sprintf("%s.%s", [item.attributes.type, item.attributes.name])
+
+# METADATA
+# title: Network open to the internet
+# description: |
+#   A security group, firewall or network security group admits traffic
+#   from 0.0.0.0/0, ::/0, * or Internet. Critical when the open ports
+#   include remote administration or a database (22, 3389, 3306, 5432,
+#   1433, 27017, 6379), or cannot be known; high for other ports; medium
+#   when only the source range is unknown (given by a variable).
+# related_resources:
+#   - ref: https://cwe.mitre.org/data/definitions/284.html
+#     description: "CWE-284: Improper Access Control"
+#   - ref: https://docs.aws.amazon.com/vpc/latest/userguide/security-group-rules.html
+#     description: Amazon VPC security group rules
+#   - ref: https://cloud.google.com/firewall/docs/firewalls
+#     description: Google Cloud VPC firewall rules
+# custom:
+#   id: TMS-CLOUD-002
+#   severity: high
+#   stride:
+#     - spoofing
+#     - information_disclosure
+#     - denial_of_service
+#   remediation: |
+#     Restrict the source to the addresses that need access, reach
+#     administration ports through a bastion, VPN or session manager, and
+#     keep databases in private subnets.
+deny contains lib.finding(rego.metadata.rule(), {
+	"severity": _ingress_severity(rules),
+	"surface": item.id,
+	"subject": item.id,
+	"message": sprintf("%s admits traffic from the internet: %s", [item.name, concat(", ", _ingress_text(rules))]),
+	"location": item.location,
+}) if {
+	some item in _open(_resource_kinds)
+	rules := item.attributes.open_ingress
+	count(rules) > 0
+}
+
+_sensitive_ports := [22, 3389, 3306, 5432, 1433, 27017, 6379]
+
+_ingress_severity(rules) := "critical" if {
+	some rule in rules
+	rule.cidr != "unknown"
+	_reaches_sensitive(rule)
+} else := "high" if {
+	some rule in rules
+	rule.cidr != "unknown"
+} else := "medium"
+
+_reaches_sensitive(rule) if {
+	not lower(rule.protocol) in {"icmp", "icmpv6", "1", "58"}
+	some port in _sensitive_ports
+	_covers(rule, port)
+}
+
+_covers(rule, _) if rule.from_port == "unknown"
+
+_covers(rule, _) if rule.to_port == "unknown"
+
+_covers(rule, port) if {
+	is_number(rule.from_port)
+	is_number(rule.to_port)
+	rule.from_port <= port
+	port <= rule.to_port
+}
+
+_ingress_text(rules) := sort({sprintf("%v %v %v-%v", [r.cidr, r.protocol, r.from_port, r.to_port]) | some r in rules})
+
+# METADATA
+# title: Database reachable from the internet
+# description: |
+#   A database instance or server accepts connections from the internet:
+#   RDS or Redshift publicly_accessible, a Cloud SQL authorized network of
+#   0.0.0.0/0, an Azure resource with public network access, or an Azure
+#   database firewall rule from 0.0.0.0 to 255.255.255.255. Critical when
+#   the file says so, high when the setting is unknown.
+# related_resources:
+#   - ref: https://cwe.mitre.org/data/definitions/668.html
+#     description: "CWE-668: Exposure of Resource to Wrong Sphere"
+#   - ref: https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/USER_VPC.WorkingWithRDSInstanceinaVPC.html
+#     description: Working with a DB instance in a VPC
+#   - ref: https://cloud.google.com/sql/docs/mysql/authorize-networks
+#     description: Cloud SQL authorized networks
+# custom:
+#   id: TMS-CLOUD-003
+#   severity: critical
+#   stride:
+#     - information_disclosure
+#     - tampering
+#   remediation: |
+#     Turn public access off and connect through private networking (VPC
+#     peering, private endpoints, Cloud SQL Auth Proxy) from the services
+#     that need the database.
+deny contains lib.finding(rego.metadata.rule(), {
+	"severity": _by_state(state, "critical", "high"),
+	"surface": item.id,
+	"subject": item.id,
+	"message": sprintf("%s %sreachable from the internet", [item.name, _maybe(state)]),
+	"location": item.location,
+}) if {
+	some item in _open(_resource_kinds)
+	state := item.attributes.publicly_accessible
+	state != false
+}
+
+# METADATA
+# title: Public load balancer or IP address
+# description: |
+#   A load balancer faces the internet (not internal, or scheme
+#   internet-facing), or a resource holds a public IP address (Elastic IP,
+#   external address, access config, public IP on launch). It is an entry
+#   point that the threat model should name. Medium when the file says so,
+#   low when it depends on a variable.
+# related_resources:
+#   - ref: https://cwe.mitre.org/data/definitions/668.html
+#     description: "CWE-668: Exposure of Resource to Wrong Sphere"
+#   - ref: https://docs.aws.amazon.com/elasticloadbalancing/latest/application/application-load-balancers.html
+#     description: Application Load Balancer scheme
+# custom:
+#   id: TMS-CLOUD-004
+#   severity: medium
+#   stride:
+#     - information_disclosure
+#     - denial_of_service
+#   remediation: |
+#     Make the load balancer internal or drop the public address if nothing
+#     outside should reach it; otherwise model the entry point and record the
+#     mitigation (WAF, authentication, TLS) that protects it.
+deny contains lib.finding(rego.metadata.rule(), {
+	"severity": _by_state(state, "medium", "low"),
+	"surface": item.id,
+	"subject": item.id,
+	"message": sprintf("%s %s", [item.name, _public_what(item, state)]),
+	"location": item.location,
+}) if {
+	some item in _open(_resource_kinds)
+	state := item.attributes.public_ip
+	state != false
+}
+
+_public_what(item, state) := "faces the internet" if {
+	item.attributes.load_balancer == true
+	state == true
+} else := "may face the internet" if {
+	item.attributes.load_balancer == true
+} else := "has a public IP address" if {
+	state == true
+} else := "may have a public IP address"

@@ -1,0 +1,206 @@
+package tms.rules.cloud_test
+
+import data.tms.rules.cloud
+
+_item(kind, id, exposure, attributes) := {
+	"id": sprintf("%s:%s", [kind, id]),
+	"kind": kind,
+	"name": id,
+	"exposure": exposure,
+	"attributes": attributes,
+	"location": {"path": split(id, "#")[0], "line": 3},
+}
+
+_tf(id, attributes) := _item("terraform.resource", id, "unknown", attributes)
+
+_cfn(id, attributes) := _item("cloudformation.resource", id, "unknown", attributes)
+
+_input(surface) := {
+	"surface": surface,
+	"coverage": {},
+	"model": {"surface": [], "mitigations": [], "acceptances": []},
+	"config": {"today": "2026-06-01"},
+}
+
+# _findings returns the rule and severity of each finding, by item name.
+_findings(surface, rule) := {[f.subject, f.severity] |
+	some f in cloud.deny with input as _input(surface)
+	f.rule == rule
+}
+
+_acl := _tf("s3/main.tf#aws_s3_bucket_acl.site", {
+	"type": "aws_s3_bucket_acl", "name": "site",
+	"bucket": "aws_s3_bucket.site", "public_acl": true,
+})
+
+_block(flags) := _tf("s3/main.tf#aws_s3_bucket_public_access_block.site", {
+	"type": "aws_s3_bucket_public_access_block", "name": "site",
+	"bucket": "aws_s3_bucket.site", "public_access_block": flags,
+})
+
+test_public_bucket_acl_is_high if {
+	_findings([_acl], "TMS-CLOUD-001") == {[_acl.id, "high"]}
+}
+
+test_public_bucket_unknown_acl_is_medium if {
+	acl := object.union(_acl, {"attributes": {"public_acl": "unknown"}})
+	_findings([acl], "TMS-CLOUD-001") == {[acl.id, "medium"]}
+}
+
+test_public_bucket_blocked_by_access_block_passes if {
+	block := _block({"block_public_acls": true, "ignore_public_acls": false})
+	count(_findings([_acl, block], "TMS-CLOUD-001")) == 0
+}
+
+test_public_bucket_access_block_of_other_directory_does_not_count if {
+	block := object.union(_block({"block_public_acls": true}), {"location": {"path": "other/main.tf", "line": 1}})
+	_findings([_acl, block], "TMS-CLOUD-001") == {[_acl.id, "high"]}
+}
+
+test_public_bucket_policy_document_is_followed if {
+	policy := _tf("s3/main.tf#aws_s3_bucket_policy.site", {
+		"type": "aws_s3_bucket_policy", "name": "site", "bucket": "aws_s3_bucket.site",
+		"policy_document": "data.aws_iam_policy_document.site",
+	})
+	doc := _item("terraform.data", "s3/iam.tf#aws_iam_policy_document.site", "unknown", {
+		"type": "aws_iam_policy_document", "name": "site", "public_policy": true, "iam_wildcard": false,
+	})
+	_findings([policy, doc], "TMS-CLOUD-001") == {[policy.id, "high"]}
+	count(_findings([policy, doc, _block({"restrict_public_buckets": true})], "TMS-CLOUD-001")) == 0
+}
+
+test_public_bucket_cloudformation_own_block_passes if {
+	bucket := _cfn("t.yaml#Site", {
+		"type": "AWS::S3::Bucket", "logical_id": "Site", "public_acl": true,
+		"public_access_block": {"block_public_acls": true},
+	})
+	count(_findings([bucket], "TMS-CLOUD-001")) == 0
+	open := object.union(bucket, {"attributes": {"public_access_block": {"block_public_acls": false}}})
+	_findings([open], "TMS-CLOUD-001") == {[open.id, "high"]}
+}
+
+test_public_bucket_private_acl_passes if {
+	acl := object.union(_acl, {"attributes": {"public_acl": false}})
+	count(_findings([acl], "TMS-CLOUD-001")) == 0
+}
+
+test_public_bucket_answered_passes if {
+	doc := object.union(_input([_acl]), {
+		"coverage": {_acl.id: {"mitigations": ["M-1"], "threats": []}},
+		"model": {"mitigations": [{"id": "M-1", "status": "implemented"}]},
+	})
+	count(cloud.deny) == 0 with input as doc
+}
+
+_sg(rules) := _tf("net.tf#aws_security_group.web", {"open_ingress": rules})
+
+_rule(cidr, from, to) := {"cidr": cidr, "from_port": from, "to_port": to, "protocol": "tcp"}
+
+test_open_ingress_admin_port_is_critical if {
+	_findings([_sg([_rule("0.0.0.0/0", 20, 25)])], "TMS-CLOUD-002") == {[_sg([]).id, "critical"]}
+}
+
+test_open_ingress_unknown_ports_are_critical if {
+	_findings([_sg([_rule("::/0", "unknown", "unknown")])], "TMS-CLOUD-002") == {[_sg([]).id, "critical"]}
+}
+
+test_open_ingress_web_port_is_high if {
+	_findings([_sg([_rule("0.0.0.0/0", 443, 443)])], "TMS-CLOUD-002") == {[_sg([]).id, "high"]}
+}
+
+test_open_ingress_icmp_is_high if {
+	icmp := object.union(_rule("0.0.0.0/0", 0, 65535), {"protocol": "icmp"})
+	_findings([_sg([icmp])], "TMS-CLOUD-002") == {[_sg([]).id, "high"]}
+}
+
+test_open_ingress_unknown_source_is_medium if {
+	_findings([_sg([_rule("unknown", 22, 22)])], "TMS-CLOUD-002") == {[_sg([]).id, "medium"]}
+}
+
+test_open_ingress_none_passes if {
+	count(_findings([_sg([])], "TMS-CLOUD-002")) == 0
+}
+
+test_open_ingress_message_lists_rules if {
+	some f in cloud.deny with input as _input([_sg([_rule("0.0.0.0/0", 22, 22)])])
+	f.message == "net.tf#aws_security_group.web admits traffic from the internet: 0.0.0.0/0 tcp 22-22"
+	f.location == {"path": "net.tf", "line": 3}
+}
+
+test_public_database_by_state if {
+	db := _cfn("t.yaml#Db", {"publicly_accessible": true})
+	_findings([db], "TMS-CLOUD-003") == {[db.id, "critical"]}
+	maybe := _tf("db.tf#aws_db_instance.x", {"publicly_accessible": "unknown"})
+	_findings([maybe], "TMS-CLOUD-003") == {[maybe.id, "high"]}
+	private := _tf("db.tf#aws_db_instance.y", {"publicly_accessible": false})
+	count(_findings([private], "TMS-CLOUD-003")) == 0
+}
+
+test_public_address_by_state if {
+	lb := _tf("lb.tf#aws_lb.web", {"public_ip": true, "load_balancer": true})
+	ip := _tf("ip.tf#aws_eip.nat", {"public_ip": "unknown"})
+	internal := _tf("lb.tf#aws_lb.back", {"public_ip": false, "load_balancer": true})
+	_findings([lb, ip, internal], "TMS-CLOUD-004") == {[lb.id, "medium"], [ip.id, "low"]}
+	messages := {f.message | some f in cloud.deny with input as _input([lb, ip])}
+	messages == {"lb.tf#aws_lb.web faces the internet", "ip.tf#aws_eip.nat may have a public IP address"}
+}
+
+test_unencrypted_storage_by_exposure_and_state if {
+	public := object.union(_tf("db.tf#aws_db_instance.a", {"encrypted": false}), {"exposure": "public"})
+	private := _tf("db.tf#aws_db_instance.b", {"encrypted": false})
+	maybe := _cfn("t.yaml#Volume", {"encrypted": "unknown"})
+	encrypted := _cfn("t.yaml#Disk", {"encrypted": true})
+	_findings([public, private, maybe, encrypted], "TMS-CLOUD-005") == {
+		[public.id, "high"], [private.id, "medium"], [maybe.id, "low"],
+	}
+}
+
+test_iam_wildcard_by_state if {
+	policy := _tf("iam.tf#aws_iam_policy.admin", {"iam_wildcard": true})
+	doc := _item("terraform.data", "iam.tf#aws_iam_policy_document.x", "unknown", {"iam_wildcard": "unknown"})
+	scoped := _cfn("t.yaml#Role", {"iam_wildcard": false})
+	_findings([policy, doc, scoped], "TMS-CLOUD-006") == {[policy.id, "high"], [doc.id, "medium"]}
+}
+
+test_unauthenticated_api_skips_preflight if {
+	get := _cfn("t.yaml#Get", {"unauthenticated": true, "http_method": "GET"})
+	preflight := _cfn("t.yaml#Options", {"unauthenticated": true, "http_method": "OPTIONS"})
+	url := _tf("fn.tf#aws_lambda_function_url.x", {"unauthenticated": "unknown"})
+	signed := _tf("fn.tf#aws_lambda_function_url.y", {"unauthenticated": false})
+	_findings([get, preflight, url, signed], "TMS-CLOUD-007") == {[get.id, "high"], [url.id, "medium"]}
+}
+
+test_unpinned_module_skips_pinned_and_local if {
+	tagged := _item("terraform.module", "main.tf#cdn", "internal", {
+		"source": "git::https://example.com/cdn.git?ref=v1", "pinned": false, "local": false,
+	})
+	pinned := _item("terraform.module", "main.tf#vpc", "internal", {
+		"source": "terraform-aws-modules/vpc/aws", "pinned": true, "local": false,
+	})
+	outside := _item("terraform.module", "main.tf#up", "internal", {
+		"source": "../shared", "pinned": false, "local": true,
+	})
+	_findings([tagged, pinned, outside], "TMS-CLOUD-008") == {[tagged.id, "low"]}
+}
+
+test_cloud_missing_input_yields_nothing if {
+	count(cloud.deny) == 0 with input as {}
+}
+
+test_cloud_items_without_facts_yield_nothing if {
+	plain := _tf("main.tf#aws_vpc.main", {"type": "aws_vpc", "name": "main"})
+	count(cloud.deny) == 0 with input as _input([plain])
+}
+
+test_public_bucket_inline_policy_matches_its_own_block if {
+	bucket := _tf("s3/main.tf#aws_s3_bucket.site", {"type": "aws_s3_bucket", "name": "site", "public_policy": true})
+	_findings([bucket], "TMS-CLOUD-001") == {[bucket.id, "high"]}
+	count(_findings([bucket, _block({"block_public_policy": true})], "TMS-CLOUD-001")) == 0
+}
+
+test_public_address_messages_follow_state if {
+	lb := _tf("lb.tf#aws_lb.maybe", {"public_ip": "unknown", "load_balancer": true})
+	ip := _tf("ip.tf#aws_eip.nat", {"public_ip": true})
+	messages := {f.message | some f in cloud.deny with input as _input([lb, ip])}
+	messages == {"lb.tf#aws_lb.maybe may face the internet", "ip.tf#aws_eip.nat has a public IP address"}
+}
