@@ -99,7 +99,7 @@ func TestExtract(t *testing.T) {
 		{name: "version 1 lockfile alone", dir: "testdata/lockonly", path: lock,
 			want: []extractors.Item{
 				crate(lock, at(lock, 8), locked(map[string]any{"name": "libc",
-					"version": "0.2.155"})),
+					"version": "0.2.155", "scope": "unknown"})),
 			}},
 		{name: "unreadable lockfile", dir: "testdata/workspace", path: "crates/core/Cargo.toml",
 			repo: tooLarge{"Cargo.lock"}, wantLine: -1, want: []extractors.Item{

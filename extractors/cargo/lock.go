@@ -171,7 +171,7 @@ func resolveDep(dep *depset.Dep, c *lockedCrate) {
 		}
 		return
 	}
-	dep.Source, dep.URL, dep.Pinned = source, url, true
+	dep.Source, dep.URL, dep.Pinned = source, depset.CleanURL(url), true
 }
 
 // lockSource reads a lockfile source: "registry+URL" or "sparse+URL" for a
@@ -189,13 +189,15 @@ func lockSource(s string) (source, url string) {
 }
 
 // addLockOnly lists a lockfile without its manifest: crates without a
-// source are the project's own, the crates they depend on are direct.
+// source are the project's own, the crates they depend on are direct. The
+// lockfile does not tell dev and build crates from the others, so the scope
+// is unknown.
 func addLockOnly(set *depset.Set, l *lockfile, lockPath string) {
 	direct := map[string]bool{}
 	var roots []depset.Root
 	for _, c := range l.crates {
 		if c.source == "" {
-			roots = append(roots, depset.Root{Node: c.key(), Scope: "prod"})
+			roots = append(roots, depset.Root{Node: c.key(), Scope: "unknown"})
 		}
 	}
 	for _, r := range roots {

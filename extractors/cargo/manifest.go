@@ -98,7 +98,7 @@ func readDeclared(doc *keyline.Document, dir, key string, v any, at ...string) *
 		d.source = depset.SourcePath
 		d.pinned = depset.InsideRepository(dir, depset.String(v, "path"))
 	case depset.String(v, "git") != "":
-		d.source, d.url = depset.SourceGit, depset.String(v, "git")
+		d.source, d.url = depset.SourceGit, depset.CleanURL(depset.String(v, "git"))
 		d.pinned = commit.MatchString(depset.String(v, "rev"))
 	default:
 		d.pinned = exactVersion(d.constraint)
