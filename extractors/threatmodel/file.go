@@ -5,10 +5,26 @@ package threatmodel
 // Lists are always written, as [] when empty, so a reader sees them.
 type fileModel struct {
 	Version     int              `json:"version"`
+	Components  []fileComponent  `json:"components,omitempty"`
+	Boundaries  []fileBoundary   `json:"boundaries,omitempty"`
 	Surface     []fileSurface    `json:"surface"`
 	Threats     []fileThreat     `json:"threats"`
 	Mitigations []fileMitigation `json:"mitigations"`
 	Acceptances []fileAcceptance `json:"acceptances"`
+}
+
+type fileComponent struct {
+	ID      string   `json:"id" yaml:"id"`
+	Title   string   `json:"title,omitempty" yaml:"title,omitempty"`
+	Surface []string `json:"surface" yaml:"surface"`
+}
+
+type fileBoundary struct {
+	ID        string   `json:"id" yaml:"id"`
+	Title     string   `json:"title,omitempty" yaml:"title,omitempty"`
+	From      string   `json:"from,omitempty" yaml:"from,omitempty"`
+	To        string   `json:"to,omitempty" yaml:"to,omitempty"`
+	CrossedBy []string `json:"crossed_by" yaml:"crossed_by"`
 }
 
 type fileSurface struct {
@@ -57,6 +73,16 @@ func toFile(m *Model) fileModel {
 		Threats:     make([]fileThreat, 0, len(m.Threats)),
 		Mitigations: make([]fileMitigation, 0, len(m.Mitigations)),
 		Acceptances: make([]fileAcceptance, 0, len(m.Acceptances)),
+	}
+	for _, c := range m.Components {
+		file.Components = append(file.Components, fileComponent{
+			ID: c.ID, Title: c.Title, Surface: orEmpty(c.Surface),
+		})
+	}
+	for _, b := range m.Boundaries {
+		file.Boundaries = append(file.Boundaries, fileBoundary{
+			ID: b.ID, Title: b.Title, From: b.From, To: b.To, CrossedBy: orEmpty(b.CrossedBy),
+		})
 	}
 	for _, s := range m.Surface {
 		file.Surface = append(file.Surface, fileSurface{

@@ -74,13 +74,20 @@ type loader struct {
 type sectionID struct{ section, id string }
 
 func (l *loader) model(root *yaml.Node) *Model {
-	f := l.d.Fields(root, "", "version", "surface", "threats", "mitigations", "acceptances")
+	f := l.d.Fields(root, "", "version", "components", "boundaries", "surface", "threats",
+		"mitigations", "acceptances")
 	f.Require("version")
 	if v, ok := f.Int("version"); ok && v != Version {
 		f.Problemf("version", "%d is not a supported version (expected %d)", v, Version)
 	}
 
 	m := New()
+	f.Each("components", "a list of components", func(n *yaml.Node, field string) {
+		m.Components = append(m.Components, l.component(n, field))
+	})
+	f.Each("boundaries", "a list of trust boundaries", func(n *yaml.Node, field string) {
+		m.Boundaries = append(m.Boundaries, l.boundary(n, field))
+	})
 	f.Each("surface", "a list of surface entries", func(n *yaml.Node, field string) {
 		m.Surface = append(m.Surface, l.surface(n, field))
 	})
@@ -94,6 +101,28 @@ func (l *loader) model(root *yaml.Node) *Model {
 		m.Acceptances = append(m.Acceptances, l.acceptance(n, field))
 	})
 	return m
+}
+
+func (l *loader) component(n *yaml.Node, field string) Component {
+	f := l.d.Fields(n, field, "id", "title", "surface")
+	return Component{
+		ID:       l.id(f, "components"),
+		Title:    f.String("title"),
+		Surface:  f.Strings("surface", NonEmpty, Glob),
+		Location: l.location(n),
+	}
+}
+
+func (l *loader) boundary(n *yaml.Node, field string) Boundary {
+	f := l.d.Fields(n, field, "id", "title", "from", "to", "crossed_by")
+	return Boundary{
+		ID:        l.id(f, "boundaries"),
+		Title:     f.String("title"),
+		From:      f.String("from"),
+		To:        f.String("to"),
+		CrossedBy: f.Strings("crossed_by", NonEmpty, Glob),
+		Location:  l.location(n),
+	}
 }
 
 func (l *loader) surface(n *yaml.Node, field string) SurfaceEntry {

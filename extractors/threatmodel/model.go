@@ -13,10 +13,32 @@ const Version = 1
 // a YAML or JSON encoder, produces the file format.
 type Model struct {
 	Version     int            `json:"version" yaml:"version"`
+	Components  []Component    `json:"components" yaml:"components"`
+	Boundaries  []Boundary     `json:"boundaries" yaml:"boundaries"`
 	Surface     []SurfaceEntry `json:"surface" yaml:"surface"`
 	Threats     []Threat       `json:"threats" yaml:"threats"`
 	Mitigations []Mitigation   `json:"mitigations" yaml:"mitigations"`
 	Acceptances []Acceptance   `json:"acceptances" yaml:"acceptances"`
+}
+
+// Component is a part of the system that is deployed or reasoned about as a
+// unit, such as a service directory, and the surface that belongs to it.
+type Component struct {
+	ID       string              `json:"id" yaml:"id"`
+	Title    string              `json:"title" yaml:"title"`
+	Surface  []string            `json:"surface" yaml:"surface"` // surface-id globs
+	Location extractors.Location `json:"location" yaml:"-"`
+}
+
+// Boundary is a trust boundary: where data or control passes between parties
+// that trust each other differently, and the surface that crosses it.
+type Boundary struct {
+	ID        string              `json:"id" yaml:"id"`
+	Title     string              `json:"title" yaml:"title"`
+	From      string              `json:"from" yaml:"from"`             // e.g. internet, or a component id
+	To        string              `json:"to" yaml:"to"`                 // a component id, or e.g. data store
+	CrossedBy []string            `json:"crossed_by" yaml:"crossed_by"` // surface-id globs
+	Location  extractors.Location `json:"location" yaml:"-"`
 }
 
 // SurfaceEntry acknowledges one surface item by its id.
@@ -76,6 +98,8 @@ type Acceptance struct {
 func New() *Model {
 	return &Model{
 		Version:     Version,
+		Components:  []Component{},
+		Boundaries:  []Boundary{},
 		Surface:     []SurfaceEntry{},
 		Threats:     []Threat{},
 		Mitigations: []Mitigation{},

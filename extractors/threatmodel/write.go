@@ -64,16 +64,25 @@ func encode(path string, m *Model, header string) ([]byte, error) {
 // encodeYAML writes each section as its own one-key mapping, which keeps the
 // section order fixed and lets a blank line separate the sections.
 func encodeYAML(file fileModel, header string) ([]byte, error) {
-	sections := []struct {
+	type section struct {
 		key   string
 		value any
-	}{
-		{"version", file.Version},
+	}
+	sections := []section{{"version", file.Version}}
+	// Components and boundaries are written only when there are some, so
+	// models without them read as they always did.
+	if len(file.Components) > 0 {
+		sections = append(sections, section{"components", file.Components})
+	}
+	if len(file.Boundaries) > 0 {
+		sections = append(sections, section{"boundaries", file.Boundaries})
+	}
+	sections = append(sections, []section{
 		{"surface", file.Surface},
 		{"threats", file.Threats},
 		{"mitigations", file.Mitigations},
 		{"acceptances", file.Acceptances},
-	}
+	}...)
 
 	var buf bytes.Buffer
 	buf.WriteString(commentBlock(header))
