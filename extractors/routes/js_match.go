@@ -1,0 +1,247 @@
+package routes
+
+import "strings"
+
+// jsConventional are the names a router usually has; a value of such a name
+// that the file does not bind to anything else is taken for one.
+var jsConventional = set("app", "router", "r", "e", "g", "mux", "api", "server", "fastify")
+
+// jsMemberConventional are the names taken for a router after a dot, as in
+// this.app: a short or generic name there is too often an HTTP client.
+var jsMemberConventional = set("app", "router", "server", "fastify")
+
+// jsMethods are the route calls of Express and Fastify, "all" for any method.
+var jsMethods = set("get", "post", "put", "patch", "delete", "options", "head", "all")
+
+// scan finds the route registrations of the file.
+func (js *jsFile) scan() {
+	ts := js.ts
+	nest := &nestState{}
+	for i := 0; i < len(ts); i++ {
+		if js.nest && nest.step(js, i) {
+			continue
+		}
+		if !ts.punct(i-1, ".") || ts.at(i).kind != tIdent || !ts.punct(i+1, "(") {
+			continue
+		}
+		r := js.receiver(i - 2)
+		if r == nil {
+			continue
+		}
+		switch name := ts[i].text; {
+		case jsMethods[name]:
+			js.methodCall(r, i, name)
+		case name == "use":
+			js.use(r, i)
+		case name == "route":
+			js.routeCall(r, i)
+		}
+	}
+}
+
+// receiver returns the router the name at i stands for: one the file
+// makes, or, for a name the file binds to nothing else, a guessed one whose
+// framework follows the file's imports and whose prefix is unknown.
+func (js *jsFile) receiver(i int) *router {
+	t := js.ts.at(i)
+	if t.kind != tIdent {
+		return nil
+	}
+	member := js.ts.punct(i-1, ".") || js.ts.punct(i-1, "?.")
+	switch {
+	case member && !jsMemberConventional[t.text]:
+		return nil
+	case !member && js.routers[t.text] != nil:
+		return js.routers[t.text]
+	case !member && (js.others[t.text] || js.modules[t.text] != "" || !jsConventional[t.text]):
+		return nil
+	}
+	fw := "express"
+	if js.fastify || t.text == "fastify" {
+		fw = "fastify"
+	}
+	return &router{framework: fw}
+}
+
+// methodCall reads app.get('/path', ...handlers).
+func (js *jsFile) methodCall(r *router, i int, name string) {
+	args, _ := js.ts.args(i + 1)
+	if len(args) < 2 {
+		return
+	}
+	method := strings.ToUpper(name)
+	if name == "all" {
+		method = anyMethod
+	}
+	js.register(r, i, method, args[0], args[len(args)-1])
+}
+
+// register records a route whose path is the argument p.
+func (js *jsFile) register(r *router, i int, method string, p, handler span) {
+	value, ok := js.ts.single(p)
+	switch {
+	case !ok && r.strong:
+		js.unseen = append(js.unseen, js.ts[i].line)
+		return
+	case !ok:
+		return
+	case !r.strong && !js.plausible(value, handler):
+		return
+	}
+	js.pending = append(js.pending, routed{on: r, route: route{
+		method: method, path: value, framework: r.framework,
+		handler: js.handlerName(handler), line: js.ts[i].line,
+	}})
+}
+
+// plausible is the extra evidence asked of a guessed receiver: a path that
+// starts at the root and a last argument that can be a handler, not an
+// options object or a value, so that api.get('/users', { params }) from an
+// HTTP client is not taken for a route.
+func (js *jsFile) plausible(p string, handler span) bool {
+	if !strings.HasPrefix(p, "/") && p != "*" {
+		return false
+	}
+	first := js.ts.at(handler.from)
+	switch {
+	case first.kind == tString || first.kind == tNumber:
+		return false
+	case first.kind == tPunct && first.text == "{":
+		return js.hasKey(handler, "handler")
+	case first.kind == tPunct && first.text == "[":
+		return false
+	}
+	return true
+}
+
+// hasKey reports whether the object literal of span s has the key at its
+// top level.
+func (js *jsFile) hasKey(s span, key string) bool {
+	props, _ := js.ts.args(s.from)
+	for _, p := range props {
+		if js.ts.ident(p.from, key) {
+			return true
+		}
+	}
+	return false
+}
+
+// handlerName renders a handler that is a name or a chain of names.
+func (js *jsFile) handlerName(s span) string { return js.ts.dotted(s) }
+
+// use reads app.use('/prefix', ..., router): a router made in this file is
+// placed under the prefix; anything else is a mount point that serves every
+// path below it. Calls without a literal path install middleware only.
+func (js *jsFile) use(r *router, i int) {
+	ts := js.ts
+	args, _ := ts.args(i + 1)
+	if len(args) < 2 {
+		return
+	}
+	prefix, ok := ts.single(args[0])
+	if !ok || !strings.HasPrefix(prefix, "/") {
+		return
+	}
+	for _, a := range args[1:] {
+		if a.to-a.from != 1 {
+			continue
+		}
+		sub := js.routers[ts[a.from].text]
+		if sub != nil && sub.detached && sub.parent == nil && !r.below(sub) {
+			sub.parent, sub.prefix, sub.detached = r, prefix, false
+			return
+		}
+	}
+	last := args[len(args)-1]
+	if !r.strong && !js.plausible(prefix, last) {
+		return
+	}
+	js.pending = append(js.pending, routed{on: r, route: route{
+		method: anyMethod, path: joinPath(prefix, "*"), framework: r.framework,
+		handler: js.handlerName(last), line: ts[i].line,
+	}})
+}
+
+// routeCall reads Express's app.route('/path').get(h).post(h) and
+// Fastify's fastify.route({ method, url, handler }).
+func (js *jsFile) routeCall(r *router, i int) {
+	ts := js.ts
+	args, end := ts.args(i + 1)
+	if len(args) != 1 {
+		return
+	}
+	if ts.punct(args[0].from, "{") {
+		if r.framework == "fastify" {
+			js.fastifyRoute(r, i, args[0])
+		}
+		return
+	}
+	for j := end + 1; ts.punct(j, ".") && ts.punct(j+2, "("); {
+		name := ts.at(j + 1).text
+		if !jsMethods[name] {
+			return
+		}
+		handlers, close := ts.args(j + 2)
+		if len(handlers) > 0 {
+			method := strings.ToUpper(name)
+			if name == "all" {
+				method = anyMethod
+			}
+			js.register(r, j+1, method, args[0], handlers[len(handlers)-1])
+		}
+		j = close + 1
+	}
+}
+
+// fastifyRoute reads the options object of fastify.route.
+func (js *jsFile) fastifyRoute(r *router, i int, obj span) {
+	ts := js.ts
+	props, _ := ts.args(obj.from)
+	var methods []string
+	url, handler := span{}, obj
+	for _, p := range props {
+		key := ts.at(p.from)
+		value := span{p.from + 2, p.to}
+		if !ts.punct(p.from+1, ":") {
+			value = span{p.from, p.to}
+		}
+		switch key.text {
+		case "method":
+			methods = js.methodValues(value)
+		case "url", "path":
+			url = value
+		case "handler":
+			handler = value
+		}
+	}
+	if url.to == 0 || len(methods) == 0 {
+		if r.strong {
+			js.unseen = append(js.unseen, ts[i].line)
+		}
+		return
+	}
+	for _, m := range methods {
+		js.register(r, i, m, url, handler)
+	}
+}
+
+// methodValues reads 'GET' or ['GET', 'HEAD']; nil unless all are literal.
+func (js *jsFile) methodValues(s span) []string {
+	ts := js.ts
+	if m, ok := ts.single(s); ok {
+		return []string{strings.ToUpper(m)}
+	}
+	if !ts.punct(s.from, "[") {
+		return nil
+	}
+	items, _ := ts.args(s.from)
+	var methods []string
+	for _, it := range items {
+		m, ok := ts.single(it)
+		if !ok {
+			return nil
+		}
+		methods = append(methods, strings.ToUpper(m))
+	}
+	return methods
+}

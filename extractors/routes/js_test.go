@@ -1,0 +1,138 @@
+package routes
+
+import (
+	"bytes"
+	"log/slog"
+	"strings"
+	"testing"
+
+	"github.com/tms-dev/tms/extractors"
+)
+
+func TestJSExtract(t *testing.T) {
+	runCases(t, NewJS(), []extractCase{
+		{name: "express", path: "js/express.js", wantLine: 27, want: []string{
+			"25 ANY /admin/* express adminRoutes",
+			"26 ANY /health express health",
+			"23 DELETE /users/:id express users.remove",
+			"16 GET / express -",
+			"18 GET /users/:id express users.show",
+			"21 GET /users/:id/avatar express avatars.show",
+			"17 POST /login express auth.login",
+			"22 PUT /users/:id/avatar express avatars.update",
+		}},
+		{name: "express router mounted elsewhere", path: "js/routes.ts", want: []string{
+			"6 GET /items express - ?",
+			"9 POST /items express createItem ?",
+		}},
+		{name: "fastify plugin", path: "js/plugin.mjs", want: []string{
+			"2 GET /animals fastify - ?",
+			"5 POST /animals/:id fastify saveAnimal ?",
+			"5 PUT /animals/:id fastify saveAnimal ?",
+		}},
+		{name: "fastify server", path: "js/server.ts", want: []string{
+			"6 DELETE /cache fastify clearCache",
+			"5 GET /ping fastify -",
+		}},
+		{name: "nestjs", path: "js/users.controller.ts", want: []string{
+			"27 GET /health nestjs check",
+			"7 GET /users nestjs findAll",
+			"12 GET /users/:id nestjs findOne",
+			"19 POST /users nestjs create",
+			"19 POST /users/bulk nestjs create",
+		}},
+		{name: "clients and values are not routers", path: "client.js", src: `
+import api from './api';
+const http = axios.create();
+const server = new Hono();
+api.get('/users', config);
+http.post('/users', body);
+server.get('/hono', (c) => c.text('hi'));
+this.api.post('/users', user);
+app.get('/users', { params: { page: 1 } });
+app.get('users', handler);
+router.get('/ok', handler);
+`, want: []string{"11 GET /ok express handler ?"}},
+		{name: "comments strings templates and regexps", path: "tricky.js", src: "" +
+			"const app = require('express')();\n" +
+			"// app.get('/line-comment', h)\n" +
+			"/* app.get('/block-comment', h)\n" +
+			"   app.get('/still-comment', h) */\n" +
+			"const s = 'app.get(\"/single\", h)';\n" +
+			"const t = `app.get('/template', h) ${ a ? '}' : `nested ${b}` }`;\n" +
+			"const re = /app.get\\('\\/regexp'[/]/g;\n" +
+			"const ratio = total / count / 2;\n" +
+			"app.get(`/dynamic/${id}`, h);\n" +
+			"app.get(`/static-template`, h);\n" +
+			"app.post('/after', h);\n",
+			wantLine: 9, want: []string{
+				"10 GET /static-template express h",
+				"11 POST /after express h",
+			}},
+		{name: "jsx text with a quote", path: "page.tsx", src: "" +
+			"export const Page = () => <p>Don't app.get('/x', h) here</p>;\n" +
+			"app.post('/after-jsx', h);\n",
+			want: []string{"2 POST /after-jsx express h ?"}},
+		{name: "unterminated template", path: "broken.js",
+			src:  "app.get('/before', h);\nconst t = `never closed\napp.get('/inside', h);\n",
+			want: []string{"1 GET /before express h ?"}},
+		{name: "minified", path: "bundle.js",
+			src: "app.get('/x', h);" + strings.Repeat(" ", maxSourceLine) + "\n"},
+		{name: "min.js", path: "vendor/app.min.js", src: "app.get('/x', h);\n"},
+		{name: "nest without its import", path: "plain.ts",
+			src: "@Controller('x')\nclass X {\n  @Get('y')\n  y() {}\n}\n"},
+		{name: "nest dynamic paths", path: "dyn.controller.ts", src: `
+import { Controller, Get } from '@nestjs/common';
+@Controller(PREFIX)
+export class DynController {
+  @Get('known')
+  known() {}
+  @Get(ROUTE)
+  unknown() {}
+}
+`, wantLine: 7, want: []string{"5 GET /known nestjs known ?"}},
+	})
+}
+
+func TestJSExtractLogsMinifiedFiles(t *testing.T) {
+	var log bytes.Buffer
+	x := &JSExtractor{Logger: slog.New(slog.NewTextHandler(&log,
+		&slog.HandlerOptions{Level: slog.LevelDebug}))}
+	content := []byte("app.get('/x',h);" + strings.Repeat("x", 2000))
+	items, err := x.Extract(extractors.File{Path: "dist/app.js", Content: content}, nil)
+	if items != nil || err != nil {
+		t.Errorf("minified file gave %v, %v", items, err)
+	}
+	if !strings.Contains(log.String(), "level=DEBUG") ||
+		!strings.Contains(log.String(), "dist/app.js") {
+		t.Errorf("minified file not noted at debug level: %q", log.String())
+	}
+}
+
+func TestJSMatch(t *testing.T) {
+	tests := map[string]bool{
+		"app.js": true, "src/server.mjs": true, "a.cjs": true, "api/routes.ts": true,
+		"ui/Page.tsx": true, "types/index.d.ts": false, "app.test.js": false,
+		"users.spec.ts": false, "app.json": false, "style.css": false,
+	}
+	for p, want := range tests {
+		if got := NewJS().Match(p); got != want {
+			t.Errorf("Match(%q) = %v, want %v", p, got, want)
+		}
+	}
+}
+
+func TestLexJS(t *testing.T) {
+	ts := lexJS([]byte("#!/usr/bin/env node\na = b / c; x = /re\\/[/]/g.test(`t\n${ {a: '}'} }`)\n'un\nterminated"))
+	var got []string
+	for _, tk := range ts {
+		got = append(got, tk.text)
+	}
+	want := "a = b / c ; x = regexp . test ( t\n ) un terminated"
+	if strings.Join(got, " ") != want {
+		t.Errorf("tokens %q, want %q", strings.Join(got, " "), want)
+	}
+	if last := ts[len(ts)-1]; last.line != 5 {
+		t.Errorf("last token on line %d, want 5", last.line)
+	}
+}

@@ -1,0 +1,141 @@
+package routes
+
+import "testing"
+
+func TestPythonExtract(t *testing.T) {
+	runCases(t, NewPython(), []extractCase{
+		{name: "flask", path: "python/flask_app.py", wantLine: 36, want: []string{
+			"14 GET / flask index",
+			"26 GET /admin/stats flask stats",
+			"45 GET /healthz flask health",
+			"19 GET /login flask login",
+			"19 POST /login flask login",
+			"31 POST /orders/<int:order_id>/cancel flask cancel",
+		}},
+		{name: "flask views on an imported blueprint", path: "python/views.py", want: []string{
+			"4 GET /profile flask profile ?",
+			"4 PUT /profile flask profile ?",
+		}},
+		{name: "fastapi", path: "python/fastapi_app.py", want: []string{
+			"32 ANY /static/* fastapi -",
+			"31 ANY /users/* fastapi users.router",
+			"20 DELETE /cache fastapi clear_cache ?",
+			"25 GET / fastapi root",
+			"10 GET /v1/items/{item_id} fastapi read_item",
+			"15 PATCH /v1/items/{item_id} fastapi update_item",
+			"15 PUT /v1/items/{item_id} fastapi update_item",
+		}},
+		{name: "django root urlconf", path: "python/mysite/mysite/urls.py", want: []string{
+			"14 ANY / django views.home",
+			"7 ANY /admin/* django admin.site.urls",
+			`12 ANY /api/search/(?P<q>\w+)/ django views.search`,
+			"11 ANY /api/users/<int:pk>/ django views.UserDetail",
+			"8 ANY /polls/* django polls.urls",
+		}},
+		{name: "django included urlconf", path: "python/mysite/polls/urls.py", want: []string{
+			"7 ANY / django views.index ?",
+			"8 ANY /<int:question_id>/vote/ django views.vote ?",
+		}},
+		{name: "django without django", path: "urls.py",
+			src: "urlpatterns = [path('x/', view)]\n"},
+		{name: "django dynamic pattern", path: "app/urls.py",
+			src:      "from django.urls import path\nurlpatterns = [\n    path(PREFIX, view),\n]\n",
+			wantLine: 3},
+		{name: "not decorators, docstrings and other receivers", path: "misc.py", src: `
+'''
+@app.route('/docstring')
+'''
+import requests
+
+# @app.get('/comment')
+resp = app.get('/called-not-decorated')
+session.get('/client')
+
+
+@cache.get('/not-a-router')
+def cached():
+    pass
+
+
+@api.v1.route('/qualified')
+def qualified():
+    pass
+
+
+@bp.route('relative')
+def relative():
+    pass
+
+
+@users_bp.delete("/<id>")
+async def remove(id):
+    pass
+`, want: []string{"27 DELETE /<id> flask remove ?"}},
+		{name: "fastapi typed router and keyword path", path: "kw.py", src: `
+import fastapi
+
+router: fastapi.APIRouter = fastapi.APIRouter(prefix=f"/{VERSION}")
+app = fastapi.FastAPI()
+
+
+@router.get(path="/items")
+def items():
+    pass
+
+
+@app.api_route("/ping")
+def ping():
+    pass
+
+
+@app.post(ROUTE)
+def dynamic():
+    pass
+
+
+@app.api_route("/x", methods=ALLOWED)
+def allowed():
+    pass
+`, wantLine: 18, want: []string{
+			"8 GET /items fastapi items ?",
+			"13 GET /ping fastapi ping",
+		}},
+	})
+}
+
+func TestPythonMatch(t *testing.T) {
+	tests := map[string]bool{
+		"app.py": true, "svc/api/routes.py": true, "mysite/urls.py": true,
+		"test_app.py": false, "app_test.py": false, "conftest.py": false, "app.pyc": false,
+	}
+	for p, want := range tests {
+		if got := NewPython().Match(p); got != want {
+			t.Errorf("Match(%q) = %v, want %v", p, got, want)
+		}
+	}
+}
+
+func TestLexPython(t *testing.T) {
+	ts := lexPython([]byte("x = r'\\d' + b\"\\n\" + f'{a}' + f'{{b}}'\n\"\"\"doc\nstring\"\"\" # c\ny"))
+	var got []string
+	for _, tk := range ts {
+		if tk.dynamic {
+			got = append(got, "dyn:"+tk.text)
+		} else {
+			got = append(got, tk.text)
+		}
+	}
+	want := []string{"x", "=", `\d`, "+", "n", "+", "dyn:{a}", "+", "{{b}}",
+		"doc\nstring", "y"}
+	if len(got) != len(want) {
+		t.Fatalf("tokens %q, want %q", got, want)
+	}
+	for i := range want {
+		if got[i] != want[i] {
+			t.Errorf("token %d = %q, want %q", i, got[i], want[i])
+		}
+	}
+	if ts[len(ts)-1].line != 4 {
+		t.Errorf("last token on line %d, want 4", ts[len(ts)-1].line)
+	}
+}

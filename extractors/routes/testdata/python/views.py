@@ -1,0 +1,6 @@
+from . import bp
+
+
+@bp.route('/profile', methods=('GET', 'PUT'))
+def profile():
+    return {}
