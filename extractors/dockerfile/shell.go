@@ -57,7 +57,8 @@ var pipePattern = regexp.MustCompile(
 	`\b(curl|wget)\b[^|;&]*\|\s*(sudo\s+(-\S+\s+)*)?(\S*/)?(ba|z|da|k|a)?sh\b`)
 
 func scriptPipesToShell(script string) bool {
-	file, err := syntax.NewParser(syntax.Variant(syntax.LangBash)).Parse(strings.NewReader(script), "")
+	parser := syntax.NewParser(syntax.Variant(syntax.LangBash))
+	file, err := parser.Parse(strings.NewReader(script), "")
 	if err != nil {
 		return pipePattern.MatchString(script)
 	}
@@ -100,7 +101,8 @@ func pipelineRunsDownload(b *syntax.BinaryCmd) bool {
 
 func pipelineStages(b *syntax.BinaryCmd) []*syntax.Stmt {
 	var stages []*syntax.Stmt
-	if left, ok := b.X.Cmd.(*syntax.BinaryCmd); ok && (left.Op == syntax.Pipe || left.Op == syntax.PipeAll) {
+	left, ok := b.X.Cmd.(*syntax.BinaryCmd)
+	if ok && (left.Op == syntax.Pipe || left.Op == syntax.PipeAll) {
 		stages = pipelineStages(left)
 	} else {
 		stages = append(stages, b.X)
@@ -198,11 +200,21 @@ func downloadsToStdout(words []string) bool {
 		}
 		return true
 	case "wget":
-		for i, w := range words[1:] {
-			if strings.HasSuffix(w, "O-") || w == "--output-document=-" ||
-				(strings.HasSuffix(w, "O") && strings.HasPrefix(w, "-") && i+2 < len(words) && words[i+2] == "-") {
-				return true
-			}
+		return wgetToStdout(words[1:])
+	}
+	return false
+}
+
+// wgetToStdout spots -O- (alone or closing combined flags such as -qO-),
+// --output-document=-, and -O or -qO followed by a lone "-".
+func wgetToStdout(args []string) bool {
+	for i, w := range args {
+		short := strings.HasPrefix(w, "-") && !strings.HasPrefix(w, "--")
+		switch {
+		case short && strings.HasSuffix(w, "O-"), w == "--output-document=-":
+			return true
+		case short && strings.HasSuffix(w, "O") && i+1 < len(args) && args[i+1] == "-":
+			return true
 		}
 	}
 	return false

@@ -65,7 +65,9 @@ func (a actionRef) firstParty() bool {
 
 // actionItems lists each action used under job, once. When one action is
 // used at several refs, the item describes the least pinned use.
-func actionItems(p, job, jobID string, uses []*actionlint.String, reusable bool) []extractors.Item {
+func actionItems(
+	p, job, jobID string, uses []*actionlint.String, reusable bool,
+) []extractors.Item {
 	var items []extractors.Item
 	index := map[string]int{}
 	for _, u := range uses {

@@ -10,18 +10,27 @@ import (
 
 func TestUntrustedExpressions(t *testing.T) {
 	tests := map[string][]string{
-		`echo "${{ github.event.issue.title }}"`:                    {"github.event.issue.title"},
-		`echo ${{github.head_ref}}`:                                 {"github.head_ref"},
-		`echo "${{ github.event['pull_request']['body'] }}"`:        {"github.event['pull_request']['body']"},
-		`echo '${{ toJSON(github.event) }}'`:                        {"toJSON(github.event)"},
-		`echo "${{ github.event.commits[0].message }}"`:             {"github.event.commits[0].message"},
-		`echo "${{ github.event.workflow_run.head_branch }}"`:       {"github.event.workflow_run.head_branch"},
-		`x=${{ github.event.issue.title || 'none' }}`:               {"github.event.issue.title || 'none'"},
-		`echo "${{ github.event.pull_request.number }}"`:            nil,
-		`echo "${{ github.event.pull_request.head.sha }}"`:          nil,
-		`[ "${{ github.event.issue.title == 'x' }}" = true ]`:       nil,
-		`[ "${{ contains(github.event.issue.body, 'ok') }}" ]`:      nil,
-		`echo "$TITLE" # no expression at all`:                      nil,
+		// Fields an outsider writes, however they are reached.
+		`echo "${{ github.event.issue.title }}"`: {"github.event.issue.title"},
+		`echo ${{github.head_ref}}`:              {"github.head_ref"},
+		`echo "${{ github.event['pull_request']['body'] }}"`: {
+			"github.event['pull_request']['body']",
+		},
+		`echo '${{ toJSON(github.event) }}'`:            {"toJSON(github.event)"},
+		`echo "${{ github.event.commits[0].message }}"`: {"github.event.commits[0].message"},
+		`x=${{ github.event.issue.title || 'none' }}`:   {"github.event.issue.title || 'none'"},
+		`echo "${{ github.event.workflow_run.head_branch }}"`: {
+			"github.event.workflow_run.head_branch",
+		},
+
+		// Fields GitHub generates, and values reduced to a boolean.
+		`echo "${{ github.event.pull_request.number }}"`:       nil,
+		`echo "${{ github.event.pull_request.head.sha }}"`:     nil,
+		`[ "${{ github.event.issue.title == 'x' }}" = true ]`:  nil,
+		`[ "${{ contains(github.event.issue.body, 'ok') }}" ]`: nil,
+		`echo "$TITLE" # no expression at all`:                 nil,
+
+		// Several expressions, and ones that do not parse.
 		`echo "${{ secrets.TOKEN }}" "${{ github.event.issue.title`: {"github.event.issue.title"},
 		"a ${{ github.sha }} b ${{ github.event.comment.body }} c":  {"github.event.comment.body"},
 		`echo "${{ github.event.issue.title ]] }}"`:                 {"github.event.issue.title ]]"},
@@ -51,7 +60,8 @@ func TestSecretNames(t *testing.T) {
 			t.Errorf("secrets of %q (-want +got):\n%s", s, diff)
 		}
 	}
-	if got := stringSecrets(stringField{value: "secrets.DEPLOY != ''", condition: true}); !cmp.Equal(got, []string{"DEPLOY"}) {
+	condition := stringField{value: "secrets.DEPLOY != ''", condition: true}
+	if got := stringSecrets(condition); !cmp.Equal(got, []string{"DEPLOY"}) {
 		t.Errorf("condition without ${{ }}: got %v, want [DEPLOY]", got)
 	}
 }

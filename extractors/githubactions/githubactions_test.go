@@ -193,11 +193,13 @@ func TestExtractCompositeAction(t *testing.T) {
 	}
 
 	// A JavaScript action's metadata is not this extractor's business.
-	js := extractors.File{Path: "action.yml", Content: []byte("runs:\n  using: node20\n  main: x.js\n")}
+	node := []byte("runs:\n  using: node20\n  main: x.js\n")
+	js := extractors.File{Path: "action.yml", Content: node}
 	if items, err := New().Extract(js, nil); len(items) != 0 || err != nil {
 		t.Errorf("node action: got %v, %v; want nothing", items, err)
 	}
-	bad := extractors.File{Path: "action.yml", Content: []byte("runs:\n  using: composite\n  steps: [\n")}
+	unclosed := []byte("runs:\n  using: composite\n  steps: [\n")
+	bad := extractors.File{Path: "action.yml", Content: unclosed}
 	if _, err := New().Extract(bad, nil); extractortest.ErrorLine(err) < 1 {
 		t.Errorf("broken composite action: error %v, want one with a line", err)
 	}

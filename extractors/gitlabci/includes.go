@@ -59,7 +59,8 @@ func projectIncludes(file string, inc *yaml.Node) []extractors.Item {
 		out = append(out, includeItem(file, "project", location, ref, fullSHA.MatchString(ref), f.Line))
 	}
 	if len(out) == 0 {
-		out = append(out, includeItem(file, "project", project+":", ref, fullSHA.MatchString(ref), inc.Line))
+		pinned := fullSHA.MatchString(ref)
+		out = append(out, includeItem(file, "project", project+":", ref, pinned, inc.Line))
 	}
 	return out
 }

@@ -50,13 +50,15 @@ func privateKeyBlock(content []byte) (int, bool) {
 // Credential lines whose value is given in the file, not taken from the
 // environment with ${VAR}.
 var (
-	npmAuthLine = regexp.MustCompile(`(?m)^[ \t]*[^#;\s][^\n]*_(?:authToken|auth|password)[ \t]*=[ \t]*[^\s$]`)
-	pypiLine    = regexp.MustCompile(`(?m)^[ \t]*password[ \t]*[=:][ \t]*[^\s$%]`)
-	netrcLine   = regexp.MustCompile(`(?m)(?:^|\s)password\s+\S`)
-	dockerLine  = regexp.MustCompile(`"(?:auth|identitytoken)"\s*:\s*"[^"]`)
-	kindConfig  = regexp.MustCompile(`(?m)^kind:[ \t]*["']?Config["']?[ \t]*(?:#.*)?$`)
-	usersKey    = regexp.MustCompile(`(?m)^users:`)
-	gcpType     = regexp.MustCompile(`"type"\s*:\s*"(?:service_account|authorized_user|external_account)"`)
+	npmAuthLine = regexp.MustCompile(
+		`(?m)^[ \t]*[^#;\s][^\n]*_(?:authToken|auth|password)[ \t]*=[ \t]*[^\s$]`)
+	pypiLine   = regexp.MustCompile(`(?m)^[ \t]*password[ \t]*[=:][ \t]*[^\s$%]`)
+	netrcLine  = regexp.MustCompile(`(?m)(?:^|\s)password\s+\S`)
+	dockerLine = regexp.MustCompile(`"(?:auth|identitytoken)"\s*:\s*"[^"]`)
+	kindConfig = regexp.MustCompile(`(?m)^kind:[ \t]*["']?Config["']?[ \t]*(?:#.*)?$`)
+	usersKey   = regexp.MustCompile(`(?m)^users:`)
+	gcpType    = regexp.MustCompile(
+		`"type"\s*:\s*"(?:service_account|authorized_user|external_account)"`)
 )
 
 func npmToken(content []byte) (int, bool)     { return firstMatch(npmAuthLine, content) }
