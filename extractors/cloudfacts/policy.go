@@ -198,5 +198,6 @@ func textIs(v any, want string) Tri {
 // managed policy, in any partition, which allows every action on every
 // resource.
 func AdminPolicyARN(arn string) bool {
-	return strings.HasPrefix(arn, "arn:aws") && strings.HasSuffix(arn, ":iam::aws:policy/AdministratorAccess")
+	return strings.HasPrefix(arn, "arn:aws") &&
+		strings.HasSuffix(arn, ":iam::aws:policy/AdministratorAccess")
 }

@@ -32,15 +32,17 @@ func (*Extractor) Match(p string) bool {
 }
 
 var (
-	versionMarker = []byte("AWSTemplateFormatVersion")
-	typeMarker    = []byte("AWS::")
+	versionMarker   = []byte("AWSTemplateFormatVersion")
+	typeMarker      = []byte("AWS::")
+	resourcesMarker = []byte("Resources")
 )
 
 // Extract implements extractors.Extractor. Files that are not templates,
 // which most YAML and JSON files are, give no items and no error.
 func (*Extractor) Extract(f extractors.File, _ extractors.Repo) ([]extractors.Item, error) {
 	declared := bytes.Contains(f.Content, versionMarker)
-	if !declared && !(bytes.Contains(f.Content, []byte("Resources")) && bytes.Contains(f.Content, typeMarker)) {
+	typed := bytes.Contains(f.Content, resourcesMarker) && bytes.Contains(f.Content, typeMarker)
+	if !declared && !typed {
 		return nil, nil
 	}
 

@@ -96,7 +96,8 @@ func TestExtract(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.file, func(t *testing.T) {
-			items, err := New().Extract(extractors.File{Path: tt.file, Content: readFixture(t, tt.file)}, nil)
+			file := extractors.File{Path: tt.file, Content: readFixture(t, tt.file)}
+			items, err := New().Extract(file, nil)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -119,8 +120,9 @@ func check(t *testing.T, file string, got []extractors.Item, wants map[string]wa
 		if it.ID != "cloudformation.resource:"+file+"#"+id || it.Kind != "cloudformation.resource" {
 			t.Errorf("item %s of kind %s", it.ID, it.Kind)
 		}
-		if it.Location != (extractors.Location{Path: file, Line: w.line}) || it.Exposure != w.exposure {
-			t.Errorf("%s at %+v, %s; want line %d, %s", id, it.Location, it.Exposure, w.line, w.exposure)
+		at := extractors.Location{Path: file, Line: w.line}
+		if it.Location != at || it.Exposure != w.exposure {
+			t.Errorf("%s at %+v, %s; want %+v, %s", id, it.Location, it.Exposure, at, w.exposure)
 		}
 		for name, v := range w.attrs {
 			if diff := cmp.Diff(v, it.Attributes[name]); diff != "" {
@@ -157,7 +159,8 @@ func TestExtractErrors(t *testing.T) {
 		line          int
 	}{
 		{name: "broken template", content: string(readFixture(t, "broken.yaml")), line: 9},
-		{name: "no resources", content: "AWSTemplateFormatVersion: '2010-09-09'\nOutputs: {}\n", line: 1},
+		{name: "no resources", line: 1,
+			content: "AWSTemplateFormatVersion: '2010-09-09'\nOutputs: {}\n"},
 		{name: "resource without type", content: "AWSTemplateFormatVersion: x\nResources:\n" +
 			"  A:\n    Type: AWS::EC2::EIP\n  B:\n    Properties: {}\n",
 			ids: []string{"cloudformation.resource:t.yaml#A"}, line: 5},
@@ -166,7 +169,8 @@ func TestExtractErrors(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			items, err := New().Extract(extractors.File{Path: "t.yaml", Content: []byte(tt.content)}, nil)
+			file := extractors.File{Path: "t.yaml", Content: []byte(tt.content)}
+			items, err := New().Extract(file, nil)
 			var ids []string
 			for _, it := range items {
 				ids = append(ids, it.ID)

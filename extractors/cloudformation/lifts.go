@@ -34,18 +34,26 @@ var lifts = map[string]func(props){
 	"AWS::EC2::Instance":                        instance,
 }
 
+// publicCannedACLs grant reading or writing to anyone, or to any AWS account.
+var publicCannedACLs = []string{"PublicRead", "PublicReadWrite", "AuthenticatedRead"}
+
+// blockFlags maps the public access block properties to the shared names.
+var blockFlags = map[string]string{
+	"BlockPublicAcls":       "block_public_acls",
+	"BlockPublicPolicy":     "block_public_policy",
+	"IgnorePublicAcls":      "ignore_public_acls",
+	"RestrictPublicBuckets": "restrict_public_buckets",
+}
+
 func bucket(p props) {
 	if p.get("AccessControl") != nil {
-		public := p.oneOf("AccessControl", "", "PublicRead", "PublicReadWrite", "AuthenticatedRead")
+		public := p.oneOf("AccessControl", "", publicCannedACLs...)
 		p.f.Exposed(cf.PublicACL, public, true)
 	}
 	if block, ok := p.child("PublicAccessBlockConfiguration"); ok {
 		flags := map[string]any{}
 		all := cf.True
-		for key, name := range map[string]string{
-			"BlockPublicAcls": "block_public_acls", "BlockPublicPolicy": "block_public_policy",
-			"IgnorePublicAcls": "ignore_public_acls", "RestrictPublicBuckets": "restrict_public_buckets",
-		} {
+		for key, name := range blockFlags {
 			t, _ := block.tri(key, false)
 			flags[name] = t.Value()
 			all = all.And(t)

@@ -76,7 +76,8 @@ func awsPublicAccessBlock(l lifter) {
 	flags := map[string]any{}
 	all := cf.True
 	for _, name := range []string{
-		"block_public_acls", "block_public_policy", "ignore_public_acls", "restrict_public_buckets",
+		"block_public_acls", "block_public_policy",
+		"ignore_public_acls", "restrict_public_buckets",
 	} {
 		t, _ := l.triOr(name, false)
 		flags[name] = t.Value()
@@ -176,6 +177,9 @@ func awsRedshift(l lifter) {
 	encrypted, _ := l.triOr("encrypted", false)
 	l.f.Set(cf.Encrypted, encrypted.Value())
 }
+
+// elasticacheEncryption reads at-rest encryption, off by default.
+var elasticacheEncryption = encryptedFlag("at_rest_encryption_enabled")
 
 // encryptedFlag reads an encryption argument whose provider default is off.
 func encryptedFlag(name string) func(lifter) {

@@ -95,7 +95,8 @@ func policyStatement(st lifter) map[string]any {
 			m[key] = v
 		}
 	}
-	for name, key := range map[string]string{"principals": "Principal", "not_principals": "NotPrincipal"} {
+	principalKeys := map[string]string{"principals": "Principal", "not_principals": "NotPrincipal"}
+	for name, key := range principalKeys {
 		principals := map[string]any{}
 		for _, p := range st.children(name) {
 			typ, known, _ := p.text("type")

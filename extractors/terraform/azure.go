@@ -11,8 +11,10 @@ func azureRule(get fields) []cf.Ingress {
 	if !azureIs(get("direction"), "Inbound") || !azureIs(get("access"), "Allow") {
 		return nil
 	}
-	sources := append(asList(get("source_address_prefix")), asList(get("source_address_prefixes"))...)
-	ports := append(asList(get("destination_port_range")), asList(get("destination_port_ranges"))...)
+	sources := append(asList(get("source_address_prefix")),
+		asList(get("source_address_prefixes"))...)
+	ports := append(asList(get("destination_port_range")),
+		asList(get("destination_port_ranges"))...)
 	var rules []cf.Ingress
 	for _, p := range ports {
 		from, to := cf.PortRange(p)

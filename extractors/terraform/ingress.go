@@ -40,10 +40,13 @@ func awsRule(get fields) []cloudfacts.Ingress {
 	return cloudfacts.OpenRules(sources, from, to, protocol)
 }
 
+// ruleReader reads the rules of one block or object.
+type ruleReader func(fields) []cloudfacts.Ingress
+
 // nestedRules reads rules written as blocks, as a list of objects, or
 // through dynamic blocks. In JSON syntax a list of objects reads as both,
 // so the objects are read only when no block is.
-func nestedRules(l lifter, typ string, read func(fields) []cloudfacts.Ingress) []cloudfacts.Ingress {
+func nestedRules(l lifter, typ string, read ruleReader) []cloudfacts.Ingress {
 	var rules []cloudfacts.Ingress
 	blocks := l.children(typ)
 	for _, b := range blocks {

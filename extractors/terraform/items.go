@@ -36,7 +36,9 @@ func (r reader) items(blocks hcl.Blocks) []extractors.Item {
 		}
 	}
 	items = append(items, r.providers(providers, required)...)
-	slices.SortStableFunc(items, func(a, b extractors.Item) int { return strings.Compare(a.ID, b.ID) })
+	slices.SortStableFunc(items, func(a, b extractors.Item) int {
+		return strings.Compare(a.ID, b.ID)
+	})
 	return slices.CompactFunc(items, func(a, b extractors.Item) bool { return a.ID == b.ID })
 }
 

@@ -134,7 +134,8 @@ func (l lifter) reference(name string) string {
 	switch {
 	case len(parts) >= 3 && parts[0] == "data" && validName(parts[1]) && validName(parts[2]):
 		return strings.Join(parts[:3], ".")
-	case len(parts) >= 2 && validName(parts[0]) && validName(parts[1]) && strings.Contains(parts[0], "_"):
+	case len(parts) >= 2 && validName(parts[0]) && validName(parts[1]) &&
+		strings.Contains(parts[0], "_"):
 		return parts[0] + "." + parts[1]
 	}
 	return ""
@@ -145,7 +146,8 @@ func validName(s string) bool {
 		return false
 	}
 	for _, r := range s {
-		if !(r == '_' || r == '-' || r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9') {
+		letter := r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z'
+		if !(letter || r == '_' || r == '-' || r >= '0' && r <= '9') {
 			return false
 		}
 	}

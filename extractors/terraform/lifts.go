@@ -26,7 +26,7 @@ var resourceLifts = map[string]func(lifter){
 	"aws_redshift_cluster":                               awsRedshift,
 	"aws_ebs_volume":                                     encryptedFlag("encrypted"),
 	"aws_efs_file_system":                                encryptedFlag("encrypted"),
-	"aws_elasticache_replication_group":                  encryptedFlag("at_rest_encryption_enabled"),
+	"aws_elasticache_replication_group":                  elasticacheEncryption,
 	"aws_iam_policy":                                     awsIAMPolicy,
 	"aws_iam_role_policy":                                awsIAMPolicy,
 	"aws_iam_user_policy":                                awsIAMPolicy,

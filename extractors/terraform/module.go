@@ -15,9 +15,10 @@ type moduleSource struct {
 }
 
 var (
-	registryAddr = regexp.MustCompile(`^([a-z0-9.-]+\.[a-z]{2,}/)?[0-9A-Za-z_-]+/[0-9A-Za-z_-]+/[0-9a-z]+(//.*)?$`)
-	fullCommit   = regexp.MustCompile(`^[0-9a-fA-F]{40}$`)
-	gitHosts     = []string{"github.com/", "bitbucket.org/", "git@", "git::"}
+	registryAddr = regexp.MustCompile(
+		`^([a-z0-9.-]+\.[a-z]{2,}/)?[0-9A-Za-z_-]+/[0-9A-Za-z_-]+/[0-9a-z]+(//.*)?$`)
+	fullCommit = regexp.MustCompile(`^[0-9a-fA-F]{40}$`)
+	gitHosts   = []string{"github.com/", "bitbucket.org/", "git@", "git::"}
 )
 
 // classifySource follows Terraform's module source rules: ./ and ../ are

@@ -136,8 +136,12 @@ func TestExtractAWS(t *testing.T) {
 			"source": "terraform-aws-modules/vpc/aws", "version": "5.8.1",
 			"source_type": "registry", "pinned": true, "local": false,
 		}},
-		"terraform.module:cdn":     {178, internal, map[string]any{"source_type": "git", "pinned": false}},
-		"terraform.module:dns":     {182, internal, map[string]any{"source_type": "git", "pinned": true}},
+		"terraform.module:cdn": {178, internal, map[string]any{
+			"source_type": "git", "pinned": false,
+		}},
+		"terraform.module:dns": {182, internal, map[string]any{
+			"source_type": "git", "pinned": true,
+		}},
 		"terraform.module:network": {186, internal, map[string]any{"local": true, "pinned": true}},
 	})
 }
@@ -157,10 +161,12 @@ func TestExtractGoogle(t *testing.T) {
 		r + "google_compute_firewall.ssh": {17, public, map[string]any{"open_ingress": list(
 			open("0.0.0.0/0", 22, 22, "tcp"), open("0.0.0.0/0", 8000, 8080, "tcp"),
 		)}},
-		r + "google_compute_firewall.internal": {27, unknown, map[string]any{"open_ingress": []any{}}},
-		r + "google_compute_firewall.egress":   {36, unknown, map[string]any{"open_ingress": nil}},
-		r + "google_compute_address.ip":        {43, public, map[string]any{"public_ip": true}},
-		r + "google_compute_instance.vm":       {47, public, map[string]any{"public_ip": true}},
+		r + "google_compute_firewall.internal": {27, unknown, map[string]any{
+			"open_ingress": []any{},
+		}},
+		r + "google_compute_firewall.egress": {36, unknown, map[string]any{"open_ingress": nil}},
+		r + "google_compute_address.ip":      {43, public, map[string]any{"public_ip": true}},
+		r + "google_compute_instance.vm":     {47, public, map[string]any{"public_ip": true}},
 		r + "google_sql_database_instance.db": {55, public, map[string]any{
 			"publicly_accessible": true,
 		}},

@@ -104,7 +104,8 @@ func unwrapKey(expr hclsyntax.Expression) hclsyntax.Expression {
 // still be read for its principals.
 func (ev evaluator) template(expr hcl.Expression) any {
 	if _, native := expr.(hclsyntax.Expression); !native {
-		if v, diags := expr.Value(nil); !diags.HasErrors() && v.Type() == cty.String && v.IsKnown() && !v.IsNull() {
+		v, diags := expr.Value(nil)
+		if !diags.HasErrors() && v.Type() == cty.String && v.IsKnown() && !v.IsNull() {
 			return v.AsString()
 		}
 	}
