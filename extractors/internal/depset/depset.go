@@ -63,6 +63,15 @@ func (s *Set) Add(d Dep) *Dep {
 // Len returns the number of dependencies in the set.
 func (s *Set) Len() int { return len(s.deps) }
 
+// All returns the dependencies sorted by name, to be completed in place.
+func (s *Set) All() []*Dep {
+	all := make([]*Dep, 0, len(s.deps))
+	for _, name := range slices.Sorted(maps.Keys(s.deps)) {
+		all = append(all, s.deps[name])
+	}
+	return all
+}
+
 // Items returns one item per dependency, sorted by id. Items with an empty
 // name are left out: an id needs one.
 func (s *Set) Items() []extractors.Item {
