@@ -1,0 +1,5 @@
+package builtin
+
+import "github.com/tms-dev/tms/extractors/composer"
+
+func init() { register(composer.New()) }
