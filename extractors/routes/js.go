@@ -116,6 +116,9 @@ func (js *jsFile) bind() {
 		case (ts.ident(i, "const") || ts.ident(i, "let") || ts.ident(i, "var")) &&
 			ts.at(i+1).kind == tIdent:
 			js.bindVar(i + 1)
+		case (ts.ident(i, "const") || ts.ident(i, "let") || ts.ident(i, "var")) &&
+			ts.punct(i+1, "{"):
+			js.bindDestructured(i + 1)
 		}
 	}
 }
@@ -180,6 +183,29 @@ func (js *jsFile) bindModule(spec string, names [][2]string) {
 			js.others[local] = true
 		}
 	}
+}
+
+// bindDestructured reads const { Router, json: parseJSON } = require('mod'),
+// the brace at open.
+func (js *jsFile) bindDestructured(open int) {
+	ts := js.ts
+	end := ts.closing(open)
+	if !ts.punct(end+1, "=") || !ts.ident(end+2, "require") || !ts.punct(end+3, "(") {
+		return
+	}
+	spec, ok := ts.literal(end + 4)
+	if !ok {
+		return
+	}
+	var names [][2]string
+	for _, p := range ts.split(open+1, end) {
+		exported, local := ts.at(p.from).text, ts.at(p.from).text
+		if ts.punct(p.from+1, ":") {
+			local = ts.at(p.from + 2).text
+		}
+		names = append(names, [2]string{exported, local})
+	}
+	js.bindModule(spec, names)
 }
 
 // bindVar reads const name[: Type] = value, the name at i.

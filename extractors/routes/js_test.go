@@ -136,3 +136,16 @@ func TestLexJS(t *testing.T) {
 		t.Errorf("last token on line %d, want 5", last.line)
 	}
 }
+
+func TestJSDestructuredRequire(t *testing.T) {
+	runCases(t, NewJS(), []extractCase{
+		{name: "router from a destructured require", path: "users.js", src: `
+const { Router: makeRouter, json } = require('express');
+const { get } = require('lodash');
+const users = makeRouter();
+const parser = json();
+users.get('/', list);
+parser.get('/not-a-router', h);
+`, want: []string{"6 GET / express list ?"}},
+	})
+}

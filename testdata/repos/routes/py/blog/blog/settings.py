@@ -1,0 +1,2 @@
+ROOT_URLCONF = "blog.urls"
+INSTALLED_APPS = ["django.contrib.admin", "posts"]
