@@ -104,7 +104,8 @@ func TestExtract(t *testing.T) {
 			wantLine: 5, wantErr: "closed by </ItemGroup>",
 			want: []extractors.Item{
 				dep(at("Broken.vbproj", 4), "Broken.vbproj", "Broken", "1.0.0", nil),
-				dep(at("Broken.vbproj", 3), "Broken.vbproj", "Microsoft.VisualBasic", "10.3.0", nil),
+				dep(at("Broken.vbproj", 3), "Broken.vbproj", "Microsoft.VisualBasic", "10.3.0",
+					nil),
 			}},
 	}
 	for _, tt := range tests {

@@ -53,7 +53,8 @@ func TestSiblingErrors(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			f := extractors.File{Path: "app/App.csproj", Content: []byte(tt.files["app/App.csproj"])}
+			content := []byte(tt.files["app/App.csproj"])
+			f := extractors.File{Path: "app/App.csproj", Content: content}
 			items, err := New().Extract(f, tt.files)
 			if len(items) != 1 || items[0].Attributes["version"] != tt.want {
 				t.Fatalf("items %+v, want A at %q", items, tt.want)

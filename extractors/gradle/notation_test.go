@@ -108,7 +108,8 @@ dependencies {
 				files[k] = v
 			}
 			files[p] = tt.script
-			items, err := New().Extract(extractors.File{Path: p, Content: []byte(tt.script)}, files)
+			f := extractors.File{Path: p, Content: []byte(tt.script)}
+			items, err := New().Extract(f, files)
 			if diff := cmp.Diff(tt.want, summary(items)); diff != "" {
 				t.Errorf("items (-want +got):\n%s", diff)
 			}

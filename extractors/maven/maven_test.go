@@ -77,9 +77,8 @@ func TestExtract(t *testing.T) {
 				dep(svc, 60, "org.junit.jupiter:junit-jupiter", "5.11.0", map[string]any{
 					"scope": "test",
 				}),
-				dep(svc, 23, "org.springframework.boot:spring-boot-starter-web", "", map[string]any{
-					"unresolved": true,
-				}),
+				dep(svc, 23, "org.springframework.boot:spring-boot-starter-web", "",
+					map[string]any{"unresolved": true}),
 			}},
 		{name: "broken off midway", dir: "testdata/broken", path: "pom.xml",
 			wantLine: 16, wantErr: "parse pom.xml",

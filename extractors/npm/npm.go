@@ -28,8 +28,26 @@ func (*Extractor) Match(p string) bool {
 		!slices.Contains(strings.Split(path.Dir(p), "/"), "node_modules")
 }
 
-// lockNames are the lockfiles npm reads, in its order of preference.
-var lockNames = []string{"npm-shrinkwrap.json", "package-lock.json"}
+// lockReader reads one lockfile format. deps, the dependencies package.json
+// declares, are where a walk of a yarn or pnpm dependency graph starts.
+type lockReader func(data []byte, deps map[string]direct, probs *problems) (*lockfile, error)
+
+// lockFiles are the lockfiles read beside package.json, first found wins:
+// npm's own in npm's order of preference, then yarn's and pnpm's. A
+// repository keeps one; npm's format says the most when several remain.
+var lockFiles = []struct {
+	name string
+	read lockReader
+}{
+	{"npm-shrinkwrap.json", readNpmLock},
+	{"package-lock.json", readNpmLock},
+	{"yarn.lock", readYarn},
+	{"pnpm-lock.yaml", readPnpm},
+}
+
+func readNpmLock(data []byte, _ map[string]direct, probs *problems) (*lockfile, error) {
+	return readLock(data, probs)
+}
 
 // Extract implements extractors.Extractor. A broken package.json yields no
 // items; a lockfile that cannot be read is reported, and the direct
@@ -40,7 +58,7 @@ func (*Extractor) Extract(f extractors.File, repo extractors.Repo) ([]extractors
 	if err != nil {
 		return nil, parseError(err)
 	}
-	lock, lockPath, lockErr := loadLock(repo, path.Dir(f.Path))
+	lock, lockPath, lockErr := loadLock(repo, path.Dir(f.Path), deps)
 
 	b := builder{manifest: f.Path, lockPath: lockPath, lock: lock}
 	items := b.items(deps)
@@ -61,9 +79,10 @@ func joinErrors(manifest string, problem, lockErr error) error {
 // loadLock reads the first lockfile present next to package.json. Its errors
 // name the lockfile and its line in the message: a diagnostic's own line
 // would be taken as a line of package.json.
-func loadLock(repo extractors.Repo, dir string) (*lockfile, string, error) {
-	for _, name := range lockNames {
-		p := path.Join(dir, name)
+func loadLock(repo extractors.Repo, dir string,
+	deps map[string]direct) (*lockfile, string, error) {
+	for _, lf := range lockFiles {
+		p := path.Join(dir, lf.name)
 		data, err := repo.ReadFile(p)
 		if errors.Is(err, extractors.ErrNotInInventory) {
 			continue
@@ -73,7 +92,7 @@ func loadLock(repo extractors.Repo, dir string) (*lockfile, string, error) {
 		}
 
 		var probs problems
-		lock, err := readLock(data, &probs)
+		lock, err := lf.read(data, deps, &probs)
 		if err != nil {
 			return nil, p, inFile(p, err)
 		}
