@@ -62,7 +62,22 @@ func (*Extractor) Extract(f extractors.File, _ extractors.Repo) ([]extractors.It
 	if !found && !declared {
 		return nil, nil
 	}
-	return items, probs.Err()
+	return clampLines(f.Content, items, probs.Err())
+}
+
+// clampLines keeps lines inside the file as the walker counts them, by
+// newlines: YAML also breaks lines at a lone carriage return, so yaml.v3
+// can count more lines than the file has.
+func clampLines(content []byte, items []extractors.Item, err error) ([]extractors.Item, error) {
+	lines := bytes.Count(content, []byte("\n")) + 1
+	for i := range items {
+		items[i].Location.Line = min(items[i].Location.Line, lines)
+	}
+	var le *extractors.LineError
+	if errors.As(err, &le) && le.Line > lines {
+		err = extractors.AtLine(lines, le.Err)
+	}
+	return items, err
 }
 
 // template reads one document when it is a template: it declares a format
