@@ -28,7 +28,8 @@ func TestMatch(t *testing.T) {
 	}
 }
 
-func service(name string, line int, exposure extractors.Exposure, attrs map[string]any) extractors.Item {
+func service(name string, line int, exposure extractors.Exposure,
+	attrs map[string]any) extractors.Item {
 	all := map[string]any{
 		"image": "", "tag": "", "digest": "", "pinned": false, "build": "",
 		"privileged": false, "host_network": false, "host_pid": false, "host_ipc": false,
@@ -43,7 +44,8 @@ func service(name string, line int, exposure extractors.Exposure, attrs map[stri
 	}
 }
 
-func published(svc, hostIP, pub, target, proto string, line int, exposure extractors.Exposure) extractors.Item {
+func published(svc, hostIP, pub, target, proto string, line int,
+	exposure extractors.Exposure) extractors.Item {
 	shown := pub
 	if shown == "" {
 		shown = "random"
@@ -53,7 +55,8 @@ func published(svc, hostIP, pub, target, proto string, line int, exposure extrac
 		ID: "compose.port:docker-compose.yml#" + what, Kind: "compose.port", Name: what,
 		Exposure: exposure,
 		Attributes: map[string]any{
-			"service": svc, "host_ip": hostIP, "published": pub, "target": target, "protocol": proto,
+			"service": svc, "host_ip": hostIP, "published": pub, "target": target,
+			"protocol": proto,
 		},
 		Location: extractors.Location{Path: "docker-compose.yml", Line: line},
 	}
@@ -74,8 +77,9 @@ func TestExtract(t *testing.T) {
 		published("web", "", "${WEB_PORT:-8080}", "8080", "tcp", 17, public),
 		service("agent", 22, unknown, map[string]any{
 			"image": "portainer/agent@" + digest, "digest": digest, "pinned": true,
-			"privileged": true, "docker_socket": true, "bind_mounts": []any{"/var/run/docker.sock"},
-			"cap_add": []any{"NET_ADMIN", "SYS_PTRACE"}, "published_ports": 1,
+			"privileged": true, "docker_socket": true,
+			"bind_mounts": []any{"/var/run/docker.sock"},
+			"cap_add":     []any{"NET_ADMIN", "SYS_PTRACE"}, "published_ports": 1,
 		}),
 		published("agent", "10.0.0.5", "9001", "9001", "udp", 30, unknown),
 		service("monitor", 35, unknown, map[string]any{
@@ -114,10 +118,11 @@ func TestBrokenFile(t *testing.T) {
 
 func TestShortPort(t *testing.T) {
 	tests := map[string]port{
-		"80":                       {target: "80"},
-		"8080:80":                  {published: "8080", target: "80"},
-		"8000-8005:8000-8005/udp":  {published: "8000-8005", target: "8000-8005", protocol: "udp"},
-		"0.0.0.0:53:53/udp":        {hostIP: "0.0.0.0", published: "53", target: "53", protocol: "udp"},
+		"80":                      {target: "80"},
+		"8080:80":                 {published: "8080", target: "80"},
+		"8000-8005:8000-8005/udp": {published: "8000-8005", target: "8000-8005", protocol: "udp"},
+		"0.0.0.0:53:53/udp": {hostIP: "0.0.0.0", published: "53", target: "53",
+			protocol: "udp"},
 		"127.0.0.1::80":            {hostIP: "127.0.0.1", target: "80"},
 		"[2001:db8::1]:443:8443":   {hostIP: "[2001:db8::1]", published: "443", target: "8443"},
 		"::1:443:8443":             {hostIP: "::1", published: "443", target: "8443"},

@@ -28,7 +28,8 @@ func FuzzExtract(f *testing.F) {
 			if it.ID == "" || it.Kind == "" {
 				t.Errorf("item without id or kind: %+v", it)
 			}
-			if it.Location.Path != "compose.yaml" || it.Location.Line < 1 || it.Location.Line > lines {
+			at := it.Location
+			if at.Path != "compose.yaml" || at.Line < 1 || at.Line > lines {
 				t.Errorf("item %s at %+v, outside the file of %d lines", it.ID, it.Location, lines)
 			}
 		}

@@ -34,7 +34,8 @@ func FuzzExtract(f *testing.F) {
 			if it.ID == "" || it.Kind == "" {
 				t.Errorf("item without id or kind: %+v", it)
 			}
-			if it.Location.Path != "k8s/app.yaml" || it.Location.Line < 1 || it.Location.Line > lines {
+			at := it.Location
+			if at.Path != "k8s/app.yaml" || at.Line < 1 || at.Line > lines {
 				t.Errorf("item %s at %+v, outside the file of %d lines", it.ID, it.Location, lines)
 			}
 		}

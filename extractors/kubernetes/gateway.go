@@ -84,7 +84,8 @@ func matchPath(match *yaml.Node) string {
 		return p
 	}
 	method := yamlnode.Get(match, "method")
-	service, name := yamlnode.Text(yamlnode.Get(method, "service")), yamlnode.Text(yamlnode.Get(method, "method"))
+	service := yamlnode.Text(yamlnode.Get(method, "service"))
+	name := yamlnode.Text(yamlnode.Get(method, "method"))
 	if service == "" && name == "" {
 		return ""
 	}

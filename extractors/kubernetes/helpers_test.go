@@ -33,7 +33,8 @@ func extract(t *testing.T, p string) ([]extractors.Item, error) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	return New().Extract(extractors.File{Path: p, Content: content}, extractortest.DirRepo("testdata"))
+	f := extractors.File{Path: p, Content: content}
+	return New().Extract(f, extractortest.DirRepo("testdata"))
 }
 
 // checkItems compares the items of a fixture and the line of its error.

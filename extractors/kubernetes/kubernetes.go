@@ -45,7 +45,8 @@ func (*Extractor) Match(p string) bool {
 // the templates of a Helm chart, whose surface only rendering shows and the
 // helm extractor reports as unseen.
 func (x *Extractor) Extract(f extractors.File, repo extractors.Repo) ([]extractors.Item, error) {
-	if !bytes.Contains(f.Content, []byte("apiVersion")) || !bytes.Contains(f.Content, []byte("kind")) {
+	if !bytes.Contains(f.Content, []byte("apiVersion")) ||
+		!bytes.Contains(f.Content, []byte("kind")) {
 		return nil, nil
 	}
 	if x.inChartTemplates(f.Path, repo) {

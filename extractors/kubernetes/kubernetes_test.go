@@ -92,7 +92,8 @@ func TestChartTemplatesAreSkippedWithOneReadPerChart(t *testing.T) {
 	content := []byte("apiVersion: v1\nkind: Service\nmetadata: {name: s}\n")
 	repo := &repoByPointer{}
 	for _, p := range []string{"charts/app/templates/a.yaml", "charts/app/templates/sub/b.yaml"} {
-		if items, err := x.Extract(extractors.File{Path: p, Content: content}, repo); items != nil || err != nil {
+		items, err := x.Extract(extractors.File{Path: p, Content: content}, repo)
+		if items != nil || err != nil {
 			t.Errorf("%s: got %v, %v", p, items, err)
 		}
 	}
@@ -101,7 +102,8 @@ func TestChartTemplatesAreSkippedWithOneReadPerChart(t *testing.T) {
 	}
 
 	uncacheable := countingRepo{0}
-	items, _ := x.Extract(extractors.File{Path: "charts/app/templates/a.yaml", Content: content}, uncacheable)
+	template := extractors.File{Path: "charts/app/templates/a.yaml", Content: content}
+	items, _ := x.Extract(template, uncacheable)
 	if items != nil || uncacheable[0] != 1 {
 		t.Errorf("uncacheable repository: %v after %d reads", items, uncacheable[0])
 	}

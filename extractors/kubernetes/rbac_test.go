@@ -21,7 +21,9 @@ func TestBindings(t *testing.T) {
 				"subjects": subjects, "powerful": why != "", "powerful_because": why,
 			})
 	}
-	role := func(kind, name string) map[string]any { return map[string]any{"kind": kind, "name": name} }
+	role := func(kind, name string) map[string]any {
+		return map[string]any{"kind": kind, "name": name}
+	}
 	subject := func(kind, name, ns string) map[string]any {
 		s := map[string]any{"kind": kind, "name": name}
 		if ns != "" {
@@ -32,7 +34,8 @@ func TestBindings(t *testing.T) {
 
 	checkItems(t, f, []extractors.Item{
 		binding(1, "", "ClusterRoleBinding", "ci-admin", role("ClusterRole", "cluster-admin"),
-			[]any{subject("ServiceAccount", "ci", "ci"), subject("Group", "system:authenticated", "")},
+			[]any{subject("ServiceAccount", "ci", "ci"),
+				subject("Group", "system:authenticated", "")},
 			"built-in ClusterRole cluster-admin"),
 		binding(25, "apps", "RoleBinding", "boss", role("Role", "pod-boss"),
 			[]any{subject("ServiceAccount", "worker", "apps")}, "Role pod-boss allows every verb"),

@@ -27,7 +27,8 @@ func (m *manifest) service(o object) extractors.Item {
 	attrs["selector"] = yamlnode.StringMap(yamlnode.Get(spec, "selector"))
 	attrs["headless"] = yamlnode.Text(yamlnode.Get(spec, "clusterIP")) == "None"
 	attrs["external_ips"] = anyList(externalIPs)
-	attrs["source_ranges"] = anyList(yamlnode.Strings(yamlnode.Get(spec, "loadBalancerSourceRanges")))
+	ranges := yamlnode.Strings(yamlnode.Get(spec, "loadBalancerSourceRanges"))
+	attrs["source_ranges"] = anyList(ranges)
 
 	exposure := extractors.ExposureUnknown
 	switch {

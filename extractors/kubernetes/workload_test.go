@@ -62,7 +62,8 @@ func TestRunsAsRoot(t *testing.T) {
 		{"pod user", "{}", "{runAsUser: 1000}", false},
 		{"container root user beats pod non-root", "{runAsUser: 0}", "{runAsNonRoot: true}", true},
 		{"container user beats pod root user", "{runAsUser: 1001}", "{runAsUser: 0}", false},
-		{"container non-root false beats pod", "{runAsNonRoot: false}", "{runAsNonRoot: true}", true},
+		{"container non-root false beats pod", "{runAsNonRoot: false}", "{runAsNonRoot: true}",
+			true},
 		{"explicit root with non-root", "{runAsUser: 0, runAsNonRoot: true}", "{}", true},
 		{"quoted user is not a number", `{runAsUser: "1000"}`, "{}", true},
 	}

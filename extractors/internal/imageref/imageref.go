@@ -24,12 +24,6 @@ type Ref struct {
 // digest does, since a tag can be pushed again.
 func (r Ref) Pinned() bool { return r.Digest != "" && !r.Unresolved }
 
-// Latest reports whether the reference floats on the newest push: tagged
-// "latest", or with neither a tag nor a digest.
-func (r Ref) Latest() bool {
-	return r.Tag == "latest" || r.Tag == "" && r.Digest == ""
-}
-
 // Parse reads a reference. An invalid one keeps its text as the name, with
 // no tag and no digest, so it is never taken for pinned.
 func Parse(raw string) Ref {

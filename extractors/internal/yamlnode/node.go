@@ -137,7 +137,8 @@ func Text(n *yaml.Node) string {
 // converts manifests with a YAML 1.1 reader, which takes them for booleans.
 func Bool(n *yaml.Node) (value, ok bool) {
 	n = Resolve(n)
-	if n == nil || n.Kind != yaml.ScalarNode || n.Style&(yaml.SingleQuotedStyle|yaml.DoubleQuotedStyle) != 0 {
+	quoted := yaml.SingleQuotedStyle | yaml.DoubleQuotedStyle
+	if n == nil || n.Kind != yaml.ScalarNode || n.Style&quoted != 0 {
 		return false, false
 	}
 	switch strings.ToLower(n.Value) {
