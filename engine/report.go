@@ -36,6 +36,9 @@ type ReportOptions struct {
 	// https://github.com/org/repo/blob/<commit>/. Empty gives links relative to
 	// the repository root.
 	LinkBase string
+	// Color marks the text report's actions and verdict with ANSI colours,
+	// for a person at a terminal.
+	Color bool
 }
 
 // WriteReport writes r to w in the named format with default options.
@@ -47,7 +50,7 @@ func WriteReport(w io.Writer, format string, r Report) error {
 func (o ReportOptions) Write(w io.Writer, format string, r Report) error {
 	switch format {
 	case "text":
-		return writeText(w, r)
+		return writeText(w, r, o.Color)
 	case "json":
 		return writeJSON(w, r)
 	case "sarif":
@@ -79,17 +82,34 @@ func writeJSON(w io.Writer, v any) error {
 
 // writeText prints one block per finding, most pressing first, then a line
 // that sums the run up. It is meant for a CI log read by a person.
-func writeText(w io.Writer, r Report) error {
+func writeText(w io.Writer, r Report, color bool) error {
+	paint := func(code, s string) string {
+		if !color || code == "" {
+			return s
+		}
+		return "\x1b[" + code + "m" + s + "\x1b[0m"
+	}
 	var b strings.Builder
 	for _, f := range r.Findings {
-		fmt.Fprintf(&b, "%-5s  %-8s  %s  %s\n", strings.ToUpper(string(f.Action)),
+		action := fmt.Sprintf("%-5s", strings.ToUpper(string(f.Action)))
+		fmt.Fprintf(&b, "%s  %-8s  %s  %s\n", paint(textColors[string(f.Action)], action),
 			f.Severity, f.Rule, formatLocation(f))
 		fmt.Fprintf(&b, "       %s\n", f.Message)
 		fmt.Fprintf(&b, "       fix: %s\n\n", f.Remediation)
 	}
-	b.WriteString(summaryLine(r))
+	summary := summaryLine(r)
+	b.WriteString(paint(textColors[string(r.Decision)], strings.TrimSuffix(summary, "\n")) + "\n")
 	_, err := io.WriteString(w, b.String())
 	return err
+}
+
+// textColors are ANSI SGR codes for actions and decisions: red for what
+// blocks, yellow for what warns, cyan for information, green for a pass.
+var textColors = map[string]string{
+	string(ActionBlock):  "1;31",
+	string(ActionWarn):   "33",
+	string(ActionInfo):   "36",
+	string(DecisionPass): "32",
 }
 
 func formatLocation(f Finding) string {

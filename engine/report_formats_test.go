@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"encoding/xml"
 	"fmt"
+	"regexp"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -267,5 +268,33 @@ func checkWellFormed(t *testing.T, format string, doc []byte) {
 		if rows != 3 {
 			t.Errorf("markdown: %d table lines, want header, rule and one finding:\n%s", rows, doc)
 		}
+	}
+}
+
+func TestTextColor(t *testing.T) {
+	r := trickyReport(t)
+	var plain, colored bytes.Buffer
+	if err := (ReportOptions{}).Write(&plain, "text", r); err != nil {
+		t.Fatal(err)
+	}
+	if err := (ReportOptions{Color: true}).Write(&colored, "text", r); err != nil {
+		t.Fatal(err)
+	}
+	if strings.Contains(plain.String(), "\x1b[") {
+		t.Error("the text report has colour codes without Color")
+	}
+	for _, want := range []string{
+		"\x1b[1;31mBLOCK\x1b[0m  high ",
+		"\x1b[33mWARN \x1b[0m  medium ",
+		"\x1b[36mINFO \x1b[0m  low ",
+		"\x1b[1;31mblock: 2 blocking",
+	} {
+		if !strings.Contains(colored.String(), want) {
+			t.Errorf("the coloured report lacks %q:\n%s", want, colored.String())
+		}
+	}
+	stripped := regexp.MustCompile("\x1b\\[[0-9;]*m").ReplaceAllString(colored.String(), "")
+	if stripped != plain.String() {
+		t.Error("colour changed more than the colour codes")
 	}
 }

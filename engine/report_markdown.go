@@ -87,14 +87,33 @@ func markdownDocument(r Report, o ReportOptions, shown int) string {
 
 func markdownSummary(r Report) string {
 	s := r.Summary
-	if len(r.Findings) == 0 {
-		return fmt.Sprintf("No findings. %d surface items, %d threats, %d rules.",
-			s.Surface, s.Threats, s.Rules)
-	}
-	return fmt.Sprintf("**%d blocking, %d warning, %d info.** "+
+	line := fmt.Sprintf("**%d blocking, %d warning, %d info.** "+
 		"%d surface items (%d new, %d unreviewed), %d threats (%d unreviewed), %d rules.",
 		s.Block, s.Warn, s.Info,
 		s.Surface, s.NewSurface, s.UnreviewedSurface, s.Threats, s.UnreviewedThreats, s.Rules)
+	if len(r.Findings) == 0 {
+		line = fmt.Sprintf("No findings. %d surface items, %d threats, %d rules.",
+			s.Surface, s.Threats, s.Rules)
+	}
+	// Say what the report leaves out, so a short report is not mistaken for a
+	// clean repository.
+	if s.Preexisting > 0 {
+		line += fmt.Sprintf(" %s the base branch already had %s not listed.",
+			plural(s.Preexisting, "finding"), agree(s.Preexisting, "is", "are"))
+	}
+	if s.Suppressed > 0 {
+		line += fmt.Sprintf(" %s %s suppressed by the configuration.",
+			plural(s.Suppressed, "finding"), agree(s.Suppressed, "was", "were"))
+	}
+	return line
+}
+
+// agree picks the verb form that agrees with a count.
+func agree(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
 }
 
 func writeMarkdownTable(b *strings.Builder, findings []Finding, o ReportOptions) {

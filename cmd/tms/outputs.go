@@ -4,10 +4,13 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"os"
 	"path/filepath"
 	"regexp"
 	"slices"
 	"strings"
+
+	"golang.org/x/term"
 
 	"github.com/tms-dev/tms/engine"
 )
@@ -79,6 +82,7 @@ func (o *evalOptions) writeReports(ctx context.Context, req engine.Request, r en
 		return err
 	}
 	for _, out := range o.outputs {
+		ro.Color = out.path == "" && colorTerminal(o.stdout)
 		err := writeOutput(o.stdout, out.path, func(w io.Writer) error {
 			return ro.Write(w, out.format, r)
 		})
@@ -111,6 +115,16 @@ func (o *evalOptions) reportOptions(ctx context.Context, req engine.Request) (en
 	}
 	ro.Rules = eng.Rules()
 	return ro, nil
+}
+
+// colorTerminal reports whether w is a terminal that wants colour: not when
+// NO_COLOR is set (https://no-color.org) or the terminal is dumb.
+func colorTerminal(w io.Writer) bool {
+	if os.Getenv("NO_COLOR") != "" || os.Getenv("TERM") == "dumb" {
+		return false
+	}
+	f, ok := w.(*os.File)
+	return ok && term.IsTerminal(int(f.Fd()))
 }
 
 // modelFile names the model as the repository does, so that findings placed
