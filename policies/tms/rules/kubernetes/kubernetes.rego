@@ -171,17 +171,22 @@ else := "low"
 
 # The images a surface item runs or names, each with the subject of the
 # finding and how to show it.
-_unpinned contains {"item": workload, "image": image, "shown": sprintf("container %s of %s", [image.container, workload.name])} if {
+_unpinned contains {"item": workload, "image": image, "reference": object.get(image, "image", ""), "shown": sprintf("container %s of %s", [object.get(image, "container", ""), workload.name])} if {
 	some workload in input.surface
 	workload.kind == "k8s.workload"
 	some image in _attr(workload, "images", [])
 	object.get(image, "pinned", false) != true
 }
 
-_unpinned contains {"item": item, "image": item.attributes, "shown": sprintf("Helm value %s", [item.id])} if {
+_unpinned contains {"item": item, "image": item.attributes, "reference": _attr(item, "reference", item.name), "shown": sprintf("values key %s of %s", [_values_key(item), item.location.path])} if {
 	some item in input.surface
 	item.kind == "helm.image"
 	_attr(item, "pinned", false) != true
+}
+
+# _values_key is the dotted key path that ends a helm.image id.
+_values_key(item) := concat("#", array.slice(parts, 1, count(parts))) if {
+	parts := split(item.id, "#")
 }
 
 # METADATA
@@ -211,7 +216,7 @@ deny contains lib.finding(rego.metadata.rule(), {
 	"severity": _pinning_severity(entry.image),
 	"surface": entry.item.id,
 	"subject": entry.item.id,
-	"message": sprintf("%s uses image %q, not pinned by digest", [entry.shown, object.get(entry.image, "image", "")]),
+	"message": sprintf("%s uses image %q, not pinned by digest", [entry.shown, entry.reference]),
 	"location": entry.item.location,
 }) if {
 	some entry in _unpinned

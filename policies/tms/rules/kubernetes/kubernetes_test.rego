@@ -119,13 +119,13 @@ test_unpinned_images_by_tag if {
 
 test_unpinned_helm_image if {
 	item := {
-		"id": "helm.image:chart/values.yaml#image", "kind": "helm.image", "name": "shop:1.2",
+		"id": "helm.image:chart/values.yaml#proxy.image", "kind": "helm.image", "name": "shop:1.2",
 		"exposure": "internal", "location": {"path": "chart/values.yaml", "line": 3},
-		"attributes": {"image": "shop", "tag": "1.2", "digest": "", "pinned": false},
+		"attributes": {"image": "shop", "tag": "1.2", "digest": "", "pinned": false, "reference": "shop:1.2"},
 	}
 	pinned := object.union(item, {"id": "helm.image:chart/values.yaml#other", "attributes": {"pinned": true}})
 	findings := _rule(kubernetes.deny, "TMS-K8S-003") with input as _input([item, pinned])
-	{[f.severity, f.subject] | some f in findings} == {["low", item.id]}
+	{[f.severity, f.subject, f.message] | some f in findings} == {["low", item.id, `values key proxy.image of chart/values.yaml uses image "shop:1.2", not pinned by digest`]}
 }
 
 test_unpinned_covered_passes if {
