@@ -1,24 +1,35 @@
 package engine
 
 import (
+	"fmt"
+	"path"
+	"reflect"
+	"slices"
+	"sort"
+	"strings"
+
 	"github.com/tms-dev/tms/extractors"
 	"github.com/tms-dev/tms/extractors/threatmodel"
 )
 
 // Baseline builds a first model from a scan: every item acknowledged as
-// unreviewed, no threats, mitigations or acceptances. It never marks anything
-// reviewed; that is for a person.
-func Baseline(scan *Scan) *threatmodel.Model {
-	m := &threatmodel.Model{
-		Version:     threatmodel.Version,
-		Surface:     make([]threatmodel.SurfaceEntry, 0, len(scan.Items)),
-		Threats:     []threatmodel.Threat{},
-		Mitigations: []threatmodel.Mitigation{},
-		Acceptances: []threatmodel.Acceptance{},
-	}
+// unreviewed and grouped into components, the trust boundaries the surface
+// implies, the STRIDE threats each component's kinds of surface face (all
+// unreviewed), and, where the repository shows a control, a mitigation
+// proposed for a person to confirm. It never marks anything reviewed,
+// implemented or accepted.
+func Baseline(scan *Scan, t *Templates) *threatmodel.Model {
+	b := newBaseliner(scan, t)
+	m := threatmodel.New()
 	for _, item := range scan.Items {
 		m.Surface = append(m.Surface, NewSurfaceEntry(item))
 	}
+	for _, comp := range b.order {
+		m.Components = append(m.Components, b.component(comp))
+		m.Threats = append(m.Threats, b.threats(comp)...)
+		m.Mitigations = append(m.Mitigations, b.mitigations(comp)...)
+	}
+	m.Boundaries = b.boundaries()
 	return m
 }
 
@@ -32,4 +43,228 @@ func NewSurfaceEntry(item extractors.Item) threatmodel.SurfaceEntry {
 		Exposure:    string(item.Exposure),
 		Fingerprint: item.SecurityFingerprint(),
 	}
+}
+
+type baseliner struct {
+	t     *Templates
+	root  string
+	order []string                                // component ids, sorted
+	items map[string][]extractors.Item            // by component
+	byCls map[string]map[string][]extractors.Item // component, class name
+}
+
+func newBaseliner(scan *Scan, t *Templates) *baseliner {
+	b := &baseliner{t: t, root: scan.Root, items: map[string][]extractors.Item{},
+		byCls: map[string]map[string][]extractors.Item{}}
+	for _, item := range scan.Items {
+		comp := componentOf(item.Location.Path)
+		if _, seen := b.items[comp]; !seen {
+			b.order = append(b.order, comp)
+			b.byCls[comp] = map[string][]extractors.Item{}
+		}
+		b.items[comp] = append(b.items[comp], item)
+		if c := t.classOf(item.Kind, item.Attributes); c != nil {
+			b.byCls[comp][c.Name] = append(b.byCls[comp][c.Name], item)
+		}
+	}
+	sort.Strings(b.order)
+	return b
+}
+
+// groupingDirs hold one component per subdirectory, as monorepos lay out
+// services/<name> or apps/<name>.
+var groupingDirs = map[string]bool{
+	"services": true, "apps": true, "cmd": true, "packages": true, "svc": true,
+	"microservices": true, "modules": true, "charts": true, "functions": true,
+}
+
+// componentOf names the component a file belongs to: its top directory, or
+// the first two levels under a grouping directory; "." for the root.
+func componentOf(file string) string {
+	dir := path.Dir(file)
+	if dir == "." {
+		return "."
+	}
+	parts := strings.Split(dir, "/")
+	if groupingDirs[parts[0]] && len(parts) > 1 {
+		return parts[0] + "/" + parts[1]
+	}
+	return parts[0]
+}
+
+func (b *baseliner) name(comp string) string {
+	if comp == "." {
+		return b.root
+	}
+	return comp
+}
+
+// globs match every item of the given kinds in a component. Ids are
+// "<kind>:<file>..." so a component's directory is a prefix of its ids.
+func globs(comp string, kinds []string) []string {
+	var out []string
+	for _, kind := range kinds {
+		if comp == "." {
+			out = append(out, kind+":*", kind+":*#**")
+			continue
+		}
+		out = append(out, kind+":"+comp+"/**")
+	}
+	return out
+}
+
+func kindsOf(items []extractors.Item) []string {
+	seen := map[string]bool{}
+	var kinds []string
+	for _, it := range items {
+		if !seen[it.Kind] {
+			seen[it.Kind] = true
+			kinds = append(kinds, it.Kind)
+		}
+	}
+	sort.Strings(kinds)
+	return kinds
+}
+
+func (b *baseliner) component(comp string) threatmodel.Component {
+	return threatmodel.Component{
+		ID:      b.name(comp),
+		Title:   fmt.Sprintf("%s (%d surface items)", b.name(comp), len(b.items[comp])),
+		Surface: globs(comp, kindsOf(b.items[comp])),
+	}
+}
+
+func (b *baseliner) threats(comp string) []threatmodel.Threat {
+	var out []threatmodel.Threat
+	for _, c := range b.t.Classes {
+		items := b.byCls[comp][c.Name]
+		if len(items) == 0 {
+			continue
+		}
+		for _, tt := range c.Threats {
+			out = append(out, threatmodel.Threat{
+				ID:        b.threatID(comp, c.Name, tt.Stride),
+				Title:     strings.ReplaceAll(tt.Title, "{component}", b.name(comp)),
+				Stride:    []string{tt.Stride},
+				Severity:  string(tt.Severity),
+				AppliesTo: globs(comp, kindsOf(items)),
+				Status:    "unreviewed",
+			})
+		}
+	}
+	return out
+}
+
+var strideLetter = map[string]string{
+	"spoofing": "S", "tampering": "T", "repudiation": "R",
+	"information_disclosure": "I", "denial_of_service": "D", "elevation_of_privilege": "E",
+}
+
+func (b *baseliner) threatID(comp, class, stride string) string {
+	return "T-" + slug(b.name(comp)) + "-" + class + "-" + strideLetter[stride]
+}
+
+func slug(s string) string {
+	s = strings.Map(func(r rune) rune {
+		if r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' {
+			return r
+		}
+		return '-'
+	}, s)
+	for strings.Contains(s, "--") {
+		s = strings.ReplaceAll(s, "--", "-")
+	}
+	return strings.Trim(s, "-")
+}
+
+// mitigations proposes one mitigation per control the component shows,
+// mitigating the component's threats of the control's STRIDE categories.
+func (b *baseliner) mitigations(comp string) []threatmodel.Mitigation {
+	var out []threatmodel.Mitigation
+	for i, ctl := range b.t.Controls {
+		shown := matching(b.items[comp], ctl)
+		if len(shown) == 0 {
+			continue
+		}
+		covered := shown
+		if ctl.CoversClass != "" {
+			covered = b.byCls[comp][ctl.CoversClass]
+		}
+		mitigates := b.answeredThreats(comp, covered, ctl.Mitigates)
+		if len(mitigates) == 0 {
+			continue
+		}
+		out = append(out, threatmodel.Mitigation{
+			ID:        fmt.Sprintf("M-%s-%d", slug(b.name(comp)), i+1),
+			Title:     ctl.Title,
+			Mitigates: mitigates,
+			Covers:    ids(covered),
+			Evidence:  files(shown),
+			Status:    "proposed",
+		})
+	}
+	return out
+}
+
+func matching(items []extractors.Item, ctl Control) []extractors.Item {
+	var out []extractors.Item
+	for _, it := range items {
+		if slices.Contains(ctl.Kinds, it.Kind) && hasAttributes(it.Attributes, ctl.When) {
+			out = append(out, it)
+		}
+	}
+	return out
+}
+
+func hasAttributes(attrs, want map[string]any) bool {
+	for k, v := range want {
+		if !reflect.DeepEqual(attrs[k], v) {
+			return false
+		}
+	}
+	return true
+}
+
+// answeredThreats lists the threats of the covered items' classes in the
+// component whose STRIDE category the control answers.
+func (b *baseliner) answeredThreats(comp string, covered []extractors.Item, stride []string) []string {
+	seen := map[string]bool{}
+	var out []string
+	for _, it := range covered {
+		c := b.t.classOf(it.Kind, it.Attributes)
+		if c == nil {
+			continue
+		}
+		for _, tt := range c.Threats {
+			id := b.threatID(comp, c.Name, tt.Stride)
+			if slices.Contains(stride, tt.Stride) && !seen[id] {
+				seen[id] = true
+				out = append(out, id)
+			}
+		}
+	}
+	sort.Strings(out)
+	return out
+}
+
+func ids(items []extractors.Item) []string {
+	out := make([]string, 0, len(items))
+	for _, it := range items {
+		out = append(out, it.ID)
+	}
+	sort.Strings(out)
+	return out
+}
+
+func files(items []extractors.Item) []string {
+	seen := map[string]bool{}
+	var out []string
+	for _, it := range items {
+		if !seen[it.Location.Path] {
+			seen[it.Location.Path] = true
+			out = append(out, it.Location.Path)
+		}
+	}
+	sort.Strings(out)
+	return out
 }

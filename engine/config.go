@@ -26,6 +26,8 @@ type Config struct {
 	// MaxAcceptanceDays limits how far ahead tms accept lets an acceptance
 	// expire.
 	MaxAcceptanceDays int
+	// Templates is a file that replaces the built-in baseline templates.
+	Templates string
 }
 
 // RuleSetting changes one rule for this repository. Disabling needs a reason,
@@ -62,7 +64,7 @@ func (c Config) Thresholds() Thresholds {
 
 var configFields = []string{
 	"fail_on", "warn_on", "fail_on_new_surface", "exclude", "max_file_size", "timeout",
-	"policies", "rules", "exemptions", "data", "max_acceptance_days",
+	"policies", "rules", "exemptions", "data", "max_acceptance_days", "templates",
 }
 
 var severityCheck = threatmodel.OneOf("a severity", "critical", "high", "medium", "low", "info")
@@ -100,6 +102,9 @@ func LoadConfig(path string) (Config, error) {
 		cfg.MaxAcceptanceDays = int(positive(d, f, "max_acceptance_days", int64(n)))
 	}
 	cfg.Policies = policyDirs(path, f.Strings("policies", threatmodel.NonEmpty))
+	if t := f.String("templates", threatmodel.NonEmpty); t != "" {
+		cfg.Templates = policyDirs(path, []string{t})[0]
+	}
 	cfg.Rules = ruleSettings(d, f)
 	cfg.Exemptions = exemptions(d, f)
 	cfg.Data = dataField(d, f)

@@ -1,0 +1,122 @@
+package engine
+
+import (
+	"bytes"
+	_ "embed"
+	"fmt"
+	"os"
+	"regexp"
+	"slices"
+
+	"gopkg.in/yaml.v3"
+)
+
+//go:embed templates/stride.yaml
+var defaultTemplates []byte
+
+// Templates drive the baseline that tms init writes: which STRIDE threats
+// each class of surface faces, and which visible controls answer them.
+type Templates struct {
+	Classes  []Class   `yaml:"classes"`
+	Controls []Control `yaml:"controls"`
+}
+
+// Class is a class of element in STRIDE-per-element terms.
+type Class struct {
+	Name         string           `yaml:"name"`
+	Title        string           `yaml:"title"`
+	Kinds        []string         `yaml:"kinds"`
+	TypePattern  string           `yaml:"type_pattern"`  // matched against the type attribute
+	BoundaryFrom string           `yaml:"boundary_from"` // the less trusted side, if the class crosses one
+	BoundaryTo   string           `yaml:"boundary_to"`   // the other side; the component when empty
+	Threats      []ThreatTemplate `yaml:"threats"`
+
+	typeRE *regexp.Regexp
+}
+
+// ThreatTemplate is one threat a class faces; {component} in the title is
+// replaced by the component's id.
+type ThreatTemplate struct {
+	Stride   string   `yaml:"stride"`
+	Severity Severity `yaml:"severity"`
+	Title    string   `yaml:"title"`
+}
+
+// Control is something visible in the repository that answers threats.
+type Control struct {
+	Title       string         `yaml:"title"`
+	Kinds       []string       `yaml:"kinds"`
+	When        map[string]any `yaml:"when"`         // attributes the item must have
+	Mitigates   []string       `yaml:"mitigates"`    // STRIDE categories
+	CoversClass string         `yaml:"covers_class"` // cover this class's items instead of the control's own
+}
+
+// LoadTemplates reads templates from path, or the built-in ones when path is
+// empty.
+func LoadTemplates(path string) (*Templates, error) {
+	data, name := defaultTemplates, "built-in templates"
+	if path != "" {
+		var err error
+		if data, err = os.ReadFile(path); err != nil {
+			return nil, fmt.Errorf("templates: %w", err)
+		}
+		name = path
+	}
+	dec := yaml.NewDecoder(bytes.NewReader(data))
+	dec.KnownFields(true)
+	var t Templates
+	if err := dec.Decode(&t); err != nil {
+		return nil, fmt.Errorf("%s: %w", name, err)
+	}
+	if err := t.check(); err != nil {
+		return nil, fmt.Errorf("%s: %w", name, err)
+	}
+	return &t, nil
+}
+
+func (t *Templates) check() error {
+	for i := range t.Classes {
+		c := &t.Classes[i]
+		if c.Name == "" || len(c.Kinds) == 0 {
+			return fmt.Errorf("classes[%d]: a class needs a name and kinds", i)
+		}
+		for _, th := range c.Threats {
+			if !slices.Contains(StrideCategories, th.Stride) || !th.Severity.Valid() {
+				return fmt.Errorf("class %s: threat %q needs a STRIDE category and a severity", c.Name, th.Title)
+			}
+		}
+		if c.TypePattern != "" {
+			re, err := regexp.Compile(c.TypePattern)
+			if err != nil {
+				return fmt.Errorf("class %s: type_pattern: %w", c.Name, err)
+			}
+			c.typeRE = re
+		}
+	}
+	for _, ctl := range t.Controls {
+		for _, s := range ctl.Mitigates {
+			if !slices.Contains(StrideCategories, s) {
+				return fmt.Errorf("control %q: %q is not a STRIDE category", ctl.Title, s)
+			}
+		}
+	}
+	return nil
+}
+
+// classOf returns the first class that claims the item, or nil.
+func (t *Templates) classOf(kind string, attrs map[string]any) *Class {
+	for i := range t.Classes {
+		c := &t.Classes[i]
+		if !slices.Contains(c.Kinds, kind) {
+			continue
+		}
+		if c.typeRE != nil {
+			typ, _ := attrs["type"].(string)
+			if !c.typeRE.MatchString(typ) {
+				continue
+			}
+		}
+		return c
+	}
+	return nil
+}
