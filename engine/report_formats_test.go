@@ -98,12 +98,13 @@ func TestMarkdownText(t *testing.T) {
 
 func TestMarkdownLocation(t *testing.T) {
 	f := Finding{Location: locationAt("web/my app/(x).json", 3)}
+	const text, target = "[web/my app/(x).json:3]", "web/my%20app/%28x%29.json#L3)"
 	tests := []struct {
 		base, want string
 	}{
-		{"", "[web/my app/(x).json:3](./web/my%20app/%28x%29.json#L3)"},
-		{"https://h/o/r/blob/abc", "[web/my app/(x).json:3](https://h/o/r/blob/abc/web/my%20app/%28x%29.json#L3)"},
-		{"https://h/o/r/blob/abc/", "[web/my app/(x).json:3](https://h/o/r/blob/abc/web/my%20app/%28x%29.json#L3)"},
+		{"", text + "(./" + target},
+		{"https://h/o/r/blob/abc", text + "(https://h/o/r/blob/abc/" + target},
+		{"https://h/o/r/blob/abc/", text + "(https://h/o/r/blob/abc/" + target},
 	}
 	for _, tt := range tests {
 		if got := markdownLocation(f, ReportOptions{LinkBase: tt.base}); got != tt.want {

@@ -74,7 +74,8 @@ func TestActionMetadata(t *testing.T) {
 			t.Errorf("action.yml reads inputs.%s, which it does not declare", m[1])
 		}
 	}
-	for _, m := range regexp.MustCompile(`steps\.([a-z-]+)\.outputs`).FindAllStringSubmatch(text, -1) {
+	stepOutputs := regexp.MustCompile(`steps\.([a-z-]+)\.outputs`)
+	for _, m := range stepOutputs.FindAllStringSubmatch(text, -1) {
 		if !ids[m[1]] {
 			t.Errorf("action.yml reads the outputs of step %q, which does not exist", m[1])
 		}

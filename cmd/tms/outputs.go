@@ -76,7 +76,8 @@ func checkDistinctPaths(outputs []reportOutput) error {
 }
 
 // writeReports writes every requested report, each file replaced atomically.
-func (o *evalOptions) writeReports(ctx context.Context, req engine.Request, r engine.Report) error {
+func (o *evalOptions) writeReports(ctx context.Context, req engine.Request,
+	r engine.Report) error {
 	ro, err := o.reportOptions(ctx, req)
 	if err != nil {
 		return err
@@ -96,7 +97,8 @@ func (o *evalOptions) writeReports(ctx context.Context, req engine.Request, r en
 // reportOptions gathers what the formats need beyond the findings. The rule
 // catalog costs a second compilation of the policies, so it is built only
 // for the formats that list every rule.
-func (o *evalOptions) reportOptions(ctx context.Context, req engine.Request) (engine.ReportOptions, error) {
+func (o *evalOptions) reportOptions(ctx context.Context,
+	req engine.Request) (engine.ReportOptions, error) {
 	tmsVersion, _ := buildVersions()
 	ro := engine.ReportOptions{
 		ToolVersion: tmsVersion,
