@@ -17,6 +17,8 @@ import (
 type Extractor struct {
 	// charts caches, per repository and directory, whether the directory
 	// holds a Chart.yaml, so that the templates of one chart cost one read.
+	// It holds a boolean per chart directory of each walk, and a run of tms
+	// walks once, so it is never pruned.
 	charts sync.Map
 }
 
