@@ -61,6 +61,7 @@ func (b *builder) direct(r reference) extractors.Item {
 		attrs["version"] = exactVersion(expanded)
 	}
 	attrs["pinned"] = attrs["version"] != ""
+	attrs["locked"] = b.lock != nil
 	if e := b.lockEntry(r.name); e != nil {
 		b.locked(attrs, e)
 	}
