@@ -4,6 +4,8 @@ import (
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+
+	"github.com/tms-dev/tms/extractors"
 )
 
 func TestReadGemfile(t *testing.T) {
@@ -81,5 +83,23 @@ func TestExactVersion(t *testing.T) {
 	}
 	if exactVersion([]string{"1.0", "1.1"}) {
 		t.Error("two requirements taken for one version")
+	}
+}
+
+func TestLockfileGivesTheConstraintTheGemfileHides(t *testing.T) {
+	repo := files{
+		gemfile: []byte("RAILS = \"~> 7.1\"\ngem \"rails\", RAILS\n"),
+		lock: []byte("GEM\n  remote: https://rubygems.org/\n  specs:\n    rails (7.1.3)\n\n" +
+			"DEPENDENCIES\n  rails (~> 7.1)\n"),
+	}
+	items, err := New().Extract(extractors.File{Path: gemfile, Content: repo[gemfile]}, repo)
+	if err != nil || len(items) != 1 {
+		t.Fatalf("got %v, %v; want one item", items, err)
+	}
+	if got := items[0].Attributes["constraint"]; got != "~> 7.1" {
+		t.Errorf("constraint = %q, want the lockfile's ~> 7.1", got)
+	}
+	if items[0].Location.Line != 2 {
+		t.Errorf("item at line %d, want the gem line 2", items[0].Location.Line)
 	}
 }

@@ -116,8 +116,11 @@ func mergeLock(set *depset.Set, l *gemLock, lockPath, scope string) {
 		if g := l.gems[d.name]; g != nil && g.own {
 			continue
 		}
-		set.Add(depset.Dep{Name: d.name, Constraint: d.constraint, Direct: true, Scope: scope,
-			At: extractors.Location{Path: lockPath, Line: d.line}})
+		dep := set.Add(depset.Dep{Name: d.name, Constraint: d.constraint, Direct: true,
+			Scope: scope, At: extractors.Location{Path: lockPath, Line: d.line}})
+		if dep.Constraint == "" {
+			dep.Constraint = d.constraint // set by Ruby code the Gemfile reader does not follow
+		}
 	}
 	for _, name := range l.order {
 		if g := l.gems[name]; g.own {
