@@ -42,7 +42,8 @@ func readLock(doc *keyline.Document) *lockfile {
 		}
 		if c.name == "" || c.version == "" {
 			if l.problem == nil {
-				l.problem = extractors.AtLine(c.line, errors.New("package without a name or version"))
+				l.problem = extractors.AtLine(c.line,
+					errors.New("package without a name or version"))
 			}
 			continue
 		}

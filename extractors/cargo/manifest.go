@@ -153,7 +153,8 @@ func (m *manifest) scopeOf(name string) string {
 // findWorkspaceRoot returns the manifest whose [workspace] the crate belongs
 // to: itself, or the nearest Cargo.toml above it that has a [workspace]
 // table. It is needed only when a dependency inherits from it.
-func findWorkspaceRoot(repo extractors.Repo, m *manifest, doc *keyline.Document) (*manifest, error) {
+func findWorkspaceRoot(repo extractors.Repo, m *manifest,
+	doc *keyline.Document) (*manifest, error) {
 	if depset.Table(doc.Root, "workspace") != nil {
 		return m, nil
 	}

@@ -42,31 +42,35 @@ func TestExtract(t *testing.T) {
 		want     []extractors.Item
 		wantLine int // line of the returned error: 0 for none, -1 for no line
 	}{
-		{name: "manifest and lockfile", dir: "testdata/app", path: manifest, want: []extractors.Item{
-			pkg(manifest, at(manifest, 9), map[string]any{"name": "acme/payments",
-				"constraint": "dev-main", "version": "dev-main", "source": "git",
-				"url": "https://github.com/acme/payments.git"}),
-			pkg(manifest, at(manifest, 10), map[string]any{"name": "acme/shared",
-				"constraint": "*@dev", "version": "dev-main", "source": "path", "pinned": false}),
-			pkg(manifest, at(manifest, 7), map[string]any{"name": "monolog/monolog",
-				"constraint": "^3.6", "version": "3.7.0",
-				"url": zipballs + "Seldaek/monolog/zipball/f4393b648b78a5408747de94fca38beb5f7e9ef8"}),
-			pkg(manifest, at(manifest, 13), map[string]any{"name": "phpunit/phpunit",
-				"constraint": "^11.2", "version": "11.2.7", "scope": "dev",
-				"url": zipballs + "sebastianbergmann/phpunit/zipball/" +
-					"15c7e69dec4a8f246840859e6b430bd2abeb5039"}),
-			pkg(manifest, at(lock, 56), map[string]any{"name": "psr/log", "version": "3.0.0",
-				"direct": false, "hash": true,
-				"url": "http://mirror.example.com/psr/log/3.0.0.zip"}),
-			pkg(manifest, at(manifest, 8), map[string]any{"name": "symfony/http-kernel",
-				"constraint": "7.1.2", "version": "v7.1.2",
-				"url": zipballs + "symfony/http-kernel/zipball/" +
-					"ae3fa717db4d41a55d14c2bd92399e37cf5bc0f6"}),
-		}},
+		{name: "manifest and lockfile", dir: "testdata/app", path: manifest,
+			want: []extractors.Item{
+				pkg(manifest, at(manifest, 9), map[string]any{"name": "acme/payments",
+					"constraint": "dev-main", "version": "dev-main", "source": "git",
+					"url": "https://github.com/acme/payments.git"}),
+				pkg(manifest, at(manifest, 10), map[string]any{"name": "acme/shared",
+					"constraint": "*@dev", "version": "dev-main", "source": "path",
+					"pinned": false}),
+				pkg(manifest, at(manifest, 7), map[string]any{"name": "monolog/monolog",
+					"constraint": "^3.6", "version": "3.7.0",
+					"url": zipballs + "Seldaek/monolog/zipball/" +
+						"f4393b648b78a5408747de94fca38beb5f7e9ef8"}),
+				pkg(manifest, at(manifest, 13), map[string]any{"name": "phpunit/phpunit",
+					"constraint": "^11.2", "version": "11.2.7", "scope": "dev",
+					"url": zipballs + "sebastianbergmann/phpunit/zipball/" +
+						"15c7e69dec4a8f246840859e6b430bd2abeb5039"}),
+				pkg(manifest, at(lock, 56), map[string]any{"name": "psr/log", "version": "3.0.0",
+					"direct": false, "hash": true,
+					"url": "http://mirror.example.com/psr/log/3.0.0.zip"}),
+				pkg(manifest, at(manifest, 8), map[string]any{"name": "symfony/http-kernel",
+					"constraint": "7.1.2", "version": "v7.1.2",
+					"url": zipballs + "symfony/http-kernel/zipball/" +
+						"ae3fa717db4d41a55d14c2bd92399e37cf5bc0f6"}),
+			}},
 		{name: "lockfile beside its manifest", dir: "testdata/app", path: lock},
 		{name: "no lockfile", dir: "testdata/unlocked", path: manifest, want: []extractors.Item{
 			pkg(manifest, at(manifest, 6), map[string]any{"name": "acme/tools",
-				"constraint": "dev-main#3c2b1a0f9e8d7c6b5a4f3e2d1c0b9a8f7e6d5c4b", "locked": false}),
+				"constraint": "dev-main#3c2b1a0f9e8d7c6b5a4f3e2d1c0b9a8f7e6d5c4b",
+				"locked":     false}),
 			pkg(manifest, at(manifest, 4), map[string]any{"name": "guzzlehttp/guzzle",
 				"constraint": "^7.8", "pinned": false, "locked": false}),
 			pkg(manifest, at(manifest, 5), map[string]any{"name": "league/csv",

@@ -42,7 +42,8 @@ func TestExtractEdgeCases(t *testing.T) {
 			path: "requirements.txt",
 			repo: files{
 				"requirements.txt": []byte("-r common.in\nflask\n"),
-				"common.in":        []byte("-r common.in\n-r requirements.txt\nclick\n-r gone.txt\n"),
+				"common.in": []byte("-r common.in\n-r requirements.txt\n" +
+					"click\n-r gone.txt\n"),
 			},
 			want: []string{"click@3", "flask@2"}, wantLine: -1},
 		{name: "include fetched at install time", path: "requirements.txt",

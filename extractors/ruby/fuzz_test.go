@@ -21,7 +21,8 @@ func (f files) ReadFile(p string) ([]byte, error) {
 func FuzzExtract(f *testing.F) {
 	f.Add(readFixture(f, "testdata/app", gemfile), readFixture(f, "testdata/app", lock))
 	f.Add([]byte(nil), readFixture(f, "testdata/gem", lock))
-	f.Add([]byte("group :a do\nend\nend\ngem 'x', git: 'y'"), readFixture(f, "testdata/broken", lock))
+	f.Add([]byte("group :a do\nend\nend\ngem 'x', git: 'y'"),
+		readFixture(f, "testdata/broken", lock))
 
 	f.Fuzz(func(t *testing.T, manifest, lockfile []byte) {
 		repo := files{gemfile: manifest, lock: lockfile}

@@ -119,8 +119,9 @@ func TestJSONLines(t *testing.T) {
 		join([]string{"packages"}): 2, join([]string{"packages", "0"}): 3,
 		join([]string{"packages", "0", "name"}):           4,
 		join([]string{"packages", "0", "require", "c/d"}): 5,
-		join([]string{"packages", "1"}):                   7, join([]string{"packages", "1", "name"}): 7,
-		join([]string{"empty"}): 9, join([]string{"list", "1"}): 10,
+		join([]string{"packages", "1"}):                   7,
+		join([]string{"packages", "1", "name"}):           7,
+		join([]string{"empty"}):                           9, join([]string{"list", "1"}): 10,
 		join([]string{"packages", "9"}): 2,
 	}
 	if diff := cmp.Diff(want, got); diff != "" {
