@@ -123,7 +123,8 @@ func TestJSMatch(t *testing.T) {
 }
 
 func TestLexJS(t *testing.T) {
-	ts := lexJS([]byte("#!/usr/bin/env node\na = b / c; x = /re\\/[/]/g.test(`t\n${ {a: '}'} }`)\n'un\nterminated"))
+	ts := lexJS([]byte("#!/usr/bin/env node\n" +
+		"a = b / c; x = /re\\/[/]/g.test(`t\n${ {a: '}'} }`)\n'un\nterminated"))
 	var got []string
 	for _, tk := range ts {
 		got = append(got, tk.text)

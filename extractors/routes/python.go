@@ -36,7 +36,8 @@ var pyMarkers = [][]byte{
 }
 
 // Extract implements extractors.Extractor.
-func (*PythonExtractor) Extract(f extractors.File, repo extractors.Repo) ([]extractors.Item, error) {
+func (*PythonExtractor) Extract(f extractors.File, repo extractors.Repo) (
+	[]extractors.Item, error) {
 	django := isDjangoURLConf(f.Path)
 	if !django && !containsAny(f.Content, pyMarkers) {
 		return nil, nil

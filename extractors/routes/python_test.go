@@ -116,7 +116,8 @@ func TestPythonMatch(t *testing.T) {
 }
 
 func TestLexPython(t *testing.T) {
-	ts := lexPython([]byte("x = r'\\d' + b\"\\n\" + f'{a}' + f'{{b}}'\n\"\"\"doc\nstring\"\"\" # c\ny"))
+	ts := lexPython([]byte("x = r'\\d' + b\"\\n\" + f'{a}' + f'{{b}}'\n" +
+		"\"\"\"doc\nstring\"\"\" # c\ny"))
 	var got []string
 	for _, tk := range ts {
 		if tk.dynamic {
