@@ -148,3 +148,16 @@ func TestMatch(t *testing.T) {
 		}
 	}
 }
+
+// TestDeepNesting reads a project nested far deeper than any real one
+// without exhausting the stack, and still finds the reference beside it.
+func TestDeepNesting(t *testing.T) {
+	const n = 100000
+	proj := `<Project><ItemGroup><PackageReference Include="A" Version="1.0.0"/></ItemGroup>` +
+		strings.Repeat("<Choose>", n) + strings.Repeat("</Choose>", n) + "</Project>"
+	items, err := New().Extract(extractors.File{Path: "A.csproj", Content: []byte(proj)},
+		extractortest.DirRepo("testdata/none"))
+	if err != nil || len(items) != 1 || items[0].Name != "A" {
+		t.Errorf("items %+v, error %v; want A alone", items, err)
+	}
+}

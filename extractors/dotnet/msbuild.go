@@ -32,11 +32,19 @@ func readProject(root *element) *project {
 	if root == nil {
 		return p
 	}
-	p.visit(root)
+	p.visit(root, 0)
 	return p
 }
 
-func (p *project) visit(e *element) {
+// maxVisitDepth is deeper than MSBuild files nest their groups (inside
+// Choose, When and Otherwise at most); deeper elements are not visited, so
+// a hostile nesting cannot exhaust the stack.
+const maxVisitDepth = 32
+
+func (p *project) visit(e *element, depth int) {
+	if depth > maxVisitDepth {
+		return
+	}
 	for _, c := range e.children {
 		switch {
 		case e.name == "PropertyGroup":
@@ -44,7 +52,7 @@ func (p *project) visit(e *element) {
 		case e.name == "ItemGroup":
 			p.item(c)
 		default:
-			p.visit(c)
+			p.visit(c, depth+1)
 		}
 	}
 }

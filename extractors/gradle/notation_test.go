@@ -120,3 +120,23 @@ dependencies {
 		})
 	}
 }
+
+// TestDeepNesting feeds scripts nested far deeper than any real one: they
+// must be read without exhausting the stack, and what lies past the bound
+// is skipped rather than misread.
+func TestDeepNesting(t *testing.T) {
+	const n = 100000
+	scripts := []string{
+		"dependencies {\n" + strings.Repeat("if (x) {", n) + "\n implementation 'deep:x:1'",
+		"dependencies {\n implementation " + strings.Repeat("platform(", n) + "'deep:y:1'",
+		"dependencies {\n implementation " + strings.Repeat("a: ", n) + "'deep:z:1'",
+		strings.Repeat("dependencies { ", n),
+	}
+	for i, script := range scripts {
+		f := extractors.File{Path: "build.gradle", Content: []byte(script)}
+		items, _ := New().Extract(f, mapRepo{})
+		if len(items) != 0 {
+			t.Errorf("script %d: items %v past the nesting bound", i, summary(items))
+		}
+	}
+}

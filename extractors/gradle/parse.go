@@ -39,11 +39,17 @@ var notConfigurations = map[string]bool{
 	"dependencies": true, "constraints": true, "components": true, "modules": true,
 }
 
+// maxNesting bounds how deep blocks and calls are read. Build scripts nest
+// a handful of levels; past the bound brackets are skipped whole, without
+// recursion, so a hostile file cannot exhaust the stack.
+const maxNesting = 64
+
 // parser finds the dependencies blocks of a script and the declarations in
 // them.
 type parser struct {
 	toks  []token
 	pos   int
+	depth int // blocks and argument lists being read
 	found []declared
 }
 
@@ -70,6 +76,8 @@ func (p *parser) atKind(kind tokenKind) bool {
 
 // block reads statements up to the closing brace of the current block.
 func (p *parser) block() {
+	p.depth++
+	defer func() { p.depth-- }()
 	for p.pos < len(p.toks) {
 		switch {
 		case p.at(tPunct, "}"):
@@ -178,8 +186,10 @@ func (p *parser) arg() arg {
 		a.name = t.text
 		p.pos += 2
 		p.skipNewlines()
-		if p.pos < len(p.toks) {
+		if p.pos < len(p.toks) && p.depth < maxNesting {
+			p.depth++
 			v := p.arg()
+			p.depth--
 			a.value = &v
 		}
 	case t.kind == tString:
@@ -219,8 +229,15 @@ func (p *parser) reference(a *arg) {
 		a.ref = ref
 		return
 	}
+	if p.depth >= maxNesting {
+		p.skipBalanced()
+		a.bad = true
+		return
+	}
+	p.depth++
 	p.pos++
 	inner := p.args(true)
+	p.depth--
 	if base, ok := cutSuffix(ref, ".get"); ok && len(inner) == 0 {
 		a.ref = base
 		return
@@ -285,11 +302,11 @@ func (p *parser) skipStatement() {
 		switch {
 		case p.atKind(tNewline), p.at(tPunct, ";"), p.at(tPunct, "}"):
 			return
-		case p.at(tPunct, "{"):
+		case p.at(tPunct, "{") && p.depth < maxNesting:
 			p.pos++
 			p.block()
 			return
-		case p.at(tPunct, "("), p.at(tPunct, "["):
+		case p.at(tPunct, "("), p.at(tPunct, "["), p.at(tPunct, "{"):
 			p.skipBalanced()
 		default:
 			p.pos++

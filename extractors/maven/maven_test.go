@@ -127,3 +127,18 @@ func TestMatch(t *testing.T) {
 		}
 	}
 }
+
+// TestDeepNesting reads a pom nested far deeper than any real one, in
+// linear time, and still finds the dependency beside the nesting.
+func TestDeepNesting(t *testing.T) {
+	const n = 100000
+	pom := "<project><dependencies><dependency><groupId>g</groupId>" +
+		"<artifactId>a</artifactId><version>1</version>" +
+		strings.Repeat("<x>", n) + strings.Repeat("</x>", n) +
+		"</dependency></dependencies></project>"
+	items, err := New().Extract(extractors.File{Path: "pom.xml", Content: []byte(pom)},
+		extractortest.DirRepo("testdata/none"))
+	if err != nil || len(items) != 1 || items[0].Name != "g:a" {
+		t.Errorf("items %+v, error %v; want g:a alone", items, err)
+	}
+}

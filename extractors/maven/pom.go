@@ -101,7 +101,7 @@ func (r *reader) start(name string) error {
 		r.sawRoot = true
 	}
 
-	parent := strings.Join(r.path, "/")
+	parent := r.joined()
 	r.path = append(r.path, name)
 	r.text.Reset()
 
@@ -124,7 +124,7 @@ func (r *reader) end() {
 	}
 	name := r.path[len(r.path)-1]
 	r.path = r.path[:len(r.path)-1]
-	parent := strings.Join(r.path, "/")
+	parent := r.joined()
 	text := strings.TrimSpace(r.text.String())
 	r.text.Reset()
 
@@ -138,6 +138,18 @@ func (r *reader) end() {
 	case parent == "project/properties":
 		r.pom.properties[name] = text
 	}
+}
+
+// maxPathDepth is deeper than any element the reader looks for. Paths below
+// it are not joined, so a hostile nesting costs linear time, not quadratic.
+const maxPathDepth = 8
+
+// joined is the path of open elements, or "" below maxPathDepth.
+func (r *reader) joined() string {
+	if len(r.path) > maxPathDepth {
+		return ""
+	}
+	return strings.Join(r.path, "/")
 }
 
 func (r *reader) finish() {
