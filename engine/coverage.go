@@ -4,8 +4,6 @@ import (
 	"sort"
 	"strings"
 
-	"github.com/bmatcuk/doublestar/v4"
-
 	"github.com/tms-dev/tms/extractors"
 	"github.com/tms-dev/tms/extractors/threatmodel"
 )
@@ -68,7 +66,7 @@ func matchIDs(globs []string, ids []string) []string {
 		prefix := literalPrefix(glob)
 		i := sort.SearchStrings(ids, prefix)
 		for ; i < len(ids) && strings.HasPrefix(ids[i], prefix); i++ {
-			if ok, _ := doublestar.Match(glob, ids[i]); ok {
+			if matchID(glob, ids[i]) {
 				out = append(out, ids[i])
 			}
 		}

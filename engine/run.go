@@ -65,6 +65,9 @@ func BuildInput(ctx context.Context, req Request) (*Input, error) {
 		return nil, err
 	}
 	relocate(model, repoRelative(req.Repo, req.ModelPath))
+	if err := checkGlobs(model, scan.Items); err != nil {
+		return nil, err
+	}
 	return NewInput(scan, model, req.Config, req.Today), nil
 }
 
@@ -128,9 +131,11 @@ func Evaluate(ctx context.Context, req Request) (Report, error) {
 			return Report{}, err
 		}
 	}
-	kept, suppressed := req.Config.apply(findings)
+	kept, suppressed, overrides := eng.settle(req.Config, findings)
 	report := Decide(kept, req.Config.Thresholds(), in, len(eng.rules))
 	report.Summary.Suppressed = suppressed
+	report.Summary.Bundles = eng.BundleInfos()
+	report.Summary.Overrides = overrides
 	report.Summary.Preexisting = preexisting
 	return report, nil
 }
@@ -222,13 +227,16 @@ func NewFromConfig(ctx context.Context, cfg Config) (*Engine, error) {
 	if err != nil {
 		return nil, err
 	}
-	eng, err := New(ctx, Options{Policies: sources, Data: cfg.Data})
+	eng, err := New(ctx, Options{Policies: sources, Data: cfg.Data, Bundles: cfg.LoadedBundles})
 	if err != nil {
 		return nil, err
 	}
 	if unknown := cfg.checkRuleIDs(eng.rules); len(unknown) > 0 {
 		return nil, fmt.Errorf("config names rules that no policy declares: %s "+
 			"(tms policy list shows the rules)", strings.Join(unknown, ", "))
+	}
+	if err := eng.checkBundleSettings(cfg); err != nil {
+		return nil, err
 	}
 	return eng, nil
 }

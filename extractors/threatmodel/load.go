@@ -161,7 +161,7 @@ func (l *loader) mitigation(n *yaml.Node, field string) Mitigation {
 	return Mitigation{
 		ID:        l.id(f, "mitigations"),
 		Title:     f.String("title", NonEmpty),
-		Mitigates: f.Strings("mitigates", NonEmpty),
+		Mitigates: f.Strings("mitigates", NonEmpty, l.knownThreat),
 		Covers:    f.Strings("covers", NonEmpty, Glob),
 		Evidence:  f.Strings("evidence", NonEmpty, Glob),
 		Status:    status(f, mitigationStatuses, "a mitigation status"),
@@ -176,7 +176,7 @@ func (l *loader) acceptance(n *yaml.Node, field string) Acceptance {
 		"fingerprint")
 	a := Acceptance{
 		ID:          l.id(f, "acceptances"),
-		Threat:      f.String("threat", NonEmpty),
+		Threat:      f.String("threat", NonEmpty, l.knownThreat),
 		Surface:     f.String("surface", NonEmpty),
 		Reason:      f.String("reason"),
 		ApprovedBy:  f.String("approved_by"),
@@ -203,6 +203,17 @@ func fingerprint(v string) string {
 		return ""
 	}
 	return fmt.Sprintf("%s is not a fingerprint (expected sha256: and 64 hex digits, as tms writes it)",
+		quote(v))
+}
+
+// knownThreat accepts the id of a threat in this model. The loader reads the
+// threats section before mitigations and acceptances, whatever the order of
+// the sections in the file, so every threat id is known here.
+func (l *loader) knownThreat(v string) string {
+	if _, ok := l.ids[sectionID{"threats", v}]; ok {
+		return ""
+	}
+	return fmt.Sprintf("%s names no threat in this model (expected the id of an entry under threats)",
 		quote(v))
 }
 
