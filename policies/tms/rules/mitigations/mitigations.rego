@@ -55,3 +55,82 @@ deny contains lib.finding(rego.metadata.rule(), {
 	mitigation.status == "implemented"
 	count(mitigation.evidence) == 0
 }
+
+_threat_stride := {threat.id: {s | some s in threat.stride} | some threat in input.model.threats}
+
+# The STRIDE categories each implemented mitigation claims to answer.
+_claimed := {mitigation.id: {s | some threat_id in mitigation.mitigates; some s in object.get(_threat_stride, threat_id, set())} |
+	some mitigation in input.model.mitigations
+	mitigation.status == "implemented"
+}
+
+# Pairs of an implemented mitigation and an item it covers, from the
+# coverage the engine resolved once.
+_claims contains [mitigation_id, item_id] if {
+	some item_id, coverage in input.coverage
+	some mitigation_id in coverage.mitigations
+	_claimed[mitigation_id]
+}
+
+# METADATA
+# title: Mitigation the repository contradicts
+# description: |
+#   An implemented mitigation claims a control that tms can check on the
+#   surface it covers, and the surface shows the opposite: an operation
+#   claimed to be authenticated that its API definition leaves open, an
+#   ingress claimed to protect data in transit with a host served without
+#   TLS, an image claimed to run with least privilege that runs as root,
+#   storage claimed to be encrypted that is not. The mitigation is
+#   unverified until the two agree.
+# related_resources:
+#   - ref: https://cwe.mitre.org/data/definitions/693.html
+#     description: CWE-693 Protection Mechanism Failure
+# custom:
+#   id: TMS-MITIGATION-003
+#   severity: high
+#   stride:
+#     - spoofing
+#     - information_disclosure
+#     - elevation_of_privilege
+#   remediation: |
+#     Make the control real on the item (add the security requirement, the
+#     TLS section, the non-root USER, the encryption setting), or correct the
+#     mitigation's status and covers so the model says what is true.
+deny contains lib.finding(rego.metadata.rule(), {
+	"surface": item_id,
+	"subject": mitigation_id,
+	"message": sprintf("mitigation %s is unverified: %s", [mitigation_id, _contradiction(category, item)]),
+	"location": item.location,
+}) if {
+	some [mitigation_id, item_id] in _claims
+	item := lib.items_by_id[item_id]
+	some category in _claimed[mitigation_id]
+	_contradicts(category, item)
+}
+
+_contradicts("spoofing", item) if {
+	item.kind == "api.operation"
+	item.attributes.secured == false
+}
+
+_contradicts("information_disclosure", item) if {
+	item.kind == "k8s.ingress"
+	some host in item.attributes.hosts
+	host.tls == false
+}
+
+_contradicts("elevation_of_privilege", item) if {
+	item.kind in {"container.image", "k8s.workload"}
+	item.attributes.runs_as_root == true
+}
+
+_contradicts("information_disclosure", item) if {
+	item.kind in {"terraform.resource", "cloudformation.resource"}
+	item.attributes.encrypted == false
+}
+
+_contradiction("spoofing", item) := sprintf("%s is claimed to authenticate callers, but its API definition requires no security", [item.name])
+
+_contradiction("information_disclosure", item) := sprintf("%s is claimed to protect data, but it is served without TLS or stored unencrypted", [item.name])
+
+_contradiction("elevation_of_privilege", item) := sprintf("%s is claimed to run with least privilege, but it runs as root", [item.name])
