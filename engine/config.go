@@ -23,6 +23,12 @@ type Config struct {
 	Rules            map[string]RuleSetting // by rule id
 	Exemptions       []Exemption
 	Data             map[string]any // handed to rules as data.tms.config
+	// Bundles are organisation policy bundles to evaluate (`bundles:`):
+	// files, directories, https:// URLs or oci:// references.
+	Bundles []string
+	// LoadedBundles are those bundles fetched and verified, filled in by the
+	// caller (package bundles) before an engine is built.
+	LoadedBundles []Bundle
 	// MaxAcceptanceDays limits how far ahead tms accept lets an acceptance
 	// expire.
 	MaxAcceptanceDays int
@@ -64,7 +70,7 @@ func (c Config) Thresholds() Thresholds {
 
 var configFields = []string{
 	"fail_on", "warn_on", "fail_on_new_surface", "exclude", "max_file_size", "timeout",
-	"policies", "rules", "exemptions", "data", "max_acceptance_days", "templates",
+	"policies", "rules", "exemptions", "data", "max_acceptance_days", "bundles", "templates",
 }
 
 var severityCheck = threatmodel.OneOf("a severity", "critical", "high", "medium", "low", "info")
@@ -105,6 +111,7 @@ func LoadConfig(path string) (Config, error) {
 	if t := f.String("templates", threatmodel.NonEmpty); t != "" {
 		cfg.Templates = policyDirs(path, []string{t})[0]
 	}
+	cfg.Bundles = bundleRefs(path, f.Strings("bundles", threatmodel.NonEmpty))
 	cfg.Rules = ruleSettings(d, f)
 	cfg.Exemptions = exemptions(d, f)
 	cfg.Data = dataField(d, f)

@@ -51,6 +51,10 @@ type Summary struct {
 	UnreviewedSurface int              `json:"unreviewed_surface"`
 	Threats           int              `json:"threats"`
 	UnreviewedThreats int              `json:"unreviewed_threats"`
+	// Bundles are the organisation bundles the run was evaluated with, and
+	// Overrides the repository settings that weakened their rules.
+	Bundles   []BundleInfo `json:"bundles,omitempty"`
+	Overrides []Override   `json:"overrides,omitempty"`
 }
 
 // Decide assigns each finding its action and sums up the run.

@@ -36,6 +36,7 @@ type Engine struct {
 	store    storage.Store
 	query    rego.PreparedEvalQuery
 	rules    map[string]Rule
+	bundles  []Bundle
 }
 
 // PolicySource is a tree of Rego files. Dir prefixes its paths in messages,
@@ -49,6 +50,9 @@ type PolicySource struct {
 type Options struct {
 	Policies []PolicySource // team rules, compiled with the library
 	Data     map[string]any // settings for rules, read as data.tms.config
+	// Bundles are organisation bundles, compiled after the library and
+	// before the team rules; each owns its roots (see docs/bundles.md).
+	Bundles []Bundle
 }
 
 // builtinDir prefixes the embedded library's files in messages, as they sit
@@ -63,7 +67,11 @@ const (
 func New(ctx context.Context, opts Options) (*Engine, error) {
 	modules := map[string]*ast.Module{}
 	sourceOf := map[string]string{} // module file name to its source's Dir
-	for _, src := range withLibrary(opts.Policies) {
+	if err := checkBundleRoots(opts.Bundles); err != nil {
+		return nil, err
+	}
+	layered := append(bundleSources(opts.Bundles), opts.Policies...)
+	for _, src := range withLibrary(layered) {
 		if err := parseModules(src, modules, sourceOf, isPolicyFile); err != nil {
 			return nil, err
 		}
@@ -72,15 +80,20 @@ func New(ctx context.Context, opts Options) (*Engine, error) {
 	if err != nil {
 		return nil, err
 	}
+	if err := checkBundleOwnership(compiler, opts.Bundles, sourceOf); err != nil {
+		return nil, err
+	}
 	rules, err := readRules(compiler, sourceOf)
 	if err != nil {
 		return nil, err
 	}
-	if err := checkSourcesDeclareRules(opts.Policies, rules); err != nil {
+	if err := checkSourcesDeclareRules(layered, rules); err != nil {
 		return nil, err
 	}
+	markBundleRules(rules, opts.Bundles)
 
-	e := &Engine{compiler: compiler, rules: rules, store: configStore(opts.Data)}
+	store := inmem.NewFromObject(storeData(opts.Data, opts.Bundles))
+	e := &Engine{compiler: compiler, rules: rules, store: store, bundles: opts.Bundles}
 	e.query, err = e.prepare(ctx, DecisionQuery)
 	if err != nil {
 		return nil, err

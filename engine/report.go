@@ -97,6 +97,7 @@ func writeText(w io.Writer, r Report, color bool) error {
 		fmt.Fprintf(&b, "       %s\n", f.Message)
 		fmt.Fprintf(&b, "       fix: %s\n\n", f.Remediation)
 	}
+	writeBundleLines(&b, r.Summary)
 	summary := summaryLine(r)
 	b.WriteString(paint(textColors[string(r.Decision)], strings.TrimSuffix(summary, "\n")) + "\n")
 	_, err := io.WriteString(w, b.String())

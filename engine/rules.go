@@ -20,8 +20,10 @@ type Rule struct {
 	Remediation string      `json:"remediation"`
 	References  []Reference `json:"references"` // METADATA related_resources
 	Package     string      `json:"package"`
-	Source      string      `json:"source"`   // "policies" for the library, else the team directory
-	Location    string      `json:"location"` // file:line of the rule
+	Source      string      `json:"source"`             // "policies" for the library, else the team directory
+	Location    string      `json:"location"`           // file:line of the rule
+	Bundle      string      `json:"bundle,omitempty"`   // the bundle it came from, if any
+	Revision    string      `json:"revision,omitempty"` // that bundle's revision
 }
 
 // Reference is a document a rule points to, such as a CWE entry.

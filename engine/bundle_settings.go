@@ -1,0 +1,182 @@
+package engine
+
+import (
+	"fmt"
+	"slices"
+	"sort"
+	"strings"
+)
+
+// Override is a repository setting that weakens a bundle rule, applied
+// because the bundle lists the rule as overridable. Reports carry every one,
+// so weakening an organisation's rule is never silent.
+type Override struct {
+	Rule     string   `json:"rule"`
+	Bundle   string   `json:"bundle"`
+	Kind     string   `json:"kind"`               // disabled, severity or exemption
+	Severity Severity `json:"severity,omitempty"` // the new severity, for kind severity
+	Reason   string   `json:"reason"`
+	Findings int      `json:"findings"` // findings it dropped or re-rated in this run
+}
+
+// protected reports whether a repository may not weaken rule: it comes from
+// a bundle that does not list it as overridable.
+func (e *Engine) protected(rule string) bool {
+	r, ok := e.rules[rule]
+	if !ok || r.Bundle == "" {
+		return false
+	}
+	for _, b := range e.bundles {
+		if b.Source() == r.Source {
+			return !b.Overridable()[rule]
+		}
+	}
+	return true
+}
+
+// checkBundleSettings refuses settings that would disable, lower or exempt
+// a protected bundle rule. Raising its severity is allowed: it only adds.
+func (e *Engine) checkBundleSettings(c Config) error {
+	var problems []string
+	for id, s := range c.Rules {
+		switch {
+		case !e.protected(id):
+		case s.Disabled:
+			problems = append(problems, fmt.Sprintf("rules.%s disables %s", id, e.owner(id)))
+		case s.Severity != "" && !s.Severity.AtLeast(e.rules[id].Severity):
+			problems = append(problems, fmt.Sprintf("rules.%s lowers %s to %s", id, e.owner(id),
+				s.Severity))
+		}
+	}
+	for i, ex := range c.Exemptions {
+		for _, id := range ex.Rules {
+			if e.protected(id) {
+				problems = append(problems, fmt.Sprintf("exemptions[%d] exempts %s", i, e.owner(id)))
+			}
+		}
+	}
+	if len(problems) == 0 {
+		return nil
+	}
+	sort.Strings(problems)
+	return fmt.Errorf("config weakens organisation rules that their bundle does not list as "+
+		"overridable: %s", strings.Join(problems, "; "))
+}
+
+// owner names a bundle rule with its bundle.
+func (e *Engine) owner(id string) string {
+	return fmt.Sprintf("%s of bundle %s", id, e.rules[id].Bundle)
+}
+
+// settle applies the configuration to findings. Protected bundle rules keep
+// every finding, exemptions that name no rule pass them by, and a severity
+// setting can only raise them. Every other finding goes through Config.apply,
+// and each setting that weakened an overridable bundle rule is returned as
+// an Override.
+func (e *Engine) settle(c Config, findings []Finding) ([]Finding, int, []Override) {
+	var kept, open []Finding
+	for _, f := range findings {
+		if !e.protected(f.Rule) {
+			open = append(open, f)
+			continue
+		}
+		if s := c.Rules[f.Rule].Severity; s != "" && !f.Severity.AtLeast(s) {
+			f.Severity = s
+		}
+		kept = append(kept, f)
+	}
+	applied, suppressed := c.apply(open)
+	return append(kept, applied...), suppressed, e.overrides(c, open)
+}
+
+// overrides lists the settings that weaken overridable bundle rules, with
+// how many of this run's findings each one touched.
+func (e *Engine) overrides(c Config, findings []Finding) []Override {
+	var out []Override
+	for _, id := range sortedRuleIDs(e.rules) {
+		r := e.rules[id]
+		if r.Bundle == "" {
+			continue
+		}
+		of := slices.DeleteFunc(slices.Clone(findings), func(f Finding) bool { return f.Rule != id })
+		out = append(out, ruleOverrides(c, r, of)...)
+	}
+	return out
+}
+
+func ruleOverrides(c Config, r Rule, findings []Finding) []Override {
+	var out []Override
+	base := Override{Rule: r.ID, Bundle: r.Bundle}
+	if s, ok := c.Rules[r.ID]; ok && s.Disabled {
+		o := base
+		o.Kind, o.Reason, o.Findings = "disabled", s.Reason, len(findings)
+		return append(out, o)
+	}
+	if s := c.Rules[r.ID]; s.Severity != "" && !s.Severity.AtLeast(r.Severity) {
+		o := base
+		o.Kind, o.Severity, o.Reason, o.Findings = "severity", s.Severity, s.Reason, len(findings)
+		out = append(out, o)
+	}
+	for _, ex := range c.Exemptions {
+		if len(ex.Rules) > 0 && !slices.Contains(ex.Rules, r.ID) {
+			continue
+		}
+		one := Config{Exemptions: []Exemption{ex}}
+		n := 0
+		for _, f := range findings {
+			if one.exempt(f) {
+				n++
+			}
+		}
+		// An exemption for every rule is listed where it hit something;
+		// one that names the rule is listed always.
+		if n == 0 && len(ex.Rules) == 0 {
+			continue
+		}
+		o := base
+		o.Kind, o.Reason, o.Findings = "exemption", ex.Reason, n
+		out = append(out, o)
+	}
+	return out
+}
+
+func sortedRuleIDs(rules map[string]Rule) []string {
+	ids := make([]string, 0, len(rules))
+	for id := range rules {
+		ids = append(ids, id)
+	}
+	sort.Strings(ids)
+	return ids
+}
+
+// BundleInfos lists the bundles the engine evaluates, in load order.
+func (e *Engine) BundleInfos() []BundleInfo {
+	out := make([]BundleInfo, 0, len(e.bundles))
+	for _, b := range e.bundles {
+		out = append(out, b.Info())
+	}
+	return out
+}
+
+// writeBundleLines tells the reader of a text report which bundles judged
+// the run and which of their rules the repository weakened.
+func writeBundleLines(b *strings.Builder, s Summary) {
+	for _, info := range s.Bundles {
+		signed := "unsigned"
+		if info.Signed {
+			signed = "signed"
+		}
+		fmt.Fprintf(b, "bundle %s revision %s (%s)\n", info.Ref, info.Revision, signed)
+	}
+	for _, o := range s.Overrides {
+		what := o.Kind
+		if o.Kind == "severity" {
+			what = "lowered to " + string(o.Severity)
+		}
+		fmt.Fprintf(b, "override %s of bundle %s: %s by the repository (%s), %d findings\n",
+			o.Rule, o.Bundle, what, o.Reason, o.Findings)
+	}
+	if len(s.Bundles) > 0 || len(s.Overrides) > 0 {
+		b.WriteString("\n")
+	}
+}
