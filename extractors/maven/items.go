@@ -2,10 +2,12 @@ package maven
 
 import (
 	"cmp"
+	"path"
 	"regexp"
 	"strings"
 
 	"github.com/tms-dev/tms/extractors"
+	"github.com/tms-dev/tms/extractors/internal/depset"
 )
 
 // builder turns what one pom declares into dependency items.
@@ -78,9 +80,9 @@ func (b *builder) item(d declaration, r resolved, managed bool) extractors.Item 
 	if r.unresolved || !isVersion(version) {
 		version = ""
 	}
-	source := "registry"
+	source, pinned := "registry", version != "" && !isSnapshot(version)
 	if d.systemPath != "" {
-		source = "path"
+		source, pinned = "path", b.insideRepository(d.systemPath)
 	}
 	attrs := map[string]any{
 		"ecosystem":  "maven",
@@ -90,7 +92,7 @@ func (b *builder) item(d declaration, r resolved, managed bool) extractors.Item 
 		"direct":     true,
 		"scope":      cmp.Or(d.scope, "compile"),
 		"source":     source,
-		"pinned":     version != "" && !isSnapshot(version),
+		"pinned":     pinned,
 		"hash":       false,
 		"locked":     false,
 		"managed":    managed,
@@ -104,6 +106,20 @@ func (b *builder) item(d declaration, r resolved, managed bool) extractors.Item 
 		Attributes: attrs,
 		Location:   extractors.Location{Path: b.path, Line: d.line},
 	}
+}
+
+// insideRepository reports whether a system dependency's jar lies in the
+// repository, whose commit then fixes its content. Paths are written from
+// ${project.basedir} or ${basedir}; any other property could point anywhere.
+func (b *builder) insideRepository(systemPath string) bool {
+	rest, ok := strings.CutPrefix(systemPath, "${project.basedir}")
+	if !ok {
+		rest, ok = strings.CutPrefix(systemPath, "${basedir}")
+	}
+	if !ok || strings.Contains(rest, "${") {
+		return false
+	}
+	return depset.InsideRepository(path.Dir(b.path), "."+rest)
 }
 
 // plainVersion is a version Maven resolves to itself: no range, no keyword,

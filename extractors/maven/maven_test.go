@@ -65,7 +65,10 @@ func TestExtract(t *testing.T) {
 				dep(svc, 33, "com.google.guava:guava", "33.3.0-jre", map[string]any{
 					"constraint": "${guava.version}",
 				}),
-				dep(svc, 75, "io.micrometer:micrometer-registry-prometheus", "", map[string]any{
+				dep(svc, 69, "com.oracle:ojdbc", "8", map[string]any{
+					"scope": "system", "source": "path", "pinned": false,
+				}),
+				dep(svc, 82, "io.micrometer:micrometer-registry-prometheus", "", map[string]any{
 					"constraint": "LATEST",
 				}),
 				dep(svc, 48, "io.netty:netty-all", "", map[string]any{
