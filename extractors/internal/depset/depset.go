@@ -60,9 +60,6 @@ func (s *Set) Add(d Dep) *Dep {
 	return &d
 }
 
-// Len returns the number of dependencies in the set.
-func (s *Set) Len() int { return len(s.deps) }
-
 // All returns the dependencies sorted by name, to be completed in place.
 func (s *Set) All() []*Dep {
 	all := make([]*Dep, 0, len(s.deps))
