@@ -12,7 +12,6 @@ import (
 	"github.com/tms-dev/tms/extractors/threatmodel"
 )
 
-
 // TestBaselineOfTheExample writes the baseline of the example repository and
 // compares it with a golden file a person has read: components, boundaries,
 // STRIDE threats per element and proposed mitigations.
