@@ -143,7 +143,6 @@ func TestValidTeamRuleCompiles(t *testing.T) {
 	}
 }
 
-
 // TestDocumentedRuleCompiles compiles the example rule of docs/input.md as a
 // team rule would be, so the documentation cannot show a rule that fails.
 func TestDocumentedRuleCompiles(t *testing.T) {
