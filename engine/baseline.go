@@ -99,38 +99,35 @@ func (b *baseliner) name(comp string) string {
 	return comp
 }
 
-// globs match every item of the given kinds in a component. Ids are
-// "<kind>:<file>..." so a component's directory is a prefix of its ids.
-func globs(comp string, kinds []string) []string {
-	var out []string
-	for _, kind := range kinds {
-		if comp == "." {
-			out = append(out, kind+":*", kind+":*#**")
-			continue
-		}
-		out = append(out, kind+":"+comp+"/**")
-	}
-	return out
-}
-
-func kindsOf(items []extractors.Item) []string {
+// globs match every given item of a component, by kind. Ids are
+// "<kind>:<file>..." so a component's directory is a prefix of its ids; at
+// the root, "*" stops at the first slash, so files in subdirectories stay
+// out, and ids with a "#" part need "*#**".
+func globs(comp string, items []extractors.Item) []string {
 	seen := map[string]bool{}
-	var kinds []string
+	var out []string
 	for _, it := range items {
-		if !seen[it.Kind] {
-			seen[it.Kind] = true
-			kinds = append(kinds, it.Kind)
+		g := it.Kind + ":" + comp + "/**"
+		if comp == "." {
+			g = it.Kind + ":*"
+			if strings.Contains(it.ID, "#") {
+				g += "#**"
+			}
+		}
+		if !seen[g] {
+			seen[g] = true
+			out = append(out, g)
 		}
 	}
-	sort.Strings(kinds)
-	return kinds
+	sort.Strings(out)
+	return out
 }
 
 func (b *baseliner) component(comp string) threatmodel.Component {
 	return threatmodel.Component{
 		ID:      b.name(comp),
 		Title:   fmt.Sprintf("%s (%d surface items)", b.name(comp), len(b.items[comp])),
-		Surface: globs(comp, kindsOf(b.items[comp])),
+		Surface: globs(comp, b.items[comp]),
 	}
 }
 
@@ -147,7 +144,7 @@ func (b *baseliner) threats(comp string) []threatmodel.Threat {
 				Title:     strings.ReplaceAll(tt.Title, "{component}", b.name(comp)),
 				Stride:    []string{tt.Stride},
 				Severity:  string(tt.Severity),
-				AppliesTo: globs(comp, kindsOf(items)),
+				AppliesTo: globs(comp, items),
 				Status:    "unreviewed",
 			})
 		}

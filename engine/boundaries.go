@@ -65,7 +65,7 @@ func crossingGlobs(c Class, comp string, items []extractors.Item) []string {
 	if c.Name == "entry" {
 		return ids(items)
 	}
-	return globs(comp, kindsOf(items))
+	return globs(comp, items)
 }
 
 func sortedBoundaries(byID map[string]*threatmodel.Boundary) []threatmodel.Boundary {

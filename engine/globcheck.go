@@ -16,6 +16,12 @@ import (
 // nothing, silently.
 var ErrGlobMatchesNothing = errors.New("a glob in the threat model matches nothing")
 
+// onlyWildcards reports whether a glob names nothing in particular, such as
+// "*" or "**": it is meant to match whatever there is, even nothing.
+func onlyWildcards(glob string) bool {
+	return strings.Trim(glob, "*?") == ""
+}
+
 // checkGlobs tries each surface-id glob of the model against the ids of the
 // surface found and of the model's own surface entries, removed ones
 // included, so that a glob written for surface that has since gone still
@@ -33,10 +39,11 @@ func checkGlobs(m *threatmodel.Model, items []extractors.Item) error {
 	var problems []string
 	check := func(loc extractors.Location, field string, globs []string) {
 		for _, g := range globs {
-			if len(matchIDs([]string{g}, known)) == 0 {
-				problems = append(problems, fmt.Sprintf("%s:%d: %s: %q matches no surface item "+
-					"in the repository or the model (tms input lists the ids)", loc.Path, loc.Line, field, g))
+			if onlyWildcards(g) || len(matchIDs([]string{g}, known)) != 0 {
+				continue
 			}
+			problems = append(problems, fmt.Sprintf("%s:%d: %s: %q matches no surface item "+
+				"in the repository or the model (tms input lists the ids)", loc.Path, loc.Line, field, g))
 		}
 	}
 	for _, t := range m.Threats {

@@ -1,6 +1,13 @@
 package engine
 
-import "testing"
+import (
+	"errors"
+	"strings"
+	"testing"
+
+	"github.com/tms-dev/tms/extractors"
+	"github.com/tms-dev/tms/extractors/threatmodel"
+)
 
 func TestMatchID(t *testing.T) {
 	port := "container.port:services/api/Dockerfile#8080/tcp"
@@ -27,5 +34,23 @@ func TestMatchID(t *testing.T) {
 		if got := matchID(tt.glob, tt.id); got != tt.want {
 			t.Errorf("matchID(%q, %q) = %v, want %v", tt.glob, tt.id, got, tt.want)
 		}
+	}
+}
+
+func TestCheckGlobsNamesTheTypo(t *testing.T) {
+	model := threatmodel.New()
+	model.Surface = []threatmodel.SurfaceEntry{{ID: "container.port:old/Dockerfile#80/tcp", Status: "removed"}}
+	model.Threats = []threatmodel.Threat{
+		{ID: "T-1", AppliesTo: []string{"**"}},                    // names nothing in particular
+		{ID: "T-2", AppliesTo: []string{"container.port:old/**"}}, // matches a removed entry
+		{ID: "T-3", AppliesTo: []string{"contaner.port:**"}, Location: extractors.Location{Path: "threat-model.yaml", Line: 9}},
+	}
+	err := checkGlobs(model, nil)
+	if !errors.Is(err, ErrGlobMatchesNothing) {
+		t.Fatalf("got %v, want ErrGlobMatchesNothing", err)
+	}
+	want := `threat-model.yaml:9: threat T-3 applies_to: "contaner.port:**" matches no surface item`
+	if !strings.Contains(err.Error(), want) || strings.Contains(err.Error(), "T-1") || strings.Contains(err.Error(), "T-2") {
+		t.Errorf("error:\n%v\nwant only:\n%s", err, want)
 	}
 }
