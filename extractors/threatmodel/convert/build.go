@@ -35,6 +35,8 @@ func (u Unmapped) String() string {
 type builder struct {
 	name     string
 	model    *threatmodel.Model
+	comps    map[string]bool
+	bounds   map[string]int
 	surface  map[string]int
 	threats  map[string]int
 	mits     map[string]int
@@ -47,6 +49,8 @@ func newBuilder(name string) *builder {
 	return &builder{
 		name:    name,
 		model:   threatmodel.New(),
+		comps:   map[string]bool{},
+		bounds:  map[string]int{},
 		surface: map[string]int{},
 		threats: map[string]int{},
 		mits:    map[string]int{},
@@ -75,13 +79,39 @@ func line(n *yaml.Node) int {
 	return n.Line
 }
 
-// addSurface adds an entry unless its id is already taken.
+// addComponent adds a component unless its id is already taken.
+func (b *builder) addComponent(n *yaml.Node, what string, c threatmodel.Component) {
+	if b.comps[c.ID] {
+		b.report(n, what, "component id %q is already used; not imported as a component", c.ID)
+		return
+	}
+	b.comps[c.ID] = true
+	b.model.Components = append(b.model.Components, c)
+}
+
+// addBoundary adds a boundary, or adds the crossings to the one with its id.
+func (b *builder) addBoundary(bd threatmodel.Boundary) {
+	if i, ok := b.bounds[bd.ID]; ok {
+		first := &b.model.Boundaries[i]
+		first.CrossedBy = appendNew(first.CrossedBy, bd.CrossedBy...)
+		return
+	}
+	b.bounds[bd.ID] = len(b.model.Boundaries)
+	b.model.Boundaries = append(b.model.Boundaries, bd)
+}
+
+// addSurface adds an entry unless its id is already taken. Imported surface
+// is unreviewed: a review of a diagram in another tool is not a review of
+// the repository. Only an entry tms itself recorded as removed stays so.
 func (b *builder) addSurface(n *yaml.Node, what string, e threatmodel.SurfaceEntry) bool {
 	if _, dup := b.surface[e.ID]; dup {
 		b.report(n, what, "surface id %q is already used by another element; not imported", e.ID)
 		return false
 	}
-	e.Status = "unreviewed"
+	if e.Status != "removed" {
+		e.Status = "unreviewed"
+	}
+	e.ReviewedBy = ""
 	b.surface[e.ID] = len(b.model.Surface)
 	b.model.Surface = append(b.model.Surface, e)
 	return true

@@ -72,9 +72,17 @@ func checkModel(t testing.TB, m *threatmodel.Model) {
 		}
 		ids[section+"\x00"+id] = true
 	}
+	for _, c := range m.Components {
+		unique("components", c.ID)
+		checkGlobs(t, c.ID, c.Surface)
+	}
+	for _, b := range m.Boundaries {
+		unique("boundaries", b.ID)
+		checkGlobs(t, b.ID, b.CrossedBy)
+	}
 	for _, s := range m.Surface {
 		unique("surface", s.ID)
-		if s.Status != "unreviewed" || s.ReviewedBy != "" {
+		if (s.Status != "unreviewed" && s.Status != "removed") || s.ReviewedBy != "" {
 			t.Errorf("surface %q imported as %s by %q", s.ID, s.Status, s.ReviewedBy)
 		}
 	}

@@ -2,9 +2,7 @@ package convert
 
 import (
 	"cmp"
-	"fmt"
 	"slices"
-	"strings"
 
 	"gopkg.in/yaml.v3"
 
@@ -17,14 +15,16 @@ import (
 type otmReader struct {
 	b         *builder
 	instances []otmInstance
+	zones     map[string]*otmZone
+	zoneOrder []string
+	parents   map[string]otmParentRef // component id → its parent
+	flows     []otmFlow
 }
 
 // otmInstance is one threat instance: a threat named on an element.
 type otmInstance struct {
 	at          *yaml.Node
 	element     string // the element, for reports: component "web"
-	elementID   string
-	name        string // the element's name, for threat descriptions
 	surface     string // the element's surface id
 	threat      string
 	state       string
@@ -39,10 +39,12 @@ type otmMitigationUse struct {
 }
 
 func readOTM(b *builder, root *fields) {
-	r := &otmReader{b: b}
+	r := &otmReader{b: b, zones: map[string]*otmZone{}, parents: map[string]otmParentRef{}}
 	r.reportViews(root)
+	r.readZones(root)
 	r.readElements(root, "components", "component", "otm.component")
 	r.readElements(root, "dataflows", "dataflow", "otm.dataflow")
+	r.readBoundaries()
 	r.readThreats(root)
 	r.readMitigations(root)
 	r.reportStates()
@@ -70,14 +72,6 @@ func (r *otmReader) reportViews(root *fields) {
 		r.b.report(n, what, "a data asset; tms has no data assets "+
 			"(the components that hold it are imported); not imported")
 	}
-	for _, n := range r.section(root, "trustZones") {
-		f := r.b.fields(n, "trust zone")
-		if r.b.attributes(f).has(attrExposure) {
-			continue // written by the tms export from the components' exposure
-		}
-		r.b.report(n, quoted("trust zone", f.text("id")), "tms has no trust zones; "+
-			"the components in it are imported with exposure unknown")
-	}
 }
 
 // readElements imports components or dataflows as surface entries.
@@ -96,7 +90,21 @@ func (r *otmReader) readElements(root *fields, key, word, kind string) {
 			continue
 		}
 		r.acceptance(attrs, what, "", entry.ID)
-		r.readInstances(f, what, id, entry.ID)
+		r.readInstances(f, what, entry.ID)
+		if attrs.has(attrSurfaceID) {
+			continue // a tms surface entry, not a component of the system
+		}
+		if word == "component" {
+			r.parents[id] = r.parent(f)
+			r.b.addComponent(n, what, threatmodel.Component{
+				ID: id, Title: cmp.Or(oneLine(f.text("name")), id),
+				Surface: []string{literal(entry.ID)},
+			})
+		} else {
+			r.flows = append(r.flows, otmFlow{
+				surface: entry.ID, source: f.text("source"), destination: f.text("destination"),
+			})
+		}
 	}
 }
 
@@ -122,7 +130,10 @@ func (r *otmReader) surfaceEntry(n *yaml.Node, what, kind, id string,
 	case v != "":
 		r.b.report(attrs[attrFingerprint], what, "fingerprint %q is not one tms writes; dropped", v)
 	}
-	if attrs.text(attrStatus) == "reviewed" {
+	switch attrs.text(attrStatus) {
+	case "removed":
+		e.Status = "removed"
+	case "reviewed":
 		r.b.report(n, what, "reviewed in the source; surface entries are imported unreviewed, "+
 			"for a person to review against the repository")
 	}
@@ -130,12 +141,12 @@ func (r *otmReader) surfaceEntry(n *yaml.Node, what, kind, id string,
 }
 
 // readInstances records the element's threat instances.
-func (r *otmReader) readInstances(f *fields, what, elementID, surface string) {
+func (r *otmReader) readInstances(f *fields, what, surface string) {
 	for _, n := range f.list("threats") {
 		tf := r.b.fields(n, what)
 		inst := otmInstance{
-			at: n, element: what, elementID: elementID, name: f.text("name"),
-			surface: surface, threat: tf.text("threat"), state: tf.text("state"),
+			at: n, element: what, surface: surface,
+			threat: tf.text("threat"), state: tf.text("state"),
 		}
 		if inst.threat == "" {
 			r.b.report(n, what, "a threat instance names no threat; not imported")
@@ -168,7 +179,7 @@ func (r *otmReader) readThreats(root *fields) {
 		t := threatmodel.Threat{
 			ID:          id,
 			Title:       cmp.Or(f.text("name"), id),
-			Description: r.describe(f.text("description"), id),
+			Description: f.text("description"),
 			Stride:      r.b.stride(n, what, f.texts("categories")),
 			Severity:    r.severity(f, attrs, what),
 			AppliesTo:   r.appliesTo(attrs, id, what),
@@ -218,22 +229,6 @@ func (r *otmReader) appliesTo(attrs attributes, id, what string) []string {
 		}
 	}
 	return out
-}
-
-// describe adds to a threat's description the names of the elements it is
-// found on, since surface entries have ids but no names.
-func (r *otmReader) describe(description, id string) string {
-	var on []string
-	for _, inst := range r.instances {
-		if inst.threat == id && inst.name != "" && inst.name != inst.elementID &&
-			inst.name != inst.surface {
-			on = appendNew(on, fmt.Sprintf("%s (%s)", inst.element, inst.name))
-		}
-	}
-	if len(on) == 0 {
-		return strings.TrimSpace(description)
-	}
-	return joinParagraphs(description, "Found in OTM on "+strings.Join(on, ", ")+".")
 }
 
 func (r *otmReader) reportUndefinedThreats() {

@@ -7,8 +7,6 @@ import (
 	"fmt"
 	"slices"
 
-	"github.com/bmatcuk/doublestar/v4"
-
 	"github.com/tms-dev/tms/extractors/threatmodel"
 )
 
@@ -100,6 +98,7 @@ var otmZones = []otmTrustZone{
 func ExportOTM(m *threatmodel.Model, project string) ([]byte, []Unmapped, error) {
 	e := &exporter{model: m, threatAcceptance: map[string]int{}, surfaceAcceptance: map[string]int{}}
 	e.indexAcceptances()
+	e.skipGroups()
 	doc := otmDocument{
 		OTMVersion:      OTMVersion,
 		Project:         otmProject{Name: project, ID: project, Description: "Exported by tms"},
@@ -118,6 +117,7 @@ func ExportOTM(m *threatmodel.Model, project string) ([]byte, []Unmapped, error)
 	if err := enc.Encode(doc); err != nil {
 		return nil, nil, fmt.Errorf("export otm: %w", err)
 	}
+	slices.SortStableFunc(e.skipped, func(a, b Unmapped) int { return cmp.Compare(a.Line, b.Line) })
 	return buf.Bytes(), e.skipped, nil
 }
 
@@ -151,15 +151,24 @@ func (e *exporter) indexAcceptances() {
 	}
 }
 
+// skipGroups reports the model's components and trust boundaries: OTM's
+// components are the elements tms keeps as surface, and its trust zones are
+// areas rather than the crossings tms records, so neither has a place.
+func (e *exporter) skipGroups() {
+	for _, c := range e.model.Components {
+		e.skip(c.Location.Path, quoted("component", c.ID), "OTM has no grouping of "+
+			"surface like tms components; not exported", c.Location.Line)
+	}
+	for _, b := range e.model.Boundaries {
+		e.skip(b.Location.Path, quoted("boundary", b.ID), "OTM trust zones are areas, "+
+			"not the crossings tms records; not exported", b.Location.Line)
+	}
+}
+
 func (e *exporter) components() []otmComponent {
 	e.zonesUsed = map[string]bool{}
 	out := []otmComponent{}
 	for _, s := range e.model.Surface {
-		if s.Status == "removed" {
-			e.skip(s.Location.Path, quoted("surface", s.ID),
-				"marked removed from the repository; not exported", s.Location.Line)
-			continue
-		}
 		exposure := s.Exposure
 		if !validExposure(exposure) {
 			exposure = "unknown"
@@ -278,7 +287,7 @@ func (e *exporter) zones() []otmTrustZone {
 
 func matchesAny(globs []string, id string) bool {
 	for _, g := range globs {
-		if ok, err := doublestar.Match(g, id); err == nil && ok {
+		if matchSurfaceGlob(g, id) {
 			return true
 		}
 	}

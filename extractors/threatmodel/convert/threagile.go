@@ -17,7 +17,14 @@ type threagileReader struct {
 	b      *builder
 	titles map[string]string   // technical asset or link id → title
 	groups map[string][]string // trust boundary or shared runtime id → asset ids
+	links  []threagileLink
 	risks  map[string]threagileRisk
+}
+
+// threagileLink is a communication link between two technical assets.
+type threagileLink struct {
+	surface        string
+	source, target string
 }
 
 // threagileRisk is what a risk's tracking needs to know of it.
@@ -67,18 +74,25 @@ func (r *threagileReader) readAssets(root *fields) {
 			r.b.report(p.node, what, "out of scope in Threagile (%s); tms has no such status; "+
 				"imported unreviewed", cmpOrText(f.text("justification_out_of_scope"), "no reason given"))
 		}
-		if r.b.addSurface(p.node, what, entry) {
-			r.titles[id] = p.key
-			r.readLinks(f, id)
+		if !r.b.addSurface(p.node, what, entry) {
+			continue
 		}
+		r.titles[id] = p.key
+		surface := append([]string{literal(entry.ID)}, r.readLinks(f, id)...)
+		r.b.addComponent(p.node, what, threatmodel.Component{
+			ID: id, Title: oneLine(p.key), Surface: surface,
+		})
 	}
 }
 
-func (r *threagileReader) readLinks(asset *fields, assetID string) {
+// readLinks imports an asset's outgoing links and returns their globs.
+func (r *threagileReader) readLinks(asset *fields, assetID string) []string {
+	var globs []string
 	for _, p := range asset.entries("communication_links") {
 		id := threagileLinkID(assetID, p.key)
 		what := quoted("communication link", id)
-		if r.b.fields(p.value, what) == nil {
+		f := r.b.fields(p.value, what)
+		if f == nil {
 			r.b.report(p.node, what, "not a mapping; not imported")
 			continue
 		}
@@ -87,8 +101,12 @@ func (r *threagileReader) readLinks(asset *fields, assetID string) {
 		}
 		if r.b.addSurface(p.node, what, entry) {
 			r.titles[id] = p.key
+			r.links = append(r.links, threagileLink{
+				surface: entry.ID, source: assetID, target: f.text("target")})
+			globs = append(globs, literal(entry.ID))
 		}
 	}
+	return globs
 }
 
 var nonAlphanumeric = regexp.MustCompile(`[^a-z0-9]+`)
@@ -105,16 +123,18 @@ func threagileLinkID(assetID, title string) string {
 // place for, and remembers the assets in each, for the risks that name them.
 func (r *threagileReader) readGroups(root *fields) {
 	nested := map[string][]string{}
-	for _, p := range r.section(root, "trust_boundaries") {
+	boundaries := r.section(root, "trust_boundaries")
+	for _, p := range boundaries {
 		f := r.b.fields(p.value, quoted("trust boundary", p.key))
 		id := cmpOrText(f.text("id"), p.key)
 		r.groups[id] = f.texts("technical_assets_inside")
 		nested[id] = f.texts("trust_boundaries_nested")
-		r.b.report(p.node, quoted("trust boundary", id), "tms has no trust boundaries; "+
-			"the technical assets inside it are imported on their own")
 	}
 	for id := range nested {
 		r.groups[id] = r.boundaryAssets(id, nested, map[string]bool{})
+	}
+	for _, p := range boundaries {
+		r.boundary(p)
 	}
 
 	for _, p := range r.section(root, "shared_runtimes") {
@@ -139,6 +159,29 @@ func (r *threagileReader) boundaryAssets(id string, nested map[string][]string,
 		assets = appendNew(assets, r.boundaryAssets(inner, nested, seen)...)
 	}
 	return assets
+}
+
+// boundary keeps a trust boundary as the links that cross it: those with one
+// end inside it, nested boundaries included, and the other outside.
+func (r *threagileReader) boundary(p pair) {
+	id := cmpOrText(r.b.fields(p.value, "").text("id"), p.key)
+	inside := map[string]bool{}
+	for _, asset := range r.groups[id] {
+		inside[asset] = true
+	}
+	bd := threatmodel.Boundary{ID: id, Title: oneLine(p.key), From: "outside " + oneLine(p.key),
+		To: oneLine(p.key), CrossedBy: []string{}}
+	for _, l := range r.links {
+		if inside[l.source] != inside[l.target] {
+			bd.CrossedBy = append(bd.CrossedBy, literal(l.surface))
+		}
+	}
+	if len(bd.CrossedBy) == 0 {
+		r.b.report(p.node, quoted("trust boundary", id), "no communication link crosses it, "+
+			"so tms has no surface to tie it to; not imported")
+		return
+	}
+	r.b.addBoundary(bd)
 }
 
 // reportOthers reports the sections that hold no surface, threats or

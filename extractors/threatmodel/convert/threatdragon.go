@@ -2,7 +2,6 @@ package convert
 
 import (
 	"cmp"
-	"fmt"
 	"strings"
 
 	"gopkg.in/yaml.v3"
@@ -81,13 +80,16 @@ func (r *dragonReader) readCell(n *yaml.Node) {
 	if !r.b.addSurface(n, what, entry) {
 		return
 	}
-
-	element := what
-	if name := oneLine(data.text("name")); name != "" {
-		element = fmt.Sprintf("%s %q", kind, name)
+	// Flows are surface between elements; the other elements are the parts
+	// of the system, kept as components so that their names stay.
+	if kind != "flow" {
+		r.b.addComponent(n, what, threatmodel.Component{
+			ID: id, Title: cmp.Or(oneLine(data.text("name")), id),
+			Surface: []string{literal(entry.ID)},
+		})
 	}
 	for _, t := range data.list("threats") {
-		r.readThreat(t, entry.ID, element)
+		r.readThreat(t, entry.ID, what)
 	}
 }
 
@@ -96,7 +98,8 @@ func (r *dragonReader) readCell(n *yaml.Node) {
 func (r *dragonReader) reportOther(n *yaml.Node, id, typ, shape string) {
 	switch {
 	case strings.Contains(typ, "Boundary") || strings.Contains(shape, "boundary"):
-		r.b.report(n, quoted("trust boundary", id), "tms has no trust boundaries; not imported")
+		r.b.report(n, quoted("trust boundary", id), "Threat Dragon draws it as a line and does "+
+			"not record which flows cross it; not imported")
 	case typ == "tm.Text" || strings.Contains(shape, "text"):
 		r.b.report(n, quoted("text", id), "a note on the diagram; not imported")
 	default:
@@ -119,7 +122,7 @@ func (r *dragonReader) readThreat(n *yaml.Node, surface, element string) {
 	t := threatmodel.Threat{
 		ID:          id,
 		Title:       cmp.Or(f.text("title"), id),
-		Description: joinParagraphs(f.text("description"), "Found in Threat Dragon on "+element+"."),
+		Description: f.text("description"),
 		Stride:      r.b.stride(n, what, []string{f.text("type")}),
 		Severity:    r.severity(f, what),
 		AppliesTo:   []string{literal(surface)},
