@@ -95,7 +95,11 @@ func writeText(w io.Writer, r Report, color bool) error {
 		fmt.Fprintf(&b, "%s  %-8s  %s  %s\n", paint(textColors[string(f.Action)], action),
 			f.Severity, f.Rule, formatLocation(f))
 		fmt.Fprintf(&b, "       %s\n", f.Message)
-		fmt.Fprintf(&b, "       fix: %s\n\n", f.Remediation)
+		// Information needs no fix line: it is there to read, not to act on.
+		if f.Action != ActionInfo {
+			fmt.Fprintf(&b, "       fix: %s\n", f.Remediation)
+		}
+		b.WriteString("\n")
 	}
 	writeBundleLines(&b, r.Summary)
 	summary := summaryLine(r)
@@ -126,9 +130,9 @@ func formatLocation(f Finding) string {
 func summaryLine(r Report) string {
 	s := r.Summary
 	return fmt.Sprintf("%s: %d blocking, %d warning, %d info; "+
-		"%d surface items (%d new, %d unreviewed), %d threats (%d unreviewed), %d rules\n",
+		"%d surface items (%d new, %d unreviewed), %d threats (%d unreviewed)\n",
 		r.Decision, s.Block, s.Warn, s.Info,
-		s.Surface, s.NewSurface, s.UnreviewedSurface, s.Threats, s.UnreviewedThreats, s.Rules)
+		s.Surface, s.NewSurface, s.UnreviewedSurface, s.Threats, s.UnreviewedThreats)
 }
 
 // Fingerprint identifies a finding across runs for code-scanning platforms.
