@@ -92,7 +92,7 @@ func New(ctx context.Context, opts Options) (*Engine, error) {
 	}
 	markBundleRules(rules, opts.Bundles)
 
-	store := inmem.NewFromObject(storeData(opts.Data, opts.Bundles))
+	store := configStore(opts.Data, opts.Bundles)
 	e := &Engine{compiler: compiler, rules: rules, store: store, bundles: opts.Bundles}
 	e.query, err = e.prepare(ctx, DecisionQuery)
 	if err != nil {
@@ -118,12 +118,10 @@ func withLibrary(team []PolicySource) []PolicySource {
 	return append([]PolicySource{{Dir: builtinDir, FS: policies.FS}}, team...)
 }
 
-// configStore holds the data that .tms.yaml passes to rules.
-func configStore(data map[string]any) storage.Store {
-	if data == nil {
-		data = map[string]any{}
-	}
-	return inmem.NewFromObject(map[string]any{"tms": map[string]any{"config": data}})
+// configStore holds the data rules read: the settings .tms.yaml passes to
+// them, and each bundle's data under its roots.
+func configStore(data map[string]any, bundles []Bundle) storage.Store {
+	return inmem.NewFromObject(storeData(data, bundles))
 }
 
 // checkSourcesDeclareRules fails a team directory that contributes no rule:

@@ -28,7 +28,7 @@ type TestResult struct {
 func RunTests(ctx context.Context, opts Options, timeout time.Duration) ([]TestResult, error) {
 	modules := map[string]*ast.Module{}
 	sourceOf := map[string]string{}
-	for _, src := range withLibrary(opts.Policies) {
+	for _, src := range withLibrary(append(bundleSources(opts.Bundles), opts.Policies...)) {
 		if err := parseModules(src, modules, sourceOf, isRegoFile); err != nil {
 			return nil, err
 		}
@@ -37,7 +37,7 @@ func RunTests(ctx context.Context, opts Options, timeout time.Duration) ([]TestR
 	compiler := ast.NewCompiler().WithCapabilities(Capabilities()).WithStrict(true)
 	runner := tester.NewRunner().
 		SetCompiler(compiler).
-		SetStore(configStore(opts.Data)).
+		SetStore(configStore(opts.Data, opts.Bundles)).
 		SetModules(modules).
 		SetTimeout(timeout).
 		SetDefaultRegoVersion(ast.RegoV1)
