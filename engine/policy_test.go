@@ -224,3 +224,21 @@ test_fails_on_purpose if {
 		t.Errorf("ran %d library tests, want all of them", library)
 	}
 }
+
+// TestPolicyDocsListEveryRule keeps the summary table of docs/policies.md in
+// step with the library.
+func TestPolicyDocsListEveryRule(t *testing.T) {
+	doc, err := os.ReadFile("../docs/policies.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	eng, err := New(context.Background(), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, r := range eng.Rules() {
+		if !strings.Contains(string(doc), "| `"+r.ID+"` |") {
+			t.Errorf("docs/policies.md has no row for %s (%s)", r.ID, r.Title)
+		}
+	}
+}
