@@ -244,14 +244,21 @@ func (b *baseliner) answeredThreats(comp string, covered []extractors.Item, stri
 	return out
 }
 
+// ids are the items' ids as globs that match exactly them: a route's id may
+// hold "{id}" or a regexp, which a glob would read as syntax.
 func ids(items []extractors.Item) []string {
 	out := make([]string, 0, len(items))
 	for _, it := range items {
-		out = append(out, it.ID)
+		out = append(out, literalGlob(it.ID))
 	}
 	sort.Strings(out)
 	return out
 }
+
+var globMeta = strings.NewReplacer(`\`, `\\`, `*`, `\*`, `?`, `\?`, `[`, `\[`, `]`, `\]`,
+	`{`, `\{`, `}`, `\}`)
+
+func literalGlob(id string) string { return globMeta.Replace(id) }
 
 func files(items []extractors.Item) []string {
 	seen := map[string]bool{}

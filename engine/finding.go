@@ -24,6 +24,7 @@ type Finding struct {
 	Remediation string              `json:"remediation"`
 	Action      Action              `json:"action"`
 	NewSurface  bool                `json:"new_surface"`
+	Backlog     bool                `json:"backlog"` // about surface listed but not yet reviewed
 	Location    extractors.Location `json:"location"`
 }
 

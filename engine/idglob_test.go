@@ -54,3 +54,20 @@ func TestCheckGlobsNamesTheTypo(t *testing.T) {
 		t.Errorf("error:\n%v\nwant only:\n%s", err, want)
 	}
 }
+
+func TestLiteralGlobMatchesOnlyItself(t *testing.T) {
+	for _, id := range []string{
+		"http.route:api/routes.go#GET /users/{id}",
+		`http.route:urls.py#ANY /archive/(?P<year>[0-9]{4})/`,
+		`http.route:Orders.java#GET /orders/{id: \d+}`,
+		"compose.port:docker-compose.yml#web/${PORT:-8080}:8080/tcp",
+	} {
+		glob := literalGlob(id)
+		if !matchID(glob, id) {
+			t.Errorf("literalGlob(%q) = %q does not match the id", id, glob)
+		}
+		if matchID(glob, id+"x") || matchID(glob, "x"+id) {
+			t.Errorf("literalGlob(%q) = %q matches more than the id", id, glob)
+		}
+	}
+}

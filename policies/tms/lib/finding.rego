@@ -8,18 +8,37 @@ package tms.lib
 
 # Findings carry the rule's own METADATA id, so a rule never repeats its id in
 # code. The fields a rule passes win over the defaults from its metadata.
-finding(meta, fields) := object.union(
-	{
-		"rule": meta.custom.id,
-		"severity": meta.custom.severity,
-		"stride": meta.custom.stride,
-		"surface": "",
-		"subject": "",
-		"new_surface": false,
-		"location": {"path": "", "line": 0},
-	},
-	fields,
-)
+finding(meta, fields) := object.union(reported, backlog(reported)) if {
+	reported := object.union(
+		{
+			"rule": meta.custom.id,
+			"severity": meta.custom.severity,
+			"stride": meta.custom.stride,
+			"surface": "",
+			"subject": "",
+			"new_surface": false,
+			"backlog": false,
+			"location": {"path": "", "line": 0},
+		},
+		fields,
+	)
+}
+
+surface_status := {entry.id: entry.status | some entry in input.model.surface}
+
+# backlog caps at medium a finding about a surface item that the model lists
+# but nobody has reviewed yet: a fresh baseline warns about what was already
+# there, and blocks on what changes. Once a person marks the item reviewed,
+# its findings count at full severity. Findings about a person's own entries
+# (an acceptance, a mitigation) name that entry as subject and are not capped.
+backlog(f) := {"severity": lower(f.severity, "medium"), "backlog": true} if _about_unreviewed(f)
+
+backlog(f) := {} if not _about_unreviewed(f)
+
+_about_unreviewed(f) if {
+	surface_status[f.surface] == "unreviewed"
+	f.subject in {"", f.surface}
+}
 
 severities := ["info", "low", "medium", "high", "critical"]
 

@@ -38,3 +38,27 @@ test_lower_picks_the_less_severe if {
 test_missing_input_answers_nothing if {
 	not lib.answered("dependency:go.mod#x") with input as {}
 }
+
+_meta := {"custom": {"id": "TMS-TEST-001", "severity": "critical", "stride": ["tampering"]}}
+
+test_finding_on_unreviewed_surface_is_backlog if {
+	f := lib.finding(_meta, {"surface": "x"}) with input as {"model": {"surface": [{"id": "x", "status": "unreviewed"}]}}
+	f.severity == "medium"
+	f.backlog == true
+}
+
+test_finding_on_reviewed_surface_keeps_its_severity if {
+	f := lib.finding(_meta, {"surface": "x"}) with input as {"model": {"surface": [{"id": "x", "status": "reviewed"}]}}
+	f.severity == "critical"
+	f.backlog == false
+}
+
+test_finding_on_new_surface_keeps_its_severity if {
+	f := lib.finding(_meta, {"surface": "x", "severity": "high"}) with input as {"model": {"surface": []}}
+	f.severity == "high"
+}
+
+test_finding_about_an_acceptance_of_unreviewed_surface_is_not_capped if {
+	f := lib.finding(_meta, {"surface": "x", "subject": "A-1"}) with input as {"model": {"surface": [{"id": "x", "status": "unreviewed"}]}}
+	f.severity == "critical"
+}
