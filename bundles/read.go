@@ -158,11 +158,16 @@ func readWith(loader bundle.DirectoryLoader, v Verification, lim Limits) (bundle
 	if err != nil {
 		return bundle.Bundle{}, false, err
 	}
+	if !v.Required {
+		// A key without the requirement checks the signature a bundle has
+		// and lets an unsigned one through as unsigned.
+		vc = vc.WithOptionalSignature()
+	}
 	b, err := r.WithBundleVerificationConfig(vc).Read()
 	if err != nil {
 		return b, false, fmt.Errorf("signature verification failed: %w", err)
 	}
-	return b, true, nil
+	return b, len(b.Signatures.Signatures) > 0, nil
 }
 
 // toEngine keeps what the engine needs of a parsed bundle, and refuses what
@@ -175,6 +180,8 @@ func toEngine(b bundle.Bundle, ref string) (engine.Bundle, error) {
 		return engine.Bundle{}, fmt.Errorf("%w: .manifest asks for another Rego version than v1, "+
 			"the only one tms reads", ErrInvalidBundle)
 	}
+	// fstest.MapFS is the standard library's in-memory file system; the
+	// engine walks it like a directory.
 	policies := fstest.MapFS{}
 	for _, m := range b.Modules {
 		policies[strings.TrimPrefix(m.Path, "/")] = &fstest.MapFile{Data: m.Raw, Mode: 0o444}

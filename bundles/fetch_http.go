@@ -1,0 +1,116 @@
+package bundles
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"log/slog"
+	"net/http"
+	"time"
+)
+
+// Fetcher gets remote bundles: https:// URLs and oci:// references. It is
+// bounded in time and size, and falls back to its cache, with a warning,
+// when the network or the server fails.
+type Fetcher struct {
+	Client *http.Client // nil means a client with Timeout
+	Cache  Cache
+	Limits Limits
+	Log    *slog.Logger
+	// Timeout bounds each fetch when Client is nil.
+	Timeout time.Duration
+}
+
+func (f *Fetcher) client() *http.Client {
+	if f.Client != nil {
+		return f.Client
+	}
+	timeout := f.Timeout
+	if timeout <= 0 {
+		timeout = 30 * time.Second
+	}
+	return &http.Client{Timeout: timeout}
+}
+
+func (f *Fetcher) warn(msg string, args ...any) {
+	if f.Log != nil {
+		f.Log.Warn(msg, args...)
+	}
+}
+
+// errUnavailable marks failures of the network or the server, after which a
+// cached copy may stand in.
+var errUnavailable = errors.New("unavailable")
+
+// fetchHTTP gets a bundle over HTTP(S), revalidating a cached copy with its
+// ETag. A 304 keeps the cached copy; a network error, a timeout or a 5xx
+// falls back to it with a warning; a 404 is an error whatever the cache
+// holds, since the publisher withdrew the bundle.
+func (f *Fetcher) fetchHTTP(ctx context.Context, url string) ([]byte, error) {
+	cached, data, ok := f.Cache.lookup(url)
+	body, etag, err := f.get(ctx, url, cached.ETag, ok)
+	switch {
+	case err == nil && body == nil:
+		return data, nil
+	case err == nil:
+		if err := f.Cache.remember(url, body, etag); err != nil {
+			f.warn("could not cache the bundle", "url", url, "error", err)
+		}
+		return body, nil
+	case errors.Is(err, errUnavailable) && ok:
+		f.warn("bundle server unreachable: using the cached copy", "url", url,
+			"digest", cached.Digest, "error", err)
+		return data, nil
+	}
+	return nil, err
+}
+
+// get does one conditional GET. It returns nil content for 304 Not Modified.
+func (f *Fetcher) get(ctx context.Context, url, etag string, conditional bool) ([]byte, string,
+	error) {
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, url, nil)
+	if err != nil {
+		return nil, "", fmt.Errorf("bundle %s: %w", url, err)
+	}
+	if conditional && etag != "" {
+		req.Header.Set("If-None-Match", etag)
+	}
+	resp, err := f.client().Do(req)
+	if err != nil {
+		return nil, "", fmt.Errorf("bundle %s: %w: %v", url, errUnavailable, err)
+	}
+	defer resp.Body.Close()
+
+	switch {
+	case resp.StatusCode == http.StatusNotModified && conditional:
+		return nil, "", nil
+	case resp.StatusCode >= 500:
+		return nil, "", fmt.Errorf("bundle %s: %w: %s", url, errUnavailable, resp.Status)
+	case resp.StatusCode != http.StatusOK:
+		return nil, "", fmt.Errorf("bundle %s: %s", url, resp.Status)
+	}
+	body, err := f.readLimited(resp.Body, resp.ContentLength)
+	if err != nil {
+		return nil, "", fmt.Errorf("bundle %s: %w", url, err)
+	}
+	return body, resp.Header.Get("ETag"), nil
+}
+
+// readLimited reads at most the compressed-size limit, refusing early a
+// body that declares more.
+func (f *Fetcher) readLimited(r io.Reader, declared int64) ([]byte, error) {
+	limit := f.Limits.Compressed
+	if declared > limit {
+		return nil, fmt.Errorf("%w: declares %d bytes, over the limit of %d bytes", ErrInvalidBundle,
+			declared, limit)
+	}
+	body, err := io.ReadAll(io.LimitReader(r, limit+1))
+	if err != nil {
+		return nil, fmt.Errorf("%w: %v", errUnavailable, err)
+	}
+	if int64(len(body)) > limit {
+		return nil, fmt.Errorf("%w: over the limit of %d bytes", ErrInvalidBundle, limit)
+	}
+	return body, nil
+}

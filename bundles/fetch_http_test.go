@@ -1,0 +1,242 @@
+package bundles
+
+import (
+	"archive/tar"
+	"bytes"
+	"compress/gzip"
+	"context"
+	"log/slog"
+	"net/http"
+	"net/http/httptest"
+	"strings"
+	"sync/atomic"
+	"testing"
+	"time"
+)
+
+// bundleServer serves one bundle at /b.tar.gz with an ETag, answering 304
+// to a matching If-None-Match, and a chosen status once fail is set.
+type bundleServer struct {
+	*httptest.Server
+	data     []byte
+	requests atomic.Int32
+	revalid  atomic.Int32 // requests that carried If-None-Match
+	fail     atomic.Int32 // 0: serve; else this status; -1: hang
+}
+
+func newBundleServer(t *testing.T, data []byte) *bundleServer {
+	s := &bundleServer{data: data}
+	etag := `"` + Digest(data) + `"`
+	s.Server = httptest.NewTLSServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		s.requests.Add(1)
+		switch code := s.fail.Load(); {
+		case code == -1:
+			select {
+			case <-r.Context().Done():
+			case <-time.After(3 * time.Second):
+			}
+			return
+		case code != 0:
+			http.Error(w, "failing", int(code))
+			return
+		}
+		if r.Header.Get("If-None-Match") != "" {
+			s.revalid.Add(1)
+			if r.Header.Get("If-None-Match") == etag {
+				w.WriteHeader(http.StatusNotModified)
+				return
+			}
+		}
+		w.Header().Set("ETag", etag)
+		w.Write(s.data)
+	}))
+	t.Cleanup(s.Close)
+	return s
+}
+
+func testFetcher(t *testing.T, client *http.Client, log *bytes.Buffer) *Fetcher {
+	t.Helper()
+	client.Timeout = 500 * time.Millisecond
+	return &Fetcher{Client: client, Cache: Cache{Dir: t.TempDir()}, Limits: DefaultLimits,
+		Log: slog.New(slog.NewTextHandler(log, nil))}
+}
+
+func TestHTTPFetchRevalidatesAndFallsBackToTheCache(t *testing.T) {
+	keys := rsaKeys(t)
+	srv := newBundleServer(t, acmeBundle(t, &keys))
+	var log bytes.Buffer
+	opts := LoadOptions{Fetcher: testFetcher(t, srv.Client(), &log), Key: keys.public,
+		KeyID: DefaultKeyID}
+	url := srv.URL + "/b.tar.gz"
+	load := func() error {
+		_, err := Load(context.Background(), []string{url}, opts)
+		return err
+	}
+
+	if err := load(); err != nil {
+		t.Fatal(err)
+	}
+	if err := load(); err != nil {
+		t.Fatal(err)
+	}
+	if srv.revalid.Load() != 1 {
+		t.Errorf("%d revalidations, want 1 (If-None-Match on the second fetch)", srv.revalid.Load())
+	}
+	for _, failure := range []int32{http.StatusInternalServerError, -1} {
+		srv.fail.Store(failure)
+		log.Reset()
+		if err := load(); err != nil {
+			t.Errorf("failure %d: %v, want the cached copy", failure, err)
+		}
+		if !strings.Contains(log.String(), "using the cached copy") {
+			t.Errorf("failure %d: no warning in %q", failure, log.String())
+		}
+	}
+	srv.fail.Store(http.StatusNotFound)
+	if err := load(); err == nil || !strings.Contains(err.Error(), "404 Not Found") {
+		t.Errorf("404: %v, want an error even with a cached copy", err)
+	}
+}
+
+func TestHTTPFetchErrorsWithoutACache(t *testing.T) {
+	keys := rsaKeys(t)
+	tests := []struct {
+		name   string
+		status int32
+		want   string
+	}{
+		{"server error", http.StatusInternalServerError, "500 Internal Server Error"},
+		{"timeout", -1, "Client.Timeout exceeded"},
+		{"not found", http.StatusNotFound, "404 Not Found"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			srv := newBundleServer(t, acmeBundle(t, &keys))
+			srv.fail.Store(tt.status)
+			var log bytes.Buffer
+			opts := LoadOptions{Fetcher: testFetcher(t, srv.Client(), &log), Key: keys.public,
+				KeyID: DefaultKeyID}
+			_, err := Load(context.Background(), []string{srv.URL + "/b.tar.gz"}, opts)
+			if err == nil || !strings.Contains(err.Error(), tt.want) {
+				t.Fatalf("error %v, want one containing %q", err, tt.want)
+			}
+		})
+	}
+}
+
+func TestRemoteBundlesMustBeSignedByDefault(t *testing.T) {
+	srv := newBundleServer(t, acmeBundle(t, nil))
+	var log bytes.Buffer
+	f := testFetcher(t, srv.Client(), &log)
+	url := srv.URL + "/b.tar.gz"
+
+	_, err := Load(context.Background(), []string{url}, LoadOptions{Fetcher: f})
+	if err == nil || !strings.Contains(err.Error(), "must be signed") {
+		t.Errorf("no key: %v, want a demand for a signature", err)
+	}
+	keys := rsaKeys(t)
+	_, err = Load(context.Background(), []string{url},
+		LoadOptions{Fetcher: f, Key: keys.public, KeyID: DefaultKeyID})
+	if err == nil || !strings.Contains(err.Error(), "bundle missing .signatures.json file") {
+		t.Errorf("unsigned: %v, want it refused", err)
+	}
+	no := false
+	b, err := Load(context.Background(), []string{url},
+		LoadOptions{Fetcher: f, RequireSigned: &no})
+	if err != nil || b[0].Signed {
+		t.Errorf("waived: %v, signed %v", err, b)
+	}
+}
+
+func TestHostileArchivesAreRefused(t *testing.T) {
+	small := Limits{Compressed: 1 << 20, Uncompressed: 1 << 20, Files: 100}
+	tests := []struct {
+		name    string
+		entries []tarEntry
+		want    string
+	}{
+		{"gzip bomb", []tarEntry{{name: "/data.json", body: bytes.Repeat([]byte(" "), 8<<20)}},
+			"files add up to more than the limit"},
+		{"parent path", []tarEntry{{name: "../evil.rego", body: []byte("package x")}},
+			"../evil.rego: path is not clean"},
+		{"nested parent path", []tarEntry{{name: "/a/../../evil.rego"}},
+			"path is not clean"},
+		{"windows path", []tarEntry{{name: "C:\\evil.rego"}}, "not a relative path"},
+		{"symlink", []tarEntry{{name: "/x.rego", link: "/etc/passwd"}}, "not a regular file"},
+		{"wasm", []tarEntry{{name: "/policy.wasm"}}, "tms bundles hold no WebAssembly"},
+		{"declared gigabyte", []tarEntry{{name: "/data.json", declared: 1 << 30}},
+			"files add up to more than the limit"},
+		{"too many files", manyEntries(101), "more than 100 files"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := Read(makeTarGz(t, tt.entries), "hostile", Verification{}, small)
+			if err == nil || !strings.Contains(err.Error(), tt.want) {
+				t.Fatalf("error %v, want one containing %q", err, tt.want)
+			}
+		})
+	}
+}
+
+func TestHTTPBodyOverTheLimitIsRefused(t *testing.T) {
+	data := makeTarGz(t, []tarEntry{{name: "/data.json", body: bytes.Repeat([]byte("{}"), 1)}})
+	srv := newBundleServer(t, append(data, bytes.Repeat([]byte{0}, 4096)...))
+	var log bytes.Buffer
+	f := testFetcher(t, srv.Client(), &log)
+	f.Limits = Limits{Compressed: 1024, Uncompressed: 1 << 20, Files: 10}
+	no := false
+	_, err := Load(context.Background(), []string{srv.URL + "/b.tar.gz"},
+		LoadOptions{Fetcher: f, RequireSigned: &no})
+	if err == nil || !strings.Contains(err.Error(), "over the limit of 1024") {
+		t.Fatalf("error %v, want the size limit", err)
+	}
+}
+
+type tarEntry struct {
+	name     string
+	body     []byte
+	link     string
+	declared int64 // a size written in the header with no content behind it
+}
+
+func manyEntries(n int) []tarEntry {
+	out := make([]tarEntry, n)
+	for i := range out {
+		out[i] = tarEntry{name: "/d" + strings.Repeat("x", i) + ".rego"}
+	}
+	return out
+}
+
+// makeTarGz writes entries as a .tar.gz; a declared size ends the archive
+// right after that header, as a crafted download would.
+func makeTarGz(t *testing.T, entries []tarEntry) []byte {
+	t.Helper()
+	var buf bytes.Buffer
+	zw := gzip.NewWriter(&buf)
+	tw := tar.NewWriter(zw)
+	for _, e := range entries {
+		h := &tar.Header{Name: e.name, Mode: 0o644, Size: int64(len(e.body)),
+			Typeflag: tar.TypeReg}
+		if e.link != "" {
+			h.Typeflag, h.Linkname, h.Size = tar.TypeSymlink, e.link, 0
+		}
+		if e.declared > 0 {
+			h.Size = e.declared
+		}
+		if err := tw.WriteHeader(h); err != nil {
+			t.Fatal(err)
+		}
+		if e.declared > 0 {
+			tw.Flush()
+			break
+		}
+		if _, err := tw.Write(e.body); err != nil {
+			t.Fatal(err)
+		}
+	}
+	tw.Close()
+	if err := zw.Close(); err != nil {
+		t.Fatal(err)
+	}
+	return buf.Bytes()
+}

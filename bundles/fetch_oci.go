@@ -1,0 +1,117 @@
+package bundles
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"net"
+	"strings"
+
+	ocispec "github.com/opencontainers/image-spec/specs-go/v1"
+	"oras.land/oras-go/v2/content"
+	"oras.land/oras-go/v2/registry/remote"
+	"oras.land/oras-go/v2/registry/remote/auth"
+	"oras.land/oras-go/v2/registry/remote/credentials"
+)
+
+// maxManifest bounds an OCI manifest, which is a small JSON document.
+const maxManifest = 1 << 20
+
+// repository opens an oci:// reference with the Docker credential store
+// (~/.docker/config.json, or $DOCKER_CONFIG) for auth. A registry on the
+// loopback interface is spoken to over plain HTTP, as local registries are.
+func (f *Fetcher) repository(ref string) (*remote.Repository, error) {
+	repo, err := remote.NewRepository(strings.TrimPrefix(ref, "oci://"))
+	if err != nil {
+		return nil, fmt.Errorf("bundle %s: %w", ref, err)
+	}
+	store, err := credentials.NewStoreFromDocker(credentials.StoreOptions{})
+	if err != nil {
+		return nil, fmt.Errorf("bundle %s: docker credentials: %w", ref, err)
+	}
+	repo.Client = &auth.Client{
+		Client:     f.client(),
+		Cache:      auth.NewCache(),
+		Credential: credentials.Credential(store),
+	}
+	repo.PlainHTTP = isLoopback(repo.Reference.Registry)
+	return repo, nil
+}
+
+func isLoopback(hostport string) bool {
+	host, _, err := net.SplitHostPort(hostport)
+	if err != nil {
+		host = hostport
+	}
+	if host == "localhost" {
+		return true
+	}
+	ip := net.ParseIP(host)
+	return ip != nil && ip.IsLoopback()
+}
+
+// fetchOCI pulls a bundle stored OPA's way: a manifest whose one layer, of
+// media type application/vnd.oci.image.layer.v1.tar+gzip, is the bundle
+// tarball. Layers are cached by digest, so an unchanged tag costs one
+// manifest request; when the registry is unreachable, the layer the
+// reference last resolved to is used with a warning.
+func (f *Fetcher) fetchOCI(ctx context.Context, ref string) ([]byte, error) {
+	repo, err := f.repository(ref)
+	if err != nil {
+		return nil, err
+	}
+	layer, err := f.bundleLayer(ctx, repo, ref)
+	if err != nil {
+		if _, data, ok := f.Cache.lookup(ref); ok && !errors.Is(err, ErrInvalidBundle) {
+			f.warn("registry unreachable: using the cached bundle", "ref", ref, "error", err)
+			return data, nil
+		}
+		return nil, err
+	}
+	if data, err := f.Cache.get(layer.Digest.String()); err == nil {
+		return data, nil
+	}
+	if layer.Size > f.Limits.Compressed {
+		return nil, fmt.Errorf("bundle %s: %w: layer of %d bytes, over the limit of %d", ref,
+			ErrInvalidBundle, layer.Size, f.Limits.Compressed)
+	}
+	data, err := content.FetchAll(ctx, repo, layer)
+	if err != nil {
+		return nil, fmt.Errorf("bundle %s: %w", ref, err)
+	}
+	if err := f.Cache.remember(ref, data, ""); err != nil {
+		f.warn("could not cache the bundle", "ref", ref, "error", err)
+	}
+	return data, nil
+}
+
+// bundleLayer resolves the reference and returns its single bundle layer.
+func (f *Fetcher) bundleLayer(ctx context.Context, repo *remote.Repository, ref string) (
+	ocispec.Descriptor, error) {
+	desc, rc, err := repo.FetchReference(ctx, repo.Reference.Reference)
+	if err != nil {
+		return ocispec.Descriptor{}, fmt.Errorf("bundle %s: %w", ref, err)
+	}
+	defer rc.Close()
+	if desc.Size > maxManifest {
+		return ocispec.Descriptor{}, fmt.Errorf("bundle %s: %w: manifest of %d bytes", ref,
+			ErrInvalidBundle, desc.Size)
+	}
+	raw, err := content.ReadAll(io.LimitReader(rc, maxManifest), desc)
+	if err != nil {
+		return ocispec.Descriptor{}, fmt.Errorf("bundle %s: manifest: %w", ref, err)
+	}
+	var m ocispec.Manifest
+	if err := json.Unmarshal(raw, &m); err != nil {
+		return ocispec.Descriptor{}, fmt.Errorf("bundle %s: %w: manifest: %v", ref,
+			ErrInvalidBundle, err)
+	}
+	if len(m.Layers) != 1 || m.Layers[0].MediaType != ocispec.MediaTypeImageLayerGzip {
+		return ocispec.Descriptor{}, fmt.Errorf("bundle %s: %w: expected one layer of type %s "+
+			"holding the bundle tarball, as OPA reads it (found %d layers)", ref,
+			ErrInvalidBundle, ocispec.MediaTypeImageLayerGzip, len(m.Layers))
+	}
+	return m.Layers[0], nil
+}
