@@ -106,15 +106,9 @@ func relocate(m *threatmodel.Model, path string) {
 // With a base ref, the repository at the merge base is evaluated too, and
 // findings it already had are left out: the report is about the change.
 func Evaluate(ctx context.Context, req Request) (Report, error) {
-	in, err := BuildInput(ctx, req)
+	in, baseIn, err := BuildInputs(ctx, req)
 	if err != nil {
 		return Report{}, err
-	}
-	var baseIn *Input
-	if req.Base != "" {
-		if baseIn, err = buildBaseInput(ctx, req, in); err != nil {
-			return Report{}, err
-		}
 	}
 	eng, err := NewFromConfig(ctx, req.Config)
 	if err != nil {
@@ -138,6 +132,16 @@ func Evaluate(ctx context.Context, req Request) (Report, error) {
 	report.Summary.Overrides = overrides
 	report.Summary.Preexisting = preexisting
 	return report, nil
+}
+
+// BuildInputs builds the input, and with a base ref also the input of the
+// merge base, which it records in the first as input.base.
+func BuildInputs(ctx context.Context, req Request) (head, base *Input, err error) {
+	if head, err = BuildInput(ctx, req); err != nil || req.Base == "" {
+		return head, nil, err
+	}
+	base, err = buildBaseInput(ctx, req, head)
+	return head, base, err
 }
 
 // buildBaseInput extracts the repository at the merge base into a temporary

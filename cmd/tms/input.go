@@ -9,21 +9,24 @@ import (
 )
 
 func newInputCmd(opts *globalOptions) *cobra.Command {
-	return &cobra.Command{
+	cmd := &cobra.Command{
 		Use:   "input",
 		Short: "Print the policy input document as JSON",
 		Long: `Print the JSON document that every policy reads as input: the repository's
 files and surface, the parsed threat model, and the run's settings. Use it to
 write and debug rules:
 
-  tms input > in.json && go tool opa eval -d policies -i in.json data.tms`,
+  tms input > in.json && go tool opa eval -d policies -i in.json data.tms
+
+With --base, input.base holds the repository and model at the merge base,
+as tms eval --base hands them to the rules.`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			req, err := opts.request(cmd.Context())
 			if err != nil {
 				return err
 			}
-			in, err := engine.BuildInput(cmd.Context(), req)
+			in, _, err := engine.BuildInputs(cmd.Context(), req)
 			if err != nil {
 				return err
 			}
@@ -33,4 +36,6 @@ write and debug rules:
 			return enc.Encode(in)
 		},
 	}
+	addBaseFlag(cmd, opts)
+	return cmd
 }
