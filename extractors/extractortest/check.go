@@ -1,0 +1,112 @@
+package extractortest
+
+import (
+	"bytes"
+	"errors"
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+
+	"github.com/tms-dev/tms/extractors"
+)
+
+// ErrorLine returns the line an extraction error names: 0 for no error, -1
+// for an error that names no line.
+func ErrorLine(err error) int {
+	if err == nil {
+		return 0
+	}
+	var le *extractors.LineError
+	if errors.As(err, &le) {
+		return le.Line
+	}
+	return -1
+}
+
+// Lines counts the lines of content as an editor numbers them: an empty
+// file has one, and the last line needs no newline.
+func Lines(content []byte) int { return bytes.Count(content, []byte("\n")) + 1 }
+
+// An Option widens what CheckItems accepts, for an extractor that reads
+// other files besides the one it extracts.
+type Option func(*invariants)
+
+type invariants struct {
+	others         extractors.Repo // where else an item may stand; nil for nowhere
+	linelessErrors bool
+}
+
+// ItemsIn lets an item stand at a line of a file of repo too, such as a
+// lockfile read beside its manifest.
+func ItemsIn(repo extractors.Repo) Option {
+	return func(inv *invariants) { inv.others = repo }
+}
+
+// LinelessErrors lets an error name no line. An extractor does so for an
+// error in another file it read: a diagnostic's line is one of the
+// extracted file, so the other file and its line are told in words.
+func LinelessErrors() Option {
+	return func(inv *invariants) { inv.linelessErrors = true }
+}
+
+// CheckItems checks what extracting file must give, whatever its content:
+// an error names a line of file, and every item has an id, a kind and a
+// name and stands at a line of file. Options widen that for extractors
+// that read other files. Fuzz tests call it on every input.
+func CheckItems(t testing.TB, file extractors.File, items []extractors.Item, err error,
+	opts ...Option) {
+	t.Helper()
+	var inv invariants
+	for _, opt := range opts {
+		opt(&inv)
+	}
+
+	lines := Lines(file.Content)
+	line := ErrorLine(err)
+	if err != nil && !(line == -1 && inv.linelessErrors) && (line < 1 || line > lines) {
+		t.Errorf("%s: error %v points at line %d of %d", file.Path, err, line, lines)
+	}
+
+	for _, it := range items {
+		if it.ID == "" || it.Kind == "" || it.Name == "" {
+			t.Errorf("item without id, kind or name: %+v", it)
+		}
+		if !inv.within(file, it.Location) {
+			t.Errorf("item %s at %+v, outside the files it may stand in", it.ID, it.Location)
+		}
+	}
+}
+
+// within reports whether at is a line of file or, when allowed, of another
+// file the extractor could read.
+func (inv invariants) within(file extractors.File, at extractors.Location) bool {
+	content := file.Content
+	if at.Path != file.Path {
+		if inv.others == nil {
+			return false
+		}
+		var err error
+		if content, err = inv.others.ReadFile(at.Path); err != nil {
+			return false
+		}
+	}
+	return at.Line >= 1 && at.Line <= Lines(content)
+}
+
+// CheckResult compares what an extraction gave with what a table test
+// wants: every item, the line the error names (see ErrorLine), and text the
+// error must contain ("" when any error, or none, will do).
+func CheckResult(t testing.TB, items []extractors.Item, err error,
+	want []extractors.Item, wantLine int, wantErr string) {
+	t.Helper()
+	if diff := cmp.Diff(want, items); diff != "" {
+		t.Errorf("items (-want +got):\n%s", diff)
+	}
+	if line := ErrorLine(err); line != wantLine {
+		t.Errorf("error %v at line %d, want line %d", err, line, wantLine)
+	}
+	if wantErr != "" && (err == nil || !strings.Contains(err.Error(), wantErr)) {
+		t.Errorf("error %v does not say %q", err, wantErr)
+	}
+}
