@@ -50,6 +50,7 @@ stderr.`,
 	f.DurationVar(&opts.timeout, "timeout", 0, "limit on policy evaluation (default 30s)")
 	addPolicyFlag(cmd, global)
 	addBaseFlag(cmd, global)
+	addBundleFlags(cmd, &global.bundle)
 	return cmd
 }
 
@@ -59,6 +60,9 @@ func runEval(ctx context.Context, opts *evalOptions, changed func(string) bool) 
 		return err
 	}
 	if err := opts.applyFlags(&req.Config, changed); err != nil {
+		return err
+	}
+	if err := opts.loadBundles(ctx, &req.Config); err != nil {
 		return err
 	}
 

@@ -40,6 +40,7 @@ func newPolicyListCmd(opts *globalOptions) *cobra.Command {
 	}
 	cmd.Flags().StringVar(&format, "format", "text", "text or json")
 	addPolicyFlag(cmd, opts)
+	addBundleFlags(cmd, &opts.bundle)
 	return cmd
 }
 
@@ -57,6 +58,7 @@ func newPolicyDocCmd(opts *globalOptions) *cobra.Command {
 		},
 	}
 	addPolicyFlag(cmd, opts)
+	addBundleFlags(cmd, &opts.bundle)
 	return cmd
 }
 
@@ -85,6 +87,9 @@ not compile.`,
 func (o *globalOptions) engine(ctx context.Context) (*engine.Engine, error) {
 	cfg, err := o.loadConfig()
 	if err != nil {
+		return nil, err
+	}
+	if err := o.loadBundles(ctx, &cfg); err != nil {
 		return nil, err
 	}
 	return engine.NewFromConfig(ctx, cfg)

@@ -30,8 +30,9 @@ type globalOptions struct {
 	model    string
 	config   string
 	logLevel string
-	policies []string // --policy, on the commands that evaluate rules
-	base     string   // --base, on eval
+	policies []string    // --policy, on the commands that evaluate rules
+	base     string      // --base, on eval
+	bundle   bundleFlags // --bundle and its verification flags, on eval and policy
 	stdout   io.Writer
 	stderr   io.Writer
 	log      *slog.Logger
@@ -64,7 +65,8 @@ func newRootCmd(stdout, stderr io.Writer) *cobra.Command {
 		"debug, info, warn or error (default warn; env TMS_LOG_LEVEL)")
 
 	cmd.AddCommand(newInitCmd(opts), newEvalCmd(opts), newDiffCmd(opts), newSyncCmd(opts),
-		newAcceptCmd(opts), newInputCmd(opts), newPolicyCmd(opts), newVersionCmd(opts))
+		newAcceptCmd(opts), newInputCmd(opts), newPolicyCmd(opts), newVersionCmd(opts),
+		newBundleCmd(opts))
 	return cmd
 }
 
