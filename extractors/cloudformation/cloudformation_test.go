@@ -1,8 +1,6 @@
 package cloudformation
 
 import (
-	"os"
-	"path/filepath"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -11,13 +9,8 @@ import (
 	"github.com/tms-dev/tms/extractors/extractortest"
 )
 
-// want is what a test checks of an item: its line, exposure and the
-// attributes named, whatever others it carries.
-type want struct {
-	line     int
-	exposure extractors.Exposure
-	attrs    map[string]any
-}
+// want is what a test checks of an item, written unkeyed in the tables.
+type want extractortest.Expected
 
 const (
 	public   = extractors.ExposurePublic
@@ -27,15 +20,6 @@ const (
 
 func open(cidr any, from, to any, protocol string) map[string]any {
 	return map[string]any{"cidr": cidr, "from_port": from, "to_port": to, "protocol": protocol}
-}
-
-func readFixture(t testing.TB, name string) []byte {
-	t.Helper()
-	content, err := os.ReadFile(filepath.Join("testdata", name))
-	if err != nil {
-		t.Fatal(err)
-	}
-	return content
 }
 
 func TestExtract(t *testing.T) {
@@ -96,7 +80,7 @@ func TestExtract(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.file, func(t *testing.T) {
-			file := extractors.File{Path: tt.file, Content: readFixture(t, tt.file)}
+			file := extractors.File{Path: tt.file, Content: extractortest.Fixture(t, "testdata", tt.file)}
 			items, err := New().Extract(file, nil)
 			if err != nil {
 				t.Fatal(err)
@@ -106,40 +90,23 @@ func TestExtract(t *testing.T) {
 	}
 }
 
+// check compares the resources of a template with those wanted, keyed by
+// logical id, and checks the form of their ids.
 func check(t *testing.T, file string, got []extractors.Item, wants map[string]want) {
 	t.Helper()
-	seen := map[string]bool{}
 	for _, it := range got {
-		id := it.Name
-		seen[id] = true
-		w, ok := wants[id]
-		if !ok {
-			t.Errorf("unexpected item %s", it.ID)
-			continue
-		}
-		if it.ID != "cloudformation.resource:"+file+"#"+id || it.Kind != "cloudformation.resource" {
+		if it.ID != "cloudformation.resource:"+file+"#"+it.Name ||
+			it.Kind != "cloudformation.resource" {
 			t.Errorf("item %s of kind %s", it.ID, it.Kind)
 		}
-		at := extractors.Location{Path: file, Line: w.line}
-		if it.Location != at || it.Exposure != w.exposure {
-			t.Errorf("%s at %+v, %s; want %+v, %s", id, it.Location, it.Exposure, at, w.exposure)
-		}
-		for name, v := range w.attrs {
-			if diff := cmp.Diff(v, it.Attributes[name]); diff != "" {
-				t.Errorf("%s attribute %s (-want +got):\n%s", id, name, diff)
-			}
-		}
 	}
-	for id := range wants {
-		if !seen[id] {
-			t.Errorf("missing item %s", id)
-		}
-	}
+	byName := func(it extractors.Item) string { return it.Name }
+	extractortest.CheckExpected(t, file, got, byName, wants)
 }
 
 func TestNotTemplates(t *testing.T) {
 	tests := map[string]string{
-		"k8s.yaml":     string(readFixture(t, "notemplate.yaml")),
+		"k8s.yaml":     string(extractortest.Fixture(t, "testdata", "notemplate.yaml")),
 		"package.json": `{"name": "x", "dependencies": {"aws-sdk": "2"}}`,
 		"broken.yaml":  "a: [\n",
 		"compose.yml":  "services:\n  Resources: {Type: 'AWS::nothing'}\n",
@@ -158,7 +125,7 @@ func TestExtractErrors(t *testing.T) {
 		ids           []string
 		line          int
 	}{
-		{name: "broken template", content: string(readFixture(t, "broken.yaml")), line: 9},
+		{name: "broken template", content: string(extractortest.Fixture(t, "testdata", "broken.yaml")), line: 9},
 		{name: "no resources", line: 1,
 			content: "AWSTemplateFormatVersion: '2010-09-09'\nOutputs: {}\n"},
 		{name: "resource without type", content: "AWSTemplateFormatVersion: x\nResources:\n" +

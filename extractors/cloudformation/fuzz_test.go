@@ -1,8 +1,6 @@
 package cloudformation
 
 import (
-	"bytes"
-	"os"
 	"testing"
 
 	"github.com/tms-dev/tms/extractors"
@@ -10,29 +8,14 @@ import (
 )
 
 func FuzzExtract(f *testing.F) {
-	fixtures, err := os.ReadDir("testdata")
-	if err != nil {
-		f.Fatal(err)
-	}
-	for _, e := range fixtures {
-		if !e.IsDir() {
-			f.Add(readFixture(f, e.Name()))
-		}
+	for _, seed := range extractortest.Seeds(f, "testdata/*") {
+		f.Add(seed.Content)
 	}
 
 	f.Fuzz(func(t *testing.T, content []byte) {
-		items, err := New().Extract(extractors.File{Path: "t.yaml", Content: content}, nil)
-		lines := bytes.Count(content, []byte("\n")) + 1
-		if line := extractortest.ErrorLine(err); err != nil && (line < 1 || line > lines) {
-			t.Errorf("error %v points at line %d of %d", err, line, lines)
-		}
-		for _, it := range items {
-			if it.ID == "" || it.Kind == "" {
-				t.Errorf("item without id or kind: %+v", it)
-			}
-			if it.Location.Path != "t.yaml" || it.Location.Line < 1 || it.Location.Line > lines {
-				t.Errorf("item %s at %+v, outside the file of %d lines", it.ID, it.Location, lines)
-			}
-		}
+		file := extractors.File{Path: "t.yaml", Content: content}
+		items, err := New().Extract(file, nil)
+		// A resource is named by its logical id, which a template may leave empty.
+		extractortest.CheckItems(t, file, items, err, extractortest.UnnamedItems())
 	})
 }
