@@ -29,10 +29,17 @@ type pair struct {
 // fields reads n as a mapping describing what. It returns nil, without a
 // report, when n is not a mapping: the caller knows what that means.
 func (b *builder) fields(n *yaml.Node, what string) *fields {
+	return b.mapping(n, what, map[*yaml.Node]bool{})
+}
+
+// mapping reads n, merging in the mappings named by "<<" keys. seen holds
+// the nodes already merged, since an anchor may be merged into itself.
+func (b *builder) mapping(n *yaml.Node, what string, seen map[*yaml.Node]bool) *fields {
 	n = resolve(n)
-	if n == nil || n.Kind != yaml.MappingNode {
+	if n == nil || n.Kind != yaml.MappingNode || seen[n] {
 		return nil
 	}
+	seen[n] = true
 
 	f := &fields{b: b, what: what, self: n, values: map[string]*yaml.Node{}}
 	var merges []*yaml.Node
@@ -52,20 +59,24 @@ func (b *builder) fields(n *yaml.Node, what string) *fields {
 	}
 	// Keys written in the mapping win over those merged in with "<<".
 	for _, m := range merges {
-		f.merge(m)
+		f.merge(m, seen)
 	}
 	return f
 }
 
-func (f *fields) merge(n *yaml.Node) {
+func (f *fields) merge(n *yaml.Node, seen map[*yaml.Node]bool) {
 	n = resolve(n)
 	if n != nil && n.Kind == yaml.SequenceNode {
+		if seen[n] {
+			return
+		}
+		seen[n] = true
 		for _, item := range n.Content {
-			f.merge(item)
+			f.merge(item, seen)
 		}
 		return
 	}
-	src := f.b.fields(n, f.what)
+	src := f.b.mapping(n, f.what, seen)
 	if src == nil {
 		return
 	}
@@ -74,6 +85,14 @@ func (f *fields) merge(n *yaml.Node) {
 			f.values[p.key] = p.value
 			f.keys = append(f.keys, p)
 		}
+	}
+}
+
+// describing sets what reports about the mapping's fields call it, once
+// its id is known.
+func (f *fields) describing(what string) {
+	if f != nil {
+		f.what = what
 	}
 }
 

@@ -84,6 +84,7 @@ func (r *otmReader) readElements(root *fields, key, word, kind string) {
 			continue
 		}
 		what := quoted(word, id)
+		f.describing(what)
 		attrs := r.b.attributes(f)
 		entry := r.surfaceEntry(n, what, kind, id, attrs)
 		if !r.b.addSurface(n, what, entry) {
@@ -175,6 +176,7 @@ func (r *otmReader) readThreats(root *fields) {
 			continue
 		}
 		what := quoted("threat", id)
+		f.describing(what)
 		attrs := r.b.attributes(f)
 		t := threatmodel.Threat{
 			ID:          id,

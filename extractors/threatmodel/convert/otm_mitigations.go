@@ -60,6 +60,7 @@ func (r *otmReader) mitigationUses() map[string][]otmUse {
 
 func (r *otmReader) readMitigation(n *yaml.Node, f *fields, id string, uses []otmUse) {
 	what := quoted("mitigation", id)
+	f.describing(what)
 	attrs := r.b.attributes(f)
 	status, kept := r.instanceStatus(what, uses)
 	if attrs.has(attrStatus) {

@@ -63,6 +63,7 @@ func (r *threagileReader) readAssets(root *fields) {
 			continue
 		}
 		what := quoted("technical asset", id)
+		f.describing(what)
 		entry := threatmodel.SurfaceEntry{
 			ID: "threagile.asset:" + id, Kind: "threagile.asset", Exposure: "unknown",
 		}

@@ -20,6 +20,7 @@ func (r *threagileReader) readRisks(root *fields) {
 			continue
 		}
 		what := quoted("risk category", catID)
+		f.describing(what)
 		stride := r.b.stride(p.node, what, []string{f.text("stride")})
 		info := threagileRisk{
 			mitigation: cmpOrText(oneLine(f.text("action")), firstLine(f.text("mitigation"))),
@@ -40,6 +41,7 @@ func (r *threagileReader) readRisk(p pair, catID, description string, stride []s
 	}
 	id := syntheticRiskID(catID, parts)
 	what := quoted("risk", id)
+	f.describing(what)
 
 	t := threatmodel.Threat{
 		ID:          id,

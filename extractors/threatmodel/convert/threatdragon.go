@@ -65,6 +65,8 @@ func (r *dragonReader) readCell(n *yaml.Node) {
 	}
 
 	what := quoted(kind, id)
+	f.describing(what)
+	data.describing(what)
 	entry := threatmodel.SurfaceEntry{
 		ID: "threatdragon." + kind + ":" + id, Kind: "threatdragon." + kind, Exposure: "unknown",
 	}
@@ -119,6 +121,7 @@ func (r *dragonReader) readThreat(n *yaml.Node, surface, element string) {
 		return
 	}
 	what := quoted("threat", id)
+	f.describing(what)
 	t := threatmodel.Threat{
 		ID:          id,
 		Title:       cmp.Or(f.text("title"), id),
