@@ -26,3 +26,11 @@ dependency_kinds := {
 	"ci.action",
 	"ci.include",
 }
+
+# Kinds whose new items a dedicated rule reports with more to say (an API
+# definition or a gRPC service not in the model); the generic rule for
+# unmodeled surface leaves them to it, so each item is reported once.
+dedicated_new_surface_kinds := {
+	"api.spec",
+	"grpc.service",
+}

@@ -104,9 +104,10 @@ _definition_kinds := {"api.spec", "grpc.service"}
 # description: |
 #   The code serves an HTTP route (http.route) whose method and path match no
 #   operation of the repository's API definitions: no api.operation, nor the
-#   HTTP binding of a grpc.method. Reported only when the repository has an
-#   OpenAPI or Swagger definition, since only then is the definition expected
-#   to be complete. A route that accepts any method matches an operation of
+#   HTTP binding of a grpc.method. Reported only where an OpenAPI or Swagger
+#   definition is expected to be complete: in a service of a monorepo that
+#   has its own definition, or anywhere when the definition sits outside the
+#   services (e.g. a top-level api/ directory). A route that accepts any method matches an operation of
 #   any method on its path. Undocumented operations escape review, gateway
 #   rules and client-side expectations.
 # related_resources:
@@ -129,18 +130,28 @@ deny contains lib.finding(rego.metadata.rule(), {
 	"message": sprintf("%s %q is served in code but no API definition declares %s", [route.kind, route.name, endpoint]),
 	"location": route.location,
 }) if {
-	_has_definition
 	some route in input.surface
 	route.kind == "http.route"
+	_defined_for(route.location.path)
 	endpoint := route.attributes.endpoint
 	not _documented(endpoint)
 	not lib.answered(route.id)
 }
 
-_has_definition if {
+# The scopes the repository's definitions describe: the service a definition
+# sits in, or "*" for a definition outside any one service.
+_definition_scopes := {_scope(item.location.path) |
 	some item in input.surface
 	item.kind == "api.spec"
 }
+
+_scope(path) := lib.component(path) if lib.in_service(path)
+
+_scope(path) := "*" if not lib.in_service(path)
+
+_defined_for(_) if "*" in _definition_scopes
+
+_defined_for(path) if lib.component(path) in _definition_scopes
 
 # The endpoint keys that definitions declare: each operation's own key and
 # the keys with its servers' base paths in front.

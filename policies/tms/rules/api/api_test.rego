@@ -224,3 +224,14 @@ test_undocumented_route_without_endpoint_is_skipped if {
 	route := json.remove(_route("GET", "/x", "GET /x"), ["attributes/endpoint"])
 	count(_findings(_input([_spec, route]), "TMS-API-003")) == 0
 }
+
+_in(item, path) := object.union(item, {"location": {"path": path, "line": 3}})
+
+test_route_missing_from_spec_is_judged_per_service if {
+	spec := _in(_spec, "services/bookings/api/openapi.yaml")
+	documented_service := _in(_route("POST", "/debug", "POST /debug"), "services/bookings/src/App.java")
+	other_service := _in(_route("GET", "/up", "GET /up"), "services/accounts/config/routes.rb")
+	doc := _input([spec, _operation("public", true), documented_service, other_service])
+	findings := {f.surface | some f in api.deny; f.rule == "TMS-API-003"} with input as doc
+	findings == {documented_service.id}
+}

@@ -141,5 +141,13 @@ deny contains lib.finding(rego.metadata.rule(), {
 	item.attributes.direct == true
 	item.attributes.pinned == false
 	not item.attributes.source in _local_sources
+	not _version_unknown(item.attributes)
 	not lib.answered(item.id)
 }
+
+# A version tms could not resolve from the files (a Maven property of a
+# parent pom, say) may well be exact: reporting it would report what is not
+# known to be there.
+_version_unknown(attributes) if attributes.unresolved == true
+
+_version_unknown(attributes) if attributes.managed == true

@@ -166,3 +166,13 @@ test_other_kinds_are_ignored if {
 test_missing_input_yields_nothing if {
 	count(dependencies.deny) == 0 with input as {}
 }
+
+test_dep_002_unresolved_version_is_not_reported if {
+	item := _item("dependency:pom.xml#org.example:lib", _pypi({"unresolved": true}))
+	count(_findings([item], "TMS-DEP-002")) == 0
+}
+
+test_dep_002_managed_version_is_not_reported if {
+	item := _item("dependency:pom.xml#org.example:lib", _pypi({"managed": true}))
+	count(_findings([item], "TMS-DEP-002")) == 0
+}

@@ -47,6 +47,7 @@ deny contains lib.finding(rego.metadata.rule(), {
 	some item in input.surface
 	not item.id in _acknowledged
 	not item.id in lib.accepted_surface
+	not item.kind in lib.dedicated_new_surface_kinds
 }
 
 # METADATA
