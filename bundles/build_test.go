@@ -104,3 +104,15 @@ func writeTree(t *testing.T, files map[string]string) string {
 	}
 	return dir
 }
+
+// TestFuzzSeedIsCurrent keeps the fuzz seed a bundle that Build writes
+// today, so the fuzzer starts from the real format.
+func TestFuzzSeedIsCurrent(t *testing.T) {
+	seed, err := os.ReadFile("testdata/seed.tar.gz")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := Read(seed, "seed", Verification{}, DefaultLimits); err != nil {
+		t.Fatalf("the fuzz seed no longer reads: %v", err)
+	}
+}
