@@ -66,7 +66,7 @@ func newRootCmd(stdout, stderr io.Writer) *cobra.Command {
 
 	cmd.AddCommand(newInitCmd(opts), newEvalCmd(opts), newDiffCmd(opts), newSyncCmd(opts),
 		newAcceptCmd(opts), newInputCmd(opts), newPolicyCmd(opts), newVersionCmd(opts),
-		newBundleCmd(opts))
+		newBundleCmd(opts), newImportCmd(opts), newExportCmd(opts))
 	return cmd
 }
 

@@ -115,7 +115,8 @@ func (r *otmReader) surfaceEntry(n *yaml.Node, what, kind, id string,
 	attrs attributes) threatmodel.SurfaceEntry {
 	e := threatmodel.SurfaceEntry{ID: kind + ":" + id, Kind: kind, Exposure: "unknown"}
 	if sid := attrs.text(attrSurfaceID); sid != "" {
-		e.ID, e.Kind = sid, attrs.text(attrKind)
+		// tms's own entry: an exposure it did not record stays unrecorded.
+		e.ID, e.Kind, e.Exposure = sid, attrs.text(attrKind), ""
 	}
 
 	switch v := attrs.text(attrExposure); {

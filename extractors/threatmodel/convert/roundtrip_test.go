@@ -86,9 +86,6 @@ func wantSurface(m *threatmodel.Model) []threatmodel.SurfaceEntry {
 			s.Status = "unreviewed"
 		}
 		s.ReviewedBy = ""
-		if s.Exposure == "" {
-			s.Exposure = "unknown"
-		}
 		want = append(want, s)
 	}
 	return want
