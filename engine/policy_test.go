@@ -242,3 +242,17 @@ func TestPolicyDocsListEveryRule(t *testing.T) {
 		}
 	}
 }
+
+// TestLibraryRulesPointToReferences keeps every built-in rule's METADATA
+// complete: a reviewer needs somewhere to read more (CWE, OWASP, vendor docs).
+func TestLibraryRulesPointToReferences(t *testing.T) {
+	eng, err := New(context.Background(), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, r := range eng.Rules() {
+		if len(r.References) == 0 {
+			t.Errorf("%s (%s) has no related_resources", r.ID, r.Location)
+		}
+	}
+}

@@ -12,6 +12,11 @@ import data.tms.lib
 # description: |
 #   The acceptance's expiry date has passed, so the risk it covered is no
 #   longer accepted by anyone.
+# related_resources:
+#   - ref: https://owasp.org/www-project-samm/
+#     description: "OWASP SAMM, risk acceptance reviewed periodically"
+#   - ref: https://cwe.mitre.org/data/definitions/1053.html
+#     description: "CWE-1053 Missing Documentation for Design"
 # custom:
 #   id: TMS-ACCEPT-001
 #   severity: high
@@ -36,6 +41,11 @@ deny contains lib.finding(rego.metadata.rule(), {
 # description: |
 #   The acceptance names no approver, so no person is accountable for the
 #   risk it accepts.
+# related_resources:
+#   - ref: https://cwe.mitre.org/data/definitions/1053.html
+#     description: "CWE-1053 Missing Documentation for Design"
+#   - ref: https://owasp.org/www-project-samm/
+#     description: "OWASP SAMM, named owners for accepted risk"
 # custom:
 #   id: TMS-ACCEPT-002
 #   severity: high
@@ -58,6 +68,9 @@ deny contains lib.finding(rego.metadata.rule(), {
 # title: Acceptance without expiry
 # description: |
 #   The acceptance has no expiry date, so it would never be reviewed again.
+# related_resources:
+#   - ref: https://cwe.mitre.org/data/definitions/1053.html
+#     description: "CWE-1053 Missing Documentation for Design"
 # custom:
 #   id: TMS-ACCEPT-003
 #   severity: high
@@ -81,6 +94,9 @@ deny contains lib.finding(rego.metadata.rule(), {
 #   The acceptance was recorded for a surface item with a given security
 #   fingerprint, and the item has changed or gone since. What was accepted is
 #   no longer what is there.
+# related_resources:
+#   - ref: https://cwe.mitre.org/data/definitions/1053.html
+#     description: "CWE-1053 Missing Documentation for Design"
 # custom:
 #   id: TMS-ACCEPT-004
 #   severity: high

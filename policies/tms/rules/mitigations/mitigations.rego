@@ -13,6 +13,9 @@ import data.tms.lib
 # description: |
 #   An implemented mitigation lists an evidence path or glob that matches no
 #   file in the repository.
+# related_resources:
+#   - ref: https://cwe.mitre.org/data/definitions/693.html
+#     description: "CWE-693 Protection Mechanism Failure"
 # custom:
 #   id: TMS-MITIGATION-001
 #   severity: high
@@ -38,6 +41,9 @@ deny contains lib.finding(rego.metadata.rule(), {
 # description: |
 #   A mitigation is marked implemented but lists no evidence, so nothing in
 #   the repository shows that the control exists or notices when it goes.
+# related_resources:
+#   - ref: https://cwe.mitre.org/data/definitions/1059.html
+#     description: "CWE-1059 Insufficient Technical Documentation"
 # custom:
 #   id: TMS-MITIGATION-002
 #   severity: medium

@@ -24,6 +24,9 @@ _status_rank := {"proposed": 0, "planned": 1, "implemented": 2}
 # description: |
 #   An implemented mitigation that the model had at the base of the change is
 #   gone from it. The threats it answered may be open again.
+# related_resources:
+#   - ref: https://owasp.org/www-community/Threat_Modeling_Process
+#     description: "OWASP threat modeling process"
 # custom:
 #   id: TMS-MODEL-001
 #   severity: medium
@@ -48,6 +51,9 @@ deny contains lib.finding(rego.metadata.rule(), {
 # description: |
 #   The change moves a mitigation from implemented or planned to a weaker
 #   status, so the model now claims less protection than it did.
+# related_resources:
+#   - ref: https://owasp.org/www-community/Threat_Modeling_Process
+#     description: "OWASP threat modeling process"
 # custom:
 #   id: TMS-MODEL-002
 #   severity: medium
@@ -72,6 +78,9 @@ deny contains lib.finding(rego.metadata.rule(), {
 # description: |
 #   The change lowers the severity of a threat, which lowers the severity of
 #   every finding about it.
+# related_resources:
+#   - ref: https://owasp.org/www-community/Threat_Modeling_Process
+#     description: "OWASP threat modeling process"
 # custom:
 #   id: TMS-MODEL-003
 #   severity: medium
@@ -95,6 +104,9 @@ deny contains lib.finding(rego.metadata.rule(), {
 # description: |
 #   The change adds an acceptance: someone takes responsibility for a risk
 #   instead of mitigating it. That decision deserves its own review.
+# related_resources:
+#   - ref: https://owasp.org/www-community/Threat_Modeling_Process
+#     description: "OWASP threat modeling process"
 # custom:
 #   id: TMS-MODEL-004
 #   severity: medium

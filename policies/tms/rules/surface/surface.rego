@@ -55,6 +55,9 @@ deny contains lib.finding(rego.metadata.rule(), {
 # description: |
 #   An extractor matched a file but could not parse it, so any surface the file
 #   declares is unseen. Unseen surface is unreviewed surface.
+# related_resources:
+#   - ref: https://cwe.mitre.org/data/definitions/1059.html
+#     description: "CWE-1059 Insufficient Technical Documentation"
 # custom:
 #   id: TMS-SURFACE-002
 #   severity: medium
@@ -87,6 +90,9 @@ _unmodeled_message(item) := sprintf("%s %q is not in the threat model", [item.ki
 #   differs from the one recorded in the model. The review no longer holds.
 #   Severity is high when the exposure widened (to public or unknown), medium
 #   otherwise.
+# related_resources:
+#   - ref: https://owasp.org/www-community/Threat_Modeling_Process
+#     description: "OWASP threat modeling process"
 # custom:
 #   id: TMS-SURFACE-003
 #   severity: medium
@@ -137,6 +143,9 @@ _present := {item.id | some item in input.surface}
 # description: |
 #   The model lists a surface item that the repository no longer has. The
 #   threats and mitigations written for it may be stale.
+# related_resources:
+#   - ref: https://owasp.org/www-community/Threat_Modeling_Process
+#     description: "OWASP threat modeling process"
 # custom:
 #   id: TMS-SURFACE-004
 #   severity: info
