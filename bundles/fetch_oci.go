@@ -71,6 +71,10 @@ func (f *Fetcher) fetchOCI(ctx context.Context, ref string) ([]byte, error) {
 		return nil, err
 	}
 	if data, err := f.Cache.get(layer.Digest.String()); err == nil {
+		// The tag may have moved to content cached under another reference.
+		if err := f.Cache.remember(ref, data, ""); err != nil {
+			f.warn("could not cache the bundle", "ref", ref, "error", err)
+		}
 		return data, nil
 	}
 	if layer.Size > f.Limits.Compressed {
