@@ -1,8 +1,6 @@
 package terraform
 
 import (
-	"bytes"
-	"os"
 	"path/filepath"
 	"testing"
 
@@ -11,16 +9,8 @@ import (
 )
 
 func FuzzExtract(f *testing.F) {
-	fixtures, err := filepath.Glob("testdata/*.tf*")
-	if err != nil {
-		f.Fatal(err)
-	}
-	for _, p := range fixtures {
-		content, err := os.ReadFile(p)
-		if err != nil {
-			f.Fatal(err)
-		}
-		f.Add(content, filepath.Ext(p) == ".json")
+	for _, seed := range extractortest.Seeds(f, "testdata/*.tf*") {
+		f.Add(seed.Content, filepath.Ext(seed.Path) == ".json")
 	}
 
 	f.Fuzz(func(t *testing.T, content []byte, json bool) {
@@ -28,18 +18,8 @@ func FuzzExtract(f *testing.F) {
 		if json {
 			name += ".json"
 		}
-		items, err := New().Extract(extractors.File{Path: name, Content: content}, nil)
-		lines := bytes.Count(content, []byte("\n")) + 1
-		if line := extractortest.ErrorLine(err); err != nil && (line < 1 || line > lines) {
-			t.Errorf("error %v points at line %d of %d", err, line, lines)
-		}
-		for _, it := range items {
-			if it.ID == "" || it.Kind == "" {
-				t.Errorf("item without id or kind: %+v", it)
-			}
-			if it.Location.Path != name || it.Location.Line < 1 || it.Location.Line > lines {
-				t.Errorf("item %s at %+v, outside the file of %d lines", it.ID, it.Location, lines)
-			}
-		}
+		file := extractors.File{Path: name, Content: content}
+		items, err := New().Extract(file, nil)
+		extractortest.CheckItems(t, file, items, err)
 	})
 }

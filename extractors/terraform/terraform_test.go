@@ -1,8 +1,6 @@
 package terraform
 
 import (
-	"os"
-	"path/filepath"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -11,13 +9,8 @@ import (
 	"github.com/tms-dev/tms/extractors/extractortest"
 )
 
-// want is what a test checks of an item: its line, exposure and the
-// attributes named, whatever others it carries.
-type want struct {
-	line     int
-	exposure extractors.Exposure
-	attrs    map[string]any
-}
+// want is what a test checks of an item, written unkeyed in the tables.
+type want extractortest.Expected
 
 const (
 	public   = extractors.ExposurePublic
@@ -33,43 +26,18 @@ func list(v ...any) []any { return v }
 
 func extract(t *testing.T, name string) ([]extractors.Item, error) {
 	t.Helper()
-	content, err := os.ReadFile(filepath.Join("testdata", name))
-	if err != nil {
-		t.Fatal(err)
-	}
-	return New().Extract(extractors.File{Path: name, Content: content}, nil)
+	file := extractors.File{Path: name, Content: extractortest.Fixture(t, "testdata", name)}
+	return New().Extract(file, nil)
 }
 
 // check compares items with the wanted ones, keyed by the part of the id
 // after the file name.
 func check(t *testing.T, file string, got []extractors.Item, wants map[string]want) {
 	t.Helper()
-	seen := map[string]bool{}
-	for _, it := range got {
-		key := it.Kind + ":" + it.ID[len(it.Kind)+1+len(file)+1:]
-		seen[key] = true
-		w, ok := wants[key]
-		if !ok {
-			t.Errorf("unexpected item %s", it.ID)
-			continue
-		}
-		if it.Location != (extractors.Location{Path: file, Line: w.line}) {
-			t.Errorf("%s at %+v, want line %d", key, it.Location, w.line)
-		}
-		if it.Exposure != w.exposure {
-			t.Errorf("%s exposure %s, want %s", key, it.Exposure, w.exposure)
-		}
-		for name, v := range w.attrs {
-			if diff := cmp.Diff(v, it.Attributes[name]); diff != "" {
-				t.Errorf("%s attribute %s (-want +got):\n%s", key, name, diff)
-			}
-		}
+	key := func(it extractors.Item) string {
+		return it.Kind + ":" + it.ID[len(it.Kind)+1+len(file)+1:]
 	}
-	for key := range wants {
-		if !seen[key] {
-			t.Errorf("missing item %s", key)
-		}
-	}
+	extractortest.CheckExpected(t, file, got, key, wants)
 }
 
 func TestExtractAWS(t *testing.T) {
@@ -285,10 +253,7 @@ func TestExtractErrors(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			content := []byte(tt.content)
 			if tt.content == "" && tt.path == "broken.tf" {
-				var err error
-				if content, err = os.ReadFile(filepath.Join("testdata", tt.path)); err != nil {
-					t.Fatal(err)
-				}
+				content = extractortest.Fixture(t, "testdata", tt.path)
 			}
 			items, err := New().Extract(extractors.File{Path: tt.path, Content: content}, nil)
 			var ids []string
