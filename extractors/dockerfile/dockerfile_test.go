@@ -1,15 +1,10 @@
 package dockerfile
 
 import (
-	"os"
-	"path/filepath"
 	"testing"
 
-	"github.com/tms-dev/tms/extractors/extractortest"
-
-	"github.com/google/go-cmp/cmp"
-
 	"github.com/tms-dev/tms/extractors"
+	"github.com/tms-dev/tms/extractors/extractortest"
 )
 
 func at(path string, line int) extractors.Location {
@@ -178,30 +173,8 @@ func TestExtractFixtures(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.file, func(t *testing.T) {
-			got, err := extract(t, tt.file, readFixture(t, tt.file))
-			if diff := cmp.Diff(tt.want, got); diff != "" {
-				t.Errorf("items (-want +got):\n%s", diff)
-			}
-			if line := extractortest.ErrorLine(err); line != tt.wantLine {
-				t.Errorf("error %v at line %d, want line %d", err, line, tt.wantLine)
-			}
+			got, err := extractortest.ExtractFixture(t, New(), "testdata", tt.file)
+			extractortest.CheckResult(t, got, err, tt.want, tt.wantLine, "")
 		})
 	}
 }
-
-func readFixture(t testing.TB, name string) []byte {
-	t.Helper()
-	content, err := os.ReadFile(filepath.Join("testdata", name))
-	if err != nil {
-		t.Fatal(err)
-	}
-	return content
-}
-
-func extract(t testing.TB, path string, content []byte) ([]extractors.Item, error) {
-	t.Helper()
-	return New().Extract(extractors.File{Path: path, Content: content}, nil)
-}
-
-// errorLine is the line an error points at: 0 without an error, -1 for an
-// error that does not say.

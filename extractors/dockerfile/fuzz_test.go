@@ -1,44 +1,29 @@
 package dockerfile
 
 import (
-	"bytes"
-	"os"
 	"testing"
 
+	"github.com/tms-dev/tms/extractors"
 	"github.com/tms-dev/tms/extractors/extractortest"
 )
 
 func FuzzExtract(f *testing.F) {
-	fixtures, err := os.ReadDir("testdata")
-	if err != nil {
-		f.Fatal(err)
-	}
-	for _, e := range fixtures {
-		if !e.IsDir() {
-			f.Add(readFixture(f, e.Name()))
-		}
+	for _, seed := range extractortest.Seeds(f, "testdata/*") {
+		f.Add(seed.Content)
 	}
 
 	f.Fuzz(func(t *testing.T, content []byte) {
-		items, err := extract(t, "Dockerfile", content)
-		lines := bytes.Count(content, []byte("\n")) + 1
-		if line := extractortest.ErrorLine(err); err != nil && (line < 1 || line > lines) {
-			t.Errorf("error %v points at line %d of %d", err, line, lines)
-		}
+		file := extractors.File{Path: "Dockerfile", Content: content}
+		items, err := New().Extract(file, nil)
+		extractortest.CheckItems(t, file, items, err)
+
+		lines := extractortest.Lines(content)
 		for _, it := range items {
-			if it.ID == "" || it.Kind == "" {
-				t.Errorf("item without id or kind: %+v", it)
-			}
 			piped, _ := it.Attributes["pipe_to_shell"].([]any)
 			for _, line := range piped {
 				if l := line.(int); l < 1 || l > lines {
 					t.Errorf("pipe to shell at line %d of %d", l, lines)
 				}
-			}
-			if it.Location.Path != "Dockerfile" || it.Location.Line < 1 ||
-				it.Location.Line > lines {
-				t.Errorf("item %s at %+v, outside the file of %d lines",
-					it.ID, it.Location, lines)
 			}
 		}
 	})
