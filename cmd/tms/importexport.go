@@ -92,12 +92,14 @@ func writeImportSummary(w io.Writer, output, source string, format convert.Forma
 		output, source, format.Title, len(m.Surface), len(m.Components), len(m.Boundaries),
 		len(m.Threats), len(m.Mitigations), len(m.Acceptances))
 
-	reviewed := countFunc(m.Threats, func(t threatmodel.Threat) bool { return t.Status == "reviewed" })
+	reviewed := countFunc(m.Threats,
+		func(t threatmodel.Threat) bool { return t.Status == "reviewed" })
 	implemented := countFunc(m.Mitigations,
 		func(x threatmodel.Mitigation) bool { return x.Status == "implemented" })
 	if reviewed+implemented+len(m.Acceptances) > 0 {
 		fmt.Fprintf(w, "tms: kept because the source names a person: %d reviewed threats, "+
-			"%d implemented mitigations, %d acceptances\n", reviewed, implemented, len(m.Acceptances))
+			"%d implemented mitigations, %d acceptances\n",
+			reviewed, implemented, len(m.Acceptances))
 	}
 	if unmapped > 0 {
 		fmt.Fprintf(w, "tms: %d elements or statuses were not carried over as they were "+

@@ -154,7 +154,8 @@ func (b *builder) addMitigation(n *yaml.Node, what string, m threatmodel.Mitigat
 	if i, dup := b.mits[m.ID]; dup {
 		first := &b.model.Mitigations[i]
 		if first.Title != m.Title {
-			b.report(n, what, "mitigation id %q is already used by %q; not imported", m.ID, first.Title)
+			b.report(n, what, "mitigation id %q is already used by %q; not imported",
+				m.ID, first.Title)
 			return
 		}
 		first.Mitigates = appendNew(first.Mitigates, m.Mitigates...)
@@ -197,7 +198,7 @@ func (b *builder) result() (*threatmodel.Model, []Unmapped, error) {
 		m := &b.model.Mitigations[i]
 		if m.Status == "implemented" && len(m.Evidence) == 0 {
 			m.Status = "proposed"
-			b.report(nil, fmt.Sprintf("mitigation %q", m.ID),
+			b.report(nil, quoted("mitigation", m.ID),
 				"implemented without evidence in the repository; imported as proposed")
 		}
 	}
@@ -213,7 +214,7 @@ func (b *builder) dropUnknownThreats() {
 		kept := m.Mitigates[:0]
 		for _, id := range m.Mitigates {
 			if b.threat(id) == nil {
-				b.report(nil, fmt.Sprintf("mitigation %q", m.ID),
+				b.report(nil, quoted("mitigation", m.ID),
 					"answers threat %q, which is not in the import; reference dropped", id)
 				continue
 			}
@@ -225,7 +226,7 @@ func (b *builder) dropUnknownThreats() {
 	kept := b.model.Acceptances[:0]
 	for _, a := range b.model.Acceptances {
 		if a.Threat != "" && b.threat(a.Threat) == nil {
-			b.report(nil, fmt.Sprintf("acceptance %q", a.ID),
+			b.report(nil, quoted("acceptance", a.ID),
 				"accepts threat %q, which is not in the import; not imported", a.Threat)
 			continue
 		}

@@ -133,7 +133,8 @@ func TestOTMAcceptance(t *testing.T) {
 	}
 	for _, tt := range tests {
 		m, report := importOne(t, otmDoc("accept", "recommended", tt.attrs, ""))
-		if diff := cmp.Diff(tt.want, m.Acceptances, ignoreLocation, cmpopts.EquateEmpty()); diff != "" {
+		diff := cmp.Diff(tt.want, m.Acceptances, ignoreLocation, cmpopts.EquateEmpty())
+		if diff != "" {
 			t.Errorf("%s: acceptances (-want +got):\n%s", tt.attrs, diff)
 		}
 		checkReport(t, report, tt.report)

@@ -22,7 +22,8 @@ type Format struct {
 var (
 	OTM          = Format{Name: "otm", Title: "Open Threat Model (OTM)", read: readOTM}
 	Threagile    = Format{Name: "threagile", Title: "Threagile", read: readThreagile}
-	ThreatDragon = Format{Name: "threatdragon", Title: "OWASP Threat Dragon v2", read: readThreatDragon}
+	ThreatDragon = Format{Name: "threatdragon", Title: "OWASP Threat Dragon v2",
+		read: readThreatDragon}
 )
 
 // Import reads another tool's threat model, recognising its format from the
@@ -112,7 +113,8 @@ func parse(data []byte, name string) (*yaml.Node, error) {
 // detect tells the formats apart by the keys each one requires at the top.
 func detect(root *yaml.Node, name string) (Format, error) {
 	if root.Kind != yaml.MappingNode {
-		return Format{}, fail(name, root, "found %s (expected a mapping at the top)", describe(root))
+		return Format{}, fail(name, root, "found %s (expected a mapping at the top)",
+			describe(root))
 	}
 	top := newBuilder(name).fields(root, "model")
 

@@ -18,13 +18,15 @@ func TestImportErrors(t *testing.T) {
 			"model.yaml:2:17: invalid JSON: invalid character '}' looking for beginning of value"},
 		{"two documents", "otmVersion: 0.2.0\n---\notmVersion: 0.2.0\n",
 			"model.yaml:2:1: a second YAML document starts here (expected one document)"},
-		{"a list", "- otmVersion: 0.2.0\n", "model.yaml:1: found a list (expected a mapping at the top)"},
+		{"a list", "- otmVersion: 0.2.0\n",
+			"model.yaml:1: found a list (expected a mapping at the top)"},
 		{"unknown", "title: My model\nelements: []\n",
 			"model.yaml:1: not a threat model tms can import (expected otmVersion for OTM, " +
 				"technical_assets for Threagile, or detail.diagrams for Threat Dragon v2)"},
 		{"tms model", "version: 1\nthreats: []\n",
 			"model.yaml:1: this is already a tms threat model; nothing to import"},
-		{"Threat Dragon v1", `{"summary": {"title": "x"}, "detail": {"diagrams": [{"diagramJson": {}}]}}`,
+		{"Threat Dragon v1",
+			`{"summary": {"title": "x"}, "detail": {"diagrams": [{"diagramJson": {}}]}}`,
 			"model.yaml:1: a Threat Dragon model without a version, probably version 1: " +
 				"open it in Threat Dragon 2 and save it to upgrade it"},
 		{"Threat Dragon v3", "{\"version\": \"3.0.0\",\n \"detail\": {\"diagrams\": []}}",
@@ -91,7 +93,8 @@ threats:
 			}
 		}},
 		{"glob characters in ids", "\xef\xbb\xbf" + `{"otmVersion": "0.2.0",
- "components": [{"id": "web[1]{a,b}*", "name": "W", "threats": [{"threat": "T", "state": "expose"}]}],
+ "components": [{"id": "web[1]{a,b}*", "name": "W",
+                 "threats": [{"threat": "T", "state": "expose"}]}],
  "threats": [{"id": "T", "name": "t", "categories": ["Spoofing"], "risk": {"impact": 1}}]}`,
 			func(t *testing.T, surface, appliesTo []string, report string) {
 				if len(appliesTo) != 1 || !matchSurfaceGlob(appliesTo[0], surface[0]) ||
@@ -145,7 +148,8 @@ func TestSurfaceGlob(t *testing.T) {
 		{"container.port:*", "container.port:svc/Dockerfile#8080/tcp", false},
 		{"container.port:*", "container.port:Dockerfile", true},
 		{"*:svc/**", "dependency:svc/go.mod#x", true},
-		{"dependency:go.mod#github.com/jackc/pgx/*", "dependency:go.mod#github.com/jackc/pgx/v5", true},
+		{"dependency:go.mod#github.com/jackc/pgx/*",
+			"dependency:go.mod#github.com/jackc/pgx/v5", true},
 		{"a?c", "abc", true},
 		{"a?c", "a/c", false},
 		{"x:{api,web}", "x:web", true},

@@ -209,7 +209,8 @@ func (r *otmReader) severity(f *fields, attrs attributes, what string) string {
 		if v == "" || slices.Contains(severities, v) {
 			return v
 		}
-		r.b.report(attrs[attrSeverity], what, "%s %q is not a tms severity; ignored", attrSeverity, v)
+		r.b.report(attrs[attrSeverity], what, "%s %q is not a tms severity; ignored",
+			attrSeverity, v)
 	}
 	impact, ok := f.sub("risk", what).number("impact")
 	if !ok {

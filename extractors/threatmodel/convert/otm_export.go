@@ -84,7 +84,8 @@ type (
 // The trust zones the export groups components in, by recorded exposure.
 // Unknown exposure is treated as public, as the policies treat it.
 var otmZones = []otmTrustZone{
-	{ID: "tms-public", Name: "Public", Description: "Surface tms recorded as exposed to the internet"},
+	{ID: "tms-public", Name: "Public",
+		Description: "Surface tms recorded as exposed to the internet"},
 	{ID: "tms-internal", Name: "Internal", Description: "Surface tms recorded as internal",
 		Risk: otmTrustRisk{TrustRating: 50}},
 	{ID: "tms-unknown", Name: "Exposure unknown",

@@ -26,11 +26,11 @@ func (r *otmReader) readMitigations(root *fields) {
 		r.readMitigation(n, f, id, uses[id])
 	}
 
-	for id, list := range uses {
-		if !defined[id] {
-			for _, u := range list {
-				r.b.report(u.use.at, u.inst.element, "a mitigation instance names mitigation %q, "+
-					"which the document does not define; not imported", id)
+	for _, inst := range r.instances {
+		for _, u := range inst.mitigations {
+			if !defined[u.id] && r.b.threat(inst.threat) != nil {
+				r.b.report(u.at, inst.element, "a mitigation instance names mitigation %q, "+
+					"which the document does not define; not imported", u.id)
 			}
 		}
 	}

@@ -44,8 +44,8 @@ func TestOTMRoundTrip(t *testing.T) {
 	if diff := cmp.Diff(wantMitigations(m), back.Mitigations, ignoreLocation); diff != "" {
 		t.Errorf("mitigations (-want +got):\n%s", diff)
 	}
-	if diff := cmp.Diff(wantAcceptances(m), back.Acceptances, ignoreLocation,
-		cmpopts.SortSlices(func(a, b threatmodel.Acceptance) bool { return a.ID < b.ID })); diff != "" {
+	byID := cmpopts.SortSlices(func(a, b threatmodel.Acceptance) bool { return a.ID < b.ID })
+	if diff := cmp.Diff(wantAcceptances(m), back.Acceptances, ignoreLocation, byID); diff != "" {
 		t.Errorf("acceptances (-want +got):\n%s", diff)
 	}
 	if diff := cmp.Diff(wantSurface(m), back.Surface, ignoreLocation); diff != "" {

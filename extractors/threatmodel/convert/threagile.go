@@ -72,8 +72,9 @@ func (r *threagileReader) readAssets(root *fields) {
 			entry.Exposure = map[bool]string{true: "public", false: "internal"}[internet]
 		}
 		if out, _ := f.flag("out_of_scope"); out {
+			reason := cmpOrText(f.text("justification_out_of_scope"), "no reason given")
 			r.b.report(p.node, what, "out of scope in Threagile (%s); tms has no such status; "+
-				"imported unreviewed", cmpOrText(f.text("justification_out_of_scope"), "no reason given"))
+				"imported unreviewed", reason)
 		}
 		if !r.b.addSurface(p.node, what, entry) {
 			continue

@@ -39,7 +39,8 @@ func readThreatDragon(b *builder, root *fields) {
 	for _, d := range detail.list("diagrams") {
 		df := b.fields(d, "diagram")
 		what := quoted("diagram", df.text("title"))
-		if cells := df.node("cells"); df == nil || (cells != nil && cells.Kind != yaml.SequenceNode) {
+		cells := df.node("cells")
+		if df == nil || (cells != nil && cells.Kind != yaml.SequenceNode) {
 			b.report(d, what, "not a diagram with a list of cells; not imported")
 			continue
 		}
