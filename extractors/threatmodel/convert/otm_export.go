@@ -110,6 +110,7 @@ func ExportOTM(m *threatmodel.Model, project string) ([]byte, []Unmapped, error)
 		Mitigations:     e.mitigations(),
 	}
 	doc.TrustZones = e.zones()
+	e.skipUnlistedAcceptances()
 
 	var buf bytes.Buffer
 	enc := json.NewEncoder(&buf)
@@ -163,6 +164,22 @@ func (e *exporter) skipGroups() {
 	for _, b := range e.model.Boundaries {
 		e.skip(b.Location.Path, quoted("boundary", b.ID), "OTM trust zones are areas, "+
 			"not the crossings tms records; not exported", b.Location.Line)
+	}
+}
+
+// skipUnlistedAcceptances reports acceptances of surface the model does not
+// list: OTM carries them on the component, and there is none.
+func (e *exporter) skipUnlistedAcceptances() {
+	listed := map[string]bool{}
+	for _, s := range e.model.Surface {
+		listed[s.ID] = true
+	}
+	for i, a := range e.model.Acceptances {
+		if a.Surface != "" && !listed[a.Surface] && e.surfaceAcceptance[a.Surface] == i {
+			e.skip(a.Location.Path, quoted("acceptance", a.ID), fmt.Sprintf("accepts surface "+
+				"%q, which the model does not list, and OTM carries an acceptance on the "+
+				"element; not exported", a.Surface), a.Location.Line)
+		}
 	}
 }
 

@@ -115,3 +115,23 @@ func TestOTMExportAttachesInstances(t *testing.T) {
 		}
 	}
 }
+
+// TestOTMExportReportsUnlistedAcceptance: an acceptance of surface the
+// model does not list has no element to travel on, and is reported.
+func TestOTMExportReportsUnlistedAcceptance(t *testing.T) {
+	m := threatmodel.New()
+	m.Acceptances = append(m.Acceptances, threatmodel.Acceptance{
+		ID: "A-1", Surface: "container.port:Dockerfile#22/tcp", Reason: "r", ApprovedBy: "ana",
+		Location: extractors.Location{Path: "threat-model.yaml", Line: 7},
+	})
+	_, skipped, err := ExportOTM(m, "p")
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := `threat-model.yaml:7: acceptance "A-1": accepts surface ` +
+		`"container.port:Dockerfile#22/tcp", which the model does not list, and OTM carries ` +
+		"an acceptance on the element; not exported\n"
+	if got := string(reportText(skipped)); got != want {
+		t.Errorf("report:\n got %s\nwant %s", got, want)
+	}
+}
