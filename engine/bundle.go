@@ -23,8 +23,12 @@ type Bundle struct {
 	Data     map[string]any // its data document, rooted at data
 }
 
-// Source names the bundle where rules and messages say where they come from.
+// Source names the bundle where rules and messages say where they come
+// from: bundle:<ref>@<revision>, or bundle:<ref> for a bundle without one.
 func (b Bundle) Source() string {
+	if b.Revision == "" {
+		return "bundle:" + b.Ref
+	}
 	return "bundle:" + b.Ref + "@" + b.Revision
 }
 
@@ -105,7 +109,8 @@ func checkBundleRoots(bundles []Bundle) error {
 // team directory, another bundle) defines a rule under them. Otherwise a
 // repository could add a helper rule to a bundle's package and switch its
 // findings off.
-func checkBundleOwnership(compiler *ast.Compiler, bundles []Bundle, sourceOf map[string]string) error {
+func checkBundleOwnership(compiler *ast.Compiler, bundles []Bundle,
+	sourceOf map[string]string) error {
 	owner := map[string]Bundle{}
 	for _, b := range bundles {
 		owner[b.Source()] = b

@@ -166,7 +166,11 @@ func writeBundleLines(b *strings.Builder, s Summary) {
 		if info.Signed {
 			signed = "signed"
 		}
-		fmt.Fprintf(b, "bundle %s revision %s (%s)\n", info.Ref, info.Revision, signed)
+		revision := info.Revision
+		if revision == "" {
+			revision = "(none)"
+		}
+		fmt.Fprintf(b, "bundle %s revision %s (%s)\n", info.Ref, revision, signed)
 	}
 	for _, o := range s.Overrides {
 		what := o.Kind
