@@ -1,8 +1,6 @@
 package graphql
 
 import (
-	"os"
-	"strings"
 	"testing"
 
 	"github.com/tms-dev/tms/extractors"
@@ -10,32 +8,14 @@ import (
 )
 
 func FuzzExtract(f *testing.F) {
-	entries, err := os.ReadDir("testdata")
-	if err != nil {
-		f.Fatal(err)
-	}
-	for _, e := range entries {
-		if !e.IsDir() {
-			f.Add(string(fixture(f, e.Name())))
-		}
+	for _, seed := range extractortest.Seeds(f, "testdata/*") {
+		f.Add(string(seed.Content))
 	}
 
 	f.Fuzz(func(t *testing.T, content string) {
 		file := extractors.File{Path: "s.graphql", Content: []byte(content)}
 		items, err := New().Extract(file, nil)
-		lines := strings.Count(content, "\n") + 1
-		line := extractortest.ErrorLine(err)
-		if err != nil && line != -1 && (line < 1 || line > lines) {
-			t.Errorf("error %v points at line %d of %d", err, line, lines)
-		}
-		for _, it := range items {
-			if it.ID == "" || it.Kind == "" {
-				t.Errorf("item without id or kind: %+v", it)
-			}
-			at := it.Location
-			if at.Path != "s.graphql" || at.Line < 1 || at.Line > lines {
-				t.Errorf("item %s at %+v, outside the file of %d lines", it.ID, it.Location, lines)
-			}
-		}
+		// A parse error the parser gives without a position names no line.
+		extractortest.CheckItems(t, file, items, err, extractortest.LinelessErrors())
 	})
 }

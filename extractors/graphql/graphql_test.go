@@ -1,8 +1,6 @@
 package graphql
 
 import (
-	"os"
-	"path/filepath"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -55,14 +53,8 @@ func TestExtract(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.path, func(t *testing.T) {
-			file := extractors.File{Path: tt.path, Content: fixture(t, tt.path)}
-			got, err := New().Extract(file, nil)
-			if diff := cmp.Diff(tt.want, got); diff != "" {
-				t.Errorf("items (-want +got):\n%s", diff)
-			}
-			if line := extractortest.ErrorLine(err); line != tt.wantLine {
-				t.Errorf("error %v at line %d, want line %d", err, line, tt.wantLine)
-			}
+			got, err := extractortest.ExtractFixture(t, New(), "testdata", tt.path)
+			extractortest.CheckResult(t, got, err, tt.want, tt.wantLine, "")
 		})
 	}
 }
@@ -104,13 +96,4 @@ func TestMatch(t *testing.T) {
 			t.Errorf("Match(%q) = %v, want %v", p, got, want)
 		}
 	}
-}
-
-func fixture(t testing.TB, p string) []byte {
-	t.Helper()
-	content, err := os.ReadFile(filepath.Join("testdata", p))
-	if err != nil {
-		t.Fatal(err)
-	}
-	return content
 }
