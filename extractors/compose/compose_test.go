@@ -2,10 +2,7 @@ package compose
 
 import (
 	"maps"
-	"os"
 	"testing"
-
-	"github.com/google/go-cmp/cmp"
 
 	"github.com/tms-dev/tms/extractors"
 	"github.com/tms-dev/tms/extractors/extractortest"
@@ -89,25 +86,12 @@ func TestExtract(t *testing.T) {
 		service("worker", 43, internal, map[string]any{"build": "./worker", "host_ipc": true}),
 	}
 
-	content, err := os.ReadFile("testdata/docker-compose.yml")
-	if err != nil {
-		t.Fatal(err)
-	}
-	got, err := New().Extract(extractors.File{Path: "docker-compose.yml", Content: content}, nil)
-	if err != nil {
-		t.Errorf("error %v", err)
-	}
-	if diff := cmp.Diff(want, got); diff != "" {
-		t.Errorf("items (-want +got):\n%s", diff)
-	}
+	got, err := extractortest.ExtractFixture(t, New(), "testdata", "docker-compose.yml")
+	extractortest.CheckResult(t, got, err, want, 0, "")
 }
 
 func TestBrokenFile(t *testing.T) {
-	content, err := os.ReadFile("testdata/compose.yaml")
-	if err != nil {
-		t.Fatal(err)
-	}
-	got, err := New().Extract(extractors.File{Path: "compose.yaml", Content: content}, nil)
+	got, err := extractortest.ExtractFixture(t, New(), "testdata", "compose.yaml")
 	if len(got) != 0 {
 		t.Errorf("items from a file that does not parse: %v", got)
 	}
