@@ -2,11 +2,8 @@ package kubernetes
 
 import (
 	"maps"
-	"os"
-	"path/filepath"
 	"testing"
 
-	"github.com/google/go-cmp/cmp"
 	"gopkg.in/yaml.v3"
 
 	"github.com/tms-dev/tms/extractors"
@@ -29,24 +26,16 @@ func node(t *testing.T, in string) *yaml.Node {
 // as the repository.
 func extract(t *testing.T, p string) ([]extractors.Item, error) {
 	t.Helper()
-	content, err := os.ReadFile(filepath.Join("testdata", filepath.FromSlash(p)))
-	if err != nil {
-		t.Fatal(err)
-	}
-	f := extractors.File{Path: p, Content: content}
-	return New().Extract(f, extractortest.DirRepo("testdata"))
+	return extractortest.ExtractFixture(t, New(), "testdata", p)
 }
 
 // checkItems compares the items of a fixture and the line of its error.
 func checkItems(t *testing.T, p string, want []extractors.Item, wantLine int) {
 	t.Helper()
-	got, err := extract(t, p)
-	if diff := cmp.Diff(want, got); diff != "" {
-		t.Errorf("%s items (-want +got):\n%s", p, diff)
-	}
-	if line := extractortest.ErrorLine(err); line != wantLine {
-		t.Errorf("%s: error %v at line %d, want line %d", p, err, line, wantLine)
-	}
+	t.Run(p, func(t *testing.T) {
+		got, err := extract(t, p)
+		extractortest.CheckResult(t, got, err, want, wantLine, "")
+	})
 }
 
 // item builds an expected item: attrs are added to the defaults of its kind.
