@@ -35,6 +35,10 @@ type Report struct {
 	Decision Decision  `json:"decision"`
 	Findings []Finding `json:"findings"`
 	Summary  Summary   `json:"summary"`
+	// Suppressed are the findings that .tms.yaml disabled or exempted, kept
+	// so that SARIF and JSON can show them as suppressed rather than drop
+	// them; the other formats only count them (Summary.Suppressed).
+	Suppressed []Finding `json:"suppressed,omitempty"`
 }
 
 // Summary counts what a run saw and decided.

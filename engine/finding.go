@@ -26,6 +26,9 @@ type Finding struct {
 	NewSurface  bool                `json:"new_surface"`
 	Backlog     bool                `json:"backlog"` // about surface listed but not yet reviewed
 	Location    extractors.Location `json:"location"`
+	// Suppression is set on the findings in Report.Suppressed: the setting
+	// of .tms.yaml that took the finding out of the decision, and why.
+	Suppression *Suppression `json:"suppression,omitempty"`
 }
 
 // findings decodes the query result and completes each finding from its

@@ -1,10 +1,13 @@
 package engine
 
 import (
+	"crypto/sha256"
+	"encoding/hex"
 	"fmt"
 	"io"
 	"net/url"
 	"regexp"
+	"slices"
 	"strings"
 	"unicode"
 
@@ -49,12 +52,16 @@ func writeSARIF(w io.Writer, r Report, o ReportOptions) error {
 	}
 
 	index := map[string]int{}
-	for i, rule := range o.catalog(r.Findings) {
+	for i, rule := range o.catalog(slices.Concat(r.Findings, r.Suppressed)) {
 		index[rule.ID] = i
 		run.Tool.Driver.Rules = append(run.Tool.Driver.Rules, sarifRule(rule, o.thresholds()))
 	}
 	for _, f := range r.Findings {
 		run.Results = append(run.Results, sarifResult(f, index[f.Rule], o))
+	}
+	for _, f := range r.Suppressed {
+		result := sarifResult(f, index[f.Rule], o)
+		run.Results = append(run.Results, result.WithSuppression(sarifSuppressions(f)))
 	}
 	doc.AddRun(run)
 	return writeJSON(w, doc)
@@ -130,6 +137,33 @@ func sarifResult(f Finding, ruleIndex int, o ReportOptions) *sarif.Result {
 		"new_surface": f.NewSurface,
 	}
 	return result
+}
+
+// sarifSuppressions record that .tms.yaml suppressed a finding: kind
+// external (the decision lives outside the code), status accepted (it is in
+// force), the person's reason as justification, and the setting as the
+// location's message. go-sarif writes every field of a suppression, so each
+// is given a valid value rather than null.
+func sarifSuppressions(f Finding) []*sarif.Suppression {
+	where := sarif.NewLocation().
+		WithMessage(sarif.NewTextMessage(f.Suppression.Setting + " in the tms configuration"))
+	s := sarif.NewSuppression("external").
+		WithStatus("accepted").
+		WithGuid(suppressionGUID(f)).
+		WithLocation(where).
+		WithJustifcation(f.Suppression.Reason)
+	return []*sarif.Suppression{s}
+}
+
+// suppressionGUID derives a stable identifier from the finding and the
+// setting, shaped as a name-based (version 5) UUID, so that the same
+// suppression keeps its GUID from run to run.
+func suppressionGUID(f Finding) string {
+	sum := sha256.Sum256([]byte(Fingerprint(f) + "\x00" + f.Suppression.Setting))
+	sum[6] = sum[6]&0x0f | 0x50
+	sum[8] = sum[8]&0x3f | 0x80
+	h := hex.EncodeToString(sum[:16])
+	return h[0:8] + "-" + h[8:12] + "-" + h[12:16] + "-" + h[16:20] + "-" + h[20:32]
 }
 
 // sarifURI writes a repository path as a relative URI reference: spaces and

@@ -6,6 +6,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"strings"
 	"testing"
@@ -59,6 +60,12 @@ type sarifLog struct {
 					} `json:"region"`
 				} `json:"physicalLocation"`
 			} `json:"locations"`
+			Suppressions []struct {
+				Kind          string `json:"kind"`
+				Status        string `json:"status"`
+				GUID          string `json:"guid"`
+				Justification string `json:"justification"`
+			} `json:"suppressions"`
 		} `json:"results"`
 	} `json:"runs"`
 }
@@ -132,8 +139,9 @@ func TestSARIFMeetsGitHubRequirements(t *testing.T) {
 		t.Errorf("rules (-want +got):\n%s", diff)
 	}
 
-	if len(run.Results) != len(r.Findings) {
-		t.Fatalf("got %d results, want %d", len(run.Results), len(r.Findings))
+	all := slices.Concat(r.Findings, r.Suppressed)
+	if len(run.Results) != len(all) {
+		t.Fatalf("got %d results, want %d", len(run.Results), len(all))
 	}
 	for i, res := range run.Results {
 		if res.RuleIndex == nil || driver.Rules[*res.RuleIndex].ID != res.RuleID {
@@ -143,7 +151,7 @@ func TestSARIFMeetsGitHubRequirements(t *testing.T) {
 			res.Locations[0].PhysicalLocation.Region.StartLine < 1 {
 			t.Errorf("result %d has no file and line: %+v", i, res.Locations)
 		}
-		if res.PartialFingerprints[sarifFingerprintKey] != Fingerprint(r.Findings[i]) {
+		if res.PartialFingerprints[sarifFingerprintKey] != Fingerprint(all[i]) {
 			t.Errorf("result %d: partialFingerprints %v", i, res.PartialFingerprints)
 		}
 	}
@@ -168,9 +176,49 @@ func TestSARIFResultFields(t *testing.T) {
 		{"TEAM-PAY-001", "error", "docs/threat-model.yaml", 1},
 		{"TMS-THREAT-001", "warning", "docs/threat-model.yaml", 47},
 		{"TMS-SURFACE-002", "note", "web/package.json", 1},
+		{"TMS-SURFACE-001", "warning", "examples/demo/go.mod", 3},
 	}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("results (-want +got):\n%s", diff)
+	}
+}
+
+// TestSARIFSuppressions checks that findings .tms.yaml suppressed are
+// results with an external, accepted suppression that carries the reason,
+// and that the findings it kept have none.
+func TestSARIFSuppressions(t *testing.T) {
+	r := trickyReport(t)
+	var log sarifLog
+	if err := json.Unmarshal(writeTestSARIF(t, r, testOptions()), &log); err != nil {
+		t.Fatal(err)
+	}
+	results := log.Runs[0].Results
+	for i, res := range results[:len(r.Findings)] {
+		if len(res.Suppressions) != 0 {
+			t.Errorf("result %d (%s) is suppressed, but the configuration kept it", i, res.RuleID)
+		}
+	}
+
+	got := results[len(r.Findings)].Suppressions
+	if len(got) != 1 {
+		t.Fatalf("the suppressed finding has %d suppressions, want 1", len(got))
+	}
+	s := got[0]
+	if s.Kind != "external" || s.Status != "accepted" {
+		t.Errorf("suppression is %s/%s, want external/accepted", s.Kind, s.Status)
+	}
+	if want := r.Suppressed[0].Suppression.Reason; s.Justification != want {
+		t.Errorf("justification %q, want the reason %q", s.Justification, want)
+	}
+	uuid := regexp.MustCompile(`^[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$`)
+	if !uuid.MatchString(s.GUID) {
+		t.Errorf("guid %q is not a version 5 UUID", s.GUID)
+	}
+
+	again := r.Suppressed[0]
+	again.Suppression = &Suppression{Setting: "rules.TMS-SURFACE-001", Reason: "x"}
+	if suppressionGUID(again) == s.GUID {
+		t.Error("two different settings gave the same suppression GUID")
 	}
 }
 

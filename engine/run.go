@@ -128,6 +128,7 @@ func Evaluate(ctx context.Context, req Request) (Report, error) {
 	kept, suppressed, overrides := eng.settle(req.Config, findings)
 	report := Decide(kept, req.Config.Thresholds(), in, len(eng.rules))
 	report.Summary.Suppressed = suppressed
+	report.Suppressed = eng.suppressed(req.Config, findings)
 	report.Summary.Bundles = eng.BundleInfos()
 	report.Summary.Overrides = overrides
 	report.Summary.Preexisting = preexisting

@@ -1,10 +1,18 @@
 package engine
 
 import (
+	"fmt"
 	"slices"
 
 	"github.com/bmatcuk/doublestar/v4"
 )
+
+// Suppression records why .tms.yaml took a finding out of the decision: the
+// setting that did it and the reason a person wrote beside it.
+type Suppression struct {
+	Setting string `json:"setting"` // rules.<rule id> or exemptions[<index>]
+	Reason  string `json:"reason"`
+}
 
 // apply carries out the rule settings and exemptions of .tms.yaml: findings
 // of disabled rules and in exempted paths are dropped and counted, and
@@ -12,29 +20,66 @@ import (
 // recorded with a reason in a reviewed file.
 func (c Config) apply(findings []Finding) (kept []Finding, suppressed int) {
 	for _, f := range findings {
-		setting := c.Rules[f.Rule]
-		if setting.Disabled || c.exempt(f) {
+		if c.suppression(f) != nil {
 			suppressed++
 			continue
 		}
-		if setting.Severity != "" {
-			f.Severity = setting.Severity
+		if s := c.Rules[f.Rule].Severity; s != "" {
+			f.Severity = s
 		}
 		kept = append(kept, f)
 	}
 	return kept, suppressed
 }
 
+// suppression names the setting that drops f, or returns nil when none does.
+// A disabled rule is named before an exemption, as it applies everywhere.
+func (c Config) suppression(f Finding) *Suppression {
+	if s := c.Rules[f.Rule]; s.Disabled {
+		return &Suppression{Setting: "rules." + f.Rule, Reason: s.Reason}
+	}
+	if i := c.exemption(f); i >= 0 {
+		return &Suppression{Setting: fmt.Sprintf("exemptions[%d]", i), Reason: c.Exemptions[i].Reason}
+	}
+	return nil
+}
+
 func (c Config) exempt(f Finding) bool {
-	for _, e := range c.Exemptions {
+	return c.exemption(f) >= 0
+}
+
+// exemption returns the index of the first exemption that covers f, or -1.
+func (c Config) exemption(f Finding) int {
+	for i, e := range c.Exemptions {
 		if len(e.Rules) > 0 && !slices.Contains(e.Rules, f.Rule) {
 			continue
 		}
 		for _, glob := range e.Paths {
 			if ok, _ := doublestar.Match(glob, f.Location.Path); ok {
-				return true
+				return i
 			}
 		}
 	}
-	return false
+	return -1
+}
+
+// suppressed lists the findings that settle drops, each marked with its
+// suppression and given the action it would have had, so that a report can
+// show what the configuration hid and how much it mattered. Findings of
+// protected bundle rules are never dropped and so never listed.
+func (e *Engine) suppressed(c Config, findings []Finding) []Finding {
+	var out []Finding
+	t := c.Thresholds()
+	for _, f := range findings {
+		if e.protected(f.Rule) {
+			continue
+		}
+		if f.Suppression = c.suppression(f); f.Suppression == nil {
+			continue
+		}
+		f.Action = t.action(f)
+		out = append(out, f)
+	}
+	SortFindings(out)
+	return out
 }
