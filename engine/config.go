@@ -16,13 +16,16 @@ type Config struct {
 	FailOn           Severity
 	WarnOn           Severity
 	FailOnNewSurface bool
-	Exclude          []string // doublestar globs left out of the walk
-	MaxFileSize      int64
-	Timeout          time.Duration
-	Policies         []string               // directories of team rules
-	Rules            map[string]RuleSetting // by rule id
-	Exemptions       []Exemption
-	Data             map[string]any // handed to rules as data.tms.config
+	// Actions map severities to block, ticket, comment or log (`actions:`),
+	// over what FailOn and WarnOn give them.
+	Actions     map[Severity]Handling
+	Exclude     []string // doublestar globs left out of the walk
+	MaxFileSize int64
+	Timeout     time.Duration
+	Policies    []string               // directories of team rules
+	Rules       map[string]RuleSetting // by rule id
+	Exemptions  []Exemption
+	Data        map[string]any // handed to rules as data.tms.config
 	// Bundles are organisation policy bundles to evaluate (`bundles:`):
 	// files, directories, https:// URLs or oci:// references.
 	Bundles []string
@@ -65,12 +68,14 @@ func DefaultConfig() Config {
 
 // Thresholds returns the part of the configuration that decides actions.
 func (c Config) Thresholds() Thresholds {
-	return Thresholds{FailOn: c.FailOn, WarnOn: c.WarnOn, FailOnNewSurface: c.FailOnNewSurface}
+	return Thresholds{FailOn: c.FailOn, WarnOn: c.WarnOn, FailOnNewSurface: c.FailOnNewSurface,
+		Actions: c.Actions}
 }
 
 var configFields = []string{
 	"fail_on", "warn_on", "fail_on_new_surface", "exclude", "max_file_size", "timeout",
 	"policies", "rules", "exemptions", "data", "max_acceptance_days", "bundles", "templates",
+	"actions",
 }
 
 var severityCheck = threatmodel.OneOf("a severity", "critical", "high", "medium", "low", "info")
@@ -103,6 +108,7 @@ func LoadConfig(path string) (Config, error) {
 		cfg.MaxFileSize = positive(d, f, "max_file_size", int64(n))
 	}
 	cfg.FailOnNewSurface = boolField(d, f, "fail_on_new_surface", cfg.FailOnNewSurface)
+	cfg.Actions = severityActions(d, f)
 	cfg.Timeout = durationField(d, f, "timeout", cfg.Timeout)
 	if n, ok := f.Int("max_acceptance_days"); ok {
 		cfg.MaxAcceptanceDays = int(positive(d, f, "max_acceptance_days", int64(n)))

@@ -28,6 +28,8 @@ type Thresholds struct {
 	FailOn           Severity // block at this severity and above
 	WarnOn           Severity // warn at this severity and above, below FailOn
 	FailOnNewSurface bool     // block every new-surface finding, whatever its severity
+	// Actions override FailOn and WarnOn for the severities they name.
+	Actions map[Severity]Handling
 }
 
 // Report is the outcome of a run, the single source of every output format.
@@ -67,6 +69,7 @@ func Decide(findings []Finding, t Thresholds, in *Input, rules int) Report {
 	for i := range r.Findings {
 		f := &r.Findings[i]
 		f.Action = t.action(*f)
+		f.Ticket = t.Actions[f.Severity] == HandleTicket
 		r.count(*f)
 	}
 	SortFindings(r.Findings)
@@ -74,6 +77,9 @@ func Decide(findings []Finding, t Thresholds, in *Input, rules int) Report {
 }
 
 func (t Thresholds) action(f Finding) Action {
+	if handling, ok := t.Actions[f.Severity]; ok && !(t.FailOnNewSurface && f.NewSurface) {
+		return handlingActions[handling]
+	}
 	switch {
 	case f.Severity.AtLeast(t.FailOn), t.FailOnNewSurface && f.NewSurface:
 		return ActionBlock

@@ -10,6 +10,12 @@ func TestThresholdsMapSeverityToAction(t *testing.T) {
 	defaults := DefaultConfig().Thresholds()
 	strict := Thresholds{FailOn: SeverityLow, WarnOn: SeverityInfo}
 	newSurface := Thresholds{FailOn: SeverityHigh, WarnOn: SeverityMedium, FailOnNewSurface: true}
+	handled := Thresholds{FailOn: SeverityHigh, WarnOn: SeverityMedium, Actions: map[Severity]Handling{
+		SeverityCritical: HandleBlock, SeverityHigh: HandleTicket, SeverityMedium: HandleLog,
+		SeverityInfo: HandleComment,
+	}}
+	handledNew := handled
+	handledNew.FailOnNewSurface = true
 
 	tests := []struct {
 		name       string
@@ -25,6 +31,13 @@ func TestThresholdsMapSeverityToAction(t *testing.T) {
 		{"strict warns info", strict, Finding{Severity: SeverityInfo}, ActionWarn},
 		{"new low surface blocks", newSurface, Finding{Severity: SeverityLow, NewSurface: true}, ActionBlock},
 		{"other low finding stays info", newSurface, Finding{Severity: SeverityLow}, ActionInfo},
+		{"actions: block", handled, Finding{Severity: SeverityCritical}, ActionBlock},
+		{"actions: ticket warns", handled, Finding{Severity: SeverityHigh}, ActionWarn},
+		{"actions: log is info", handled, Finding{Severity: SeverityMedium}, ActionInfo},
+		{"actions: comment warns", handled, Finding{Severity: SeverityInfo}, ActionWarn},
+		{"actions: unnamed keeps the threshold", handled, Finding{Severity: SeverityLow}, ActionInfo},
+		{"new surface still blocks", handledNew, Finding{Severity: SeverityHigh, NewSurface: true},
+			ActionBlock},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -32,6 +45,28 @@ func TestThresholdsMapSeverityToAction(t *testing.T) {
 				t.Errorf("action = %s, want %s", got, tt.want)
 			}
 		})
+	}
+}
+
+// TestDecideMarksTickets checks that only the severities actions: maps to
+// ticket are marked for tms ticket, whatever their action.
+func TestDecideMarksTickets(t *testing.T) {
+	th := DefaultConfig().Thresholds()
+	th.Actions = map[Severity]Handling{SeverityHigh: HandleTicket, SeverityLow: HandleComment}
+	findings := []Finding{
+		{Rule: "A", Severity: SeverityHigh}, {Rule: "B", Severity: SeverityLow},
+		{Rule: "C", Severity: SeverityCritical},
+	}
+	r := Decide(findings, th, &Input{Model: threatmodel.New()}, 3)
+	tickets := map[string]bool{}
+	for _, f := range r.Findings {
+		tickets[f.Rule] = f.Ticket
+	}
+	if !tickets["A"] || tickets["B"] || tickets["C"] {
+		t.Errorf("tickets are %v, want only A", tickets)
+	}
+	if r.Decision != DecisionBlock || r.Summary.Warn != 2 {
+		t.Errorf("decision %s with %d warnings, want block with 2", r.Decision, r.Summary.Warn)
 	}
 }
 

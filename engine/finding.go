@@ -26,6 +26,9 @@ type Finding struct {
 	NewSurface  bool                `json:"new_surface"`
 	Backlog     bool                `json:"backlog"` // about surface listed but not yet reviewed
 	Location    extractors.Location `json:"location"`
+	// Ticket is set when .tms.yaml maps the finding's severity to ticket:
+	// `tms ticket` opens an issue for it.
+	Ticket bool `json:"ticket,omitempty"`
 	// Suppression is set on the findings in Report.Suppressed: the setting
 	// of .tms.yaml that took the finding out of the decision, and why.
 	Suppression *Suppression `json:"suppression,omitempty"`

@@ -100,6 +100,13 @@ func (o *evalOptions) applyFlags(cfg *engine.Config, changed func(string) bool) 
 		}
 		cfg.WarnOn = s
 	}
+	// The flags say what blocks for this run, so the file's per-severity
+	// actions step aside rather than silently outrank them.
+	if (changed("fail-on") || changed("warn-on")) && len(cfg.Actions) > 0 {
+		o.log.Warn("--fail-on and --warn-on replace actions: from the config for this run; " +
+			"no finding is marked for a ticket")
+		cfg.Actions = nil
+	}
 	if changed("fail-on-new-surface") {
 		cfg.FailOnNewSurface = o.failOnNewSurface
 	}
