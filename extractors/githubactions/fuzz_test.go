@@ -1,8 +1,7 @@
 package githubactions
 
 import (
-	"bytes"
-	"os"
+	"path/filepath"
 	"testing"
 
 	"github.com/tms-dev/tms/extractors"
@@ -10,12 +9,8 @@ import (
 )
 
 func FuzzExtract(f *testing.F) {
-	entries, err := os.ReadDir("testdata")
-	if err != nil {
-		f.Fatal(err)
-	}
-	for _, e := range entries {
-		f.Add(file(f, e.Name(), "").Content, e.Name() == "action.yml")
+	for _, seed := range extractortest.Seeds(f, "testdata/*") {
+		f.Add(seed.Content, filepath.Base(seed.Path) == "action.yml")
 	}
 
 	f.Fuzz(func(t *testing.T, content []byte, composite bool) {
@@ -23,18 +18,8 @@ func FuzzExtract(f *testing.F) {
 		if composite {
 			p = "action.yml"
 		}
-		items, err := New().Extract(extractors.File{Path: p, Content: content}, nil)
-		lines := bytes.Count(content, []byte("\n")) + 1
-		if line := extractortest.ErrorLine(err); err != nil && (line < 1 || line > lines) {
-			t.Errorf("error %v points at line %d of %d", err, line, lines)
-		}
-		for _, it := range items {
-			if it.ID == "" || it.Kind == "" {
-				t.Errorf("item without id or kind: %+v", it)
-			}
-			if it.Location.Path != p || it.Location.Line < 1 || it.Location.Line > lines {
-				t.Errorf("item %s at %+v, outside the file of %d lines", it.ID, it.Location, lines)
-			}
-		}
+		file := extractors.File{Path: p, Content: content}
+		items, err := New().Extract(file, nil)
+		extractortest.CheckItems(t, file, items, err)
 	})
 }

@@ -1,11 +1,7 @@
 package githubactions
 
 import (
-	"os"
-	"path/filepath"
 	"testing"
-
-	"github.com/google/go-cmp/cmp"
 
 	"github.com/tms-dev/tms/extractors"
 	"github.com/tms-dev/tms/extractors/extractortest"
@@ -162,12 +158,7 @@ func TestExtractWorkflows(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.fixture, func(t *testing.T) {
 			got, err := New().Extract(file(t, tt.fixture, tt.path), nil)
-			if diff := cmp.Diff(tt.want, got); diff != "" {
-				t.Errorf("items (-want +got):\n%s", diff)
-			}
-			if line := extractortest.ErrorLine(err); line != tt.wantLine {
-				t.Errorf("error %v at line %d, want line %d", err, line, tt.wantLine)
-			}
+			extractortest.CheckResult(t, got, err, tt.want, tt.wantLine, "")
 		})
 	}
 }
@@ -185,12 +176,7 @@ func TestExtractCompositeAction(t *testing.T) {
 		composite,
 	}
 	got, err := New().Extract(file(t, "action.yml", p), nil)
-	if diff := cmp.Diff(want, got); diff != "" {
-		t.Errorf("items (-want +got):\n%s", diff)
-	}
-	if err != nil {
-		t.Errorf("unexpected error %v", err)
-	}
+	extractortest.CheckResult(t, got, err, want, 0, "")
 
 	// A JavaScript action's metadata is not this extractor's business.
 	node := []byte("runs:\n  using: node20\n  main: x.js\n")
@@ -205,13 +191,10 @@ func TestExtractCompositeAction(t *testing.T) {
 	}
 }
 
+// file is the fixture under testdata named fixture, at path p.
 func file(t testing.TB, fixture, p string) extractors.File {
 	t.Helper()
-	content, err := os.ReadFile(filepath.Join("testdata", fixture))
-	if err != nil {
-		t.Fatal(err)
-	}
-	return extractors.File{Path: p, Content: content}
+	return extractors.File{Path: p, Content: extractortest.Fixture(t, "testdata", fixture)}
 }
 
 func TestMatch(t *testing.T) {

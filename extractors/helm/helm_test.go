@@ -1,11 +1,7 @@
 package helm
 
 import (
-	"os"
-	"path/filepath"
 	"testing"
-
-	"github.com/google/go-cmp/cmp"
 
 	"github.com/tms-dev/tms/extractors"
 	"github.com/tms-dev/tms/extractors/extractortest"
@@ -15,12 +11,7 @@ const digest = "sha256:4b3c6a1e9f0d2c8b7a6e5d4c3b2a1f0e9d8c7b6a5f4e3d2c1b0a9f8e7
 
 func extract(t *testing.T, p string) ([]extractors.Item, error) {
 	t.Helper()
-	content, err := os.ReadFile(filepath.Join("testdata", filepath.FromSlash(p)))
-	if err != nil {
-		t.Fatal(err)
-	}
-	f := extractors.File{Path: p, Content: content}
-	return New().Extract(f, extractortest.DirRepo("testdata"))
+	return extractortest.ExtractFixture(t, New(), "testdata", p)
 }
 
 func TestMatch(t *testing.T) {
@@ -79,12 +70,7 @@ func TestChart(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.path, func(t *testing.T) {
 			got, err := extract(t, tt.path)
-			if diff := cmp.Diff(tt.want, got); diff != "" {
-				t.Errorf("items (-want +got):\n%s", diff)
-			}
-			if line := extractortest.ErrorLine(err); line != tt.wantLine {
-				t.Errorf("error %v at line %d, want %d", err, line, tt.wantLine)
-			}
+			extractortest.CheckResult(t, got, err, tt.want, tt.wantLine, "")
 			if err != nil && errorText(err) != tt.wantErr {
 				t.Errorf("error %q, want %q", errorText(err), tt.wantErr)
 			}
@@ -137,12 +123,7 @@ func TestValues(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.path, func(t *testing.T) {
 			got, err := extract(t, tt.path)
-			if err != nil {
-				t.Errorf("error %v", err)
-			}
-			if diff := cmp.Diff(tt.want, got); diff != "" {
-				t.Errorf("items (-want +got):\n%s", diff)
-			}
+			extractortest.CheckResult(t, got, err, tt.want, 0, "")
 		})
 	}
 }
