@@ -3,12 +3,8 @@ package gitlabci
 import (
 	"encoding/json"
 	"fmt"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
-
-	"github.com/google/go-cmp/cmp"
 
 	"github.com/tms-dev/tms/extractors"
 	"github.com/tms-dev/tms/extractors/extractortest"
@@ -104,12 +100,7 @@ func TestExtract(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.fixture, func(t *testing.T) {
 			got, err := extract(t, tt.fixture)
-			if diff := cmp.Diff(tt.want, got); diff != "" {
-				t.Errorf("items (-want +got):\n%s", diff)
-			}
-			if line := extractortest.ErrorLine(err); line != tt.wantLine {
-				t.Errorf("error %v at line %d, want line %d", err, line, tt.wantLine)
-			}
+			extractortest.CheckResult(t, got, err, tt.want, tt.wantLine, "")
 		})
 	}
 }
@@ -125,13 +116,12 @@ func TestIncludeURLKeepsNoToken(t *testing.T) {
 	}
 }
 
+// extract reads the fixture under testdata as the .gitlab-ci.yml of the
+// repository in testdata/app.
 func extract(t testing.TB, fixture string) ([]extractors.Item, error) {
 	t.Helper()
-	content, err := os.ReadFile(filepath.Join("testdata", fixture))
-	if err != nil {
-		t.Fatal(err)
-	}
-	f := extractors.File{Path: ".gitlab-ci.yml", Content: content}
+	f := extractors.File{Path: ".gitlab-ci.yml",
+		Content: extractortest.Fixture(t, "testdata", fixture)}
 	return New().Extract(f, extractortest.DirRepo("testdata/app"))
 }
 
