@@ -3,14 +3,11 @@ package secrets
 import (
 	"encoding/json"
 	"fmt"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 
-	"github.com/google/go-cmp/cmp"
-
 	"github.com/tms-dev/tms/extractors"
+	"github.com/tms-dev/tms/extractors/extractortest"
 )
 
 func secretFile(p, typ string, line int) []extractors.Item {
@@ -56,13 +53,8 @@ var cases = []struct {
 func TestExtract(t *testing.T) {
 	for _, tt := range cases {
 		t.Run(tt.path, func(t *testing.T) {
-			got, err := New().Extract(extractors.File{Path: tt.path, Content: fixture(t, tt.fixture)}, nil)
-			if err != nil {
-				t.Errorf("unexpected error %v", err)
-			}
-			if diff := cmp.Diff(tt.want, got); diff != "" {
-				t.Errorf("items (-want +got):\n%s", diff)
-			}
+			got, err := extract(t, tt.path, tt.fixture)
+			extractortest.CheckResult(t, got, err, tt.want, 0, "")
 		})
 	}
 }
@@ -76,7 +68,7 @@ var fakeSecrets = []string{
 
 func TestNoValueLeaks(t *testing.T) {
 	for _, tt := range cases {
-		items, err := New().Extract(extractors.File{Path: tt.path, Content: fixture(t, tt.fixture)}, nil)
+		items, err := extract(t, tt.path, tt.fixture)
 		out, jsonErr := json.Marshal(items)
 		if jsonErr != nil {
 			t.Fatal(jsonErr)
@@ -108,11 +100,9 @@ func TestMatch(t *testing.T) {
 	}
 }
 
-func fixture(t testing.TB, name string) []byte {
+// extract reads the fixture under testdata as the file at path p.
+func extract(t testing.TB, p, fixture string) ([]extractors.Item, error) {
 	t.Helper()
-	content, err := os.ReadFile(filepath.Join("testdata", name))
-	if err != nil {
-		t.Fatal(err)
-	}
-	return content
+	file := extractors.File{Path: p, Content: extractortest.Fixture(t, "testdata", fixture)}
+	return New().Extract(file, nil)
 }
