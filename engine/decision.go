@@ -41,6 +41,9 @@ type Report struct {
 	// so that SARIF and JSON can show them as suppressed rather than drop
 	// them; the other formats only count them (Summary.Suppressed).
 	Suppressed []Finding `json:"suppressed,omitempty"`
+	// NewSurface are the items the new-surface findings are about, which
+	// the Markdown report lists and draws.
+	NewSurface []SurfaceRef `json:"new_surface,omitempty"`
 }
 
 // Summary counts what a run saw and decided.

@@ -81,6 +81,7 @@ func markdownDocument(r Report, o ReportOptions, shown int) string {
 			"65,536 characters. The CI log and the SARIF report list every finding.\n",
 			plural(left, "more finding"))
 	}
+	writeMarkdownNewSurface(&b, r.NewSurface)
 	writeMarkdownFixes(&b, findings)
 	return b.String()
 }

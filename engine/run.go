@@ -129,6 +129,9 @@ func Evaluate(ctx context.Context, req Request) (Report, error) {
 	report := Decide(kept, req.Config.Thresholds(), in, len(eng.rules))
 	report.Summary.Suppressed = suppressed
 	report.Suppressed = eng.suppressed(req.Config, findings)
+	if report.NewSurface, err = eng.newSurface(ctx, report.Findings, in); err != nil {
+		return Report{}, err
+	}
 	report.Summary.Bundles = eng.BundleInfos()
 	report.Summary.Overrides = overrides
 	report.Summary.Preexisting = preexisting
