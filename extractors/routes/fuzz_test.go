@@ -1,8 +1,6 @@
 package routes
 
 import (
-	"bytes"
-	"os"
 	"path/filepath"
 	"testing"
 
@@ -10,38 +8,25 @@ import (
 	"github.com/tms-dev/tms/extractors/extractortest"
 )
 
-// fuzzExtract checks what any input must give: no panic, every item with
-// an id and kind, at a line of the file, and an error line within it.
+// fuzzExtract checks what any input must give (see extractortest.CheckItems)
+// and that every item is a route with an endpoint, seeded with the fixtures
+// the globs under testdata match.
 func fuzzExtract(f *testing.F, x extractors.Extractor, path string, globs ...string) {
-	var seeds []string
+	var patterns []string
 	for _, glob := range globs {
-		matches, err := filepath.Glob(filepath.Join("testdata", glob))
-		if err != nil || len(matches) == 0 {
-			f.Fatalf("no seeds for %s: %v", glob, err)
-		}
-		seeds = append(seeds, matches...)
+		patterns = append(patterns, filepath.Join("testdata", glob))
 	}
-	for _, s := range seeds {
-		content, err := os.ReadFile(s)
-		if err != nil {
-			f.Fatal(err)
-		}
-		f.Add(content)
+	for _, seed := range extractortest.Seeds(f, patterns...) {
+		f.Add(seed.Content)
 	}
 
 	f.Fuzz(func(t *testing.T, content []byte) {
-		items, err := x.Extract(extractors.File{Path: path, Content: content}, nil)
-		lines := bytes.Count(content, []byte("\n")) + 1
-		if line := extractortest.ErrorLine(err); err != nil && (line < 1 || line > lines) {
-			t.Errorf("error %v points at line %d of %d", err, line, lines)
-		}
+		file := extractors.File{Path: path, Content: content}
+		items, err := x.Extract(file, nil)
+		extractortest.CheckItems(t, file, items, err)
 		for _, it := range items {
-			if it.ID == "" || it.Kind != Kind || it.Attributes["endpoint"] == "" {
+			if it.Kind != Kind || it.Attributes["endpoint"] == "" {
 				t.Errorf("incomplete item: %+v", it)
-			}
-			if it.Location.Path != path || it.Location.Line < 1 || it.Location.Line > lines {
-				t.Errorf("item %s at %+v, outside the file of %d lines",
-					it.ID, it.Location, lines)
 			}
 		}
 	})

@@ -2,8 +2,6 @@ package routes
 
 import (
 	"fmt"
-	"os"
-	"path/filepath"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -43,7 +41,7 @@ func runCases(t *testing.T, x extractors.Extractor, cases []extractCase) {
 		t.Run(tc.name, func(t *testing.T) {
 			content := []byte(tc.src)
 			if tc.src == "" {
-				content = readFixture(t, tc.path)
+				content = extractortest.Fixture(t, "testdata", tc.path)
 			}
 			items, err := x.Extract(extractors.File{Path: tc.path, Content: content},
 				extractortest.DirRepo("testdata"))
@@ -62,15 +60,6 @@ func runCases(t *testing.T, x extractors.Extractor, cases []extractCase) {
 			}
 		})
 	}
-}
-
-func readFixture(t testing.TB, p string) []byte {
-	t.Helper()
-	content, err := os.ReadFile(filepath.Join("testdata", filepath.FromSlash(p)))
-	if err != nil {
-		t.Fatal(err)
-	}
-	return content
 }
 
 func TestItem(t *testing.T) {
