@@ -65,7 +65,7 @@ func ScanRepo(ctx context.Context, dir string, cfg Config, log *slog.Logger) (*S
 		return nil, err
 	}
 	res, err := extractors.Walk(ctx, abs, extractors.Options{
-		Extractors:  builtin.All(),
+		Extractors:  withProgress(ctx, builtin.All()),
 		Exclude:     cfg.Exclude,
 		MaxFileSize: cfg.MaxFileSize,
 		Logger:      log,

@@ -55,6 +55,12 @@ stderr.`,
 }
 
 func runEval(ctx context.Context, opts *evalOptions, changed func(string) bool) error {
+	var scanned engine.ScanProgress
+	progress := startProgress(opts.stderr, scanned.Files, isTerminal, progressDelay, progressEvery)
+	defer progress.Stop()
+	opts.log = progress.logger(opts.log)
+	ctx = engine.WithScanProgress(ctx, &scanned)
+
 	req, err := opts.request(ctx)
 	if err != nil {
 		return err
@@ -67,6 +73,7 @@ func runEval(ctx context.Context, opts *evalOptions, changed func(string) bool) 
 	}
 
 	report, err := engine.Evaluate(ctx, req)
+	progress.Stop()
 	if err != nil {
 		return err
 	}
