@@ -11,11 +11,10 @@ import (
 )
 
 func FuzzExtract(f *testing.F) {
-	referenced := string(fixture(f, "split/paths/users.yaml"))
+	referenced := string(extractortest.Fixture(f, "testdata", "split/paths/users.yaml"))
 	err := filepath.WalkDir("testdata", func(p string, d fs.DirEntry, err error) error {
 		if err == nil && !d.IsDir() && !strings.Contains(p, "fuzz") {
-			rel, _ := filepath.Rel("testdata", p)
-			content := string(fixture(f, filepath.ToSlash(rel)))
+			content := string(extractortest.Fixture(f, ".", filepath.ToSlash(p)))
 			f.Add(content, referenced, strings.HasSuffix(p, ".json"))
 		}
 		return err
@@ -31,22 +30,11 @@ func FuzzExtract(f *testing.F) {
 			name = "api.json"
 		}
 		files := mapRepo{name: content, "paths/users.yaml": other}
-		items, err := New().Extract(extractors.File{Path: name, Content: []byte(content)}, files)
-
-		if line := extractortest.ErrorLine(err); err != nil && line != -1 &&
-			(line < 1 || line > lineCount(content)) {
-			t.Errorf("error %v points at line %d of %d", err, line, lineCount(content))
-		}
-		for _, it := range items {
-			if it.ID == "" || it.Kind == "" {
-				t.Errorf("item without id or kind: %+v", it)
-			}
-			in, ok := files[it.Location.Path]
-			if !ok || it.Location.Line < 1 || it.Location.Line > lineCount(in) {
-				t.Errorf("item %s at %+v, outside its file", it.ID, it.Location)
-			}
-		}
+		file := extractors.File{Path: name, Content: []byte(content)}
+		items, err := New().Extract(file, files)
+		// Operations of a referenced file stand in it; its errors are told
+		// in words.
+		extractortest.CheckItems(t, file, items, err,
+			extractortest.ItemsIn(files), extractortest.LinelessErrors())
 	})
 }
-
-func lineCount(s string) int { return strings.Count(s, "\n") + 1 }

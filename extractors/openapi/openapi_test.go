@@ -1,11 +1,7 @@
 package openapi
 
 import (
-	"os"
-	"path/filepath"
 	"testing"
-
-	"github.com/google/go-cmp/cmp"
 
 	"github.com/tms-dev/tms/extractors"
 	"github.com/tms-dev/tms/extractors/extractortest"
@@ -206,25 +202,10 @@ func TestExtract(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.path, func(t *testing.T) {
-			got, err := New().Extract(extractors.File{Path: tt.path, Content: fixture(t, tt.path)},
-				extractortest.DirRepo("testdata"))
-			if diff := cmp.Diff(tt.want, got); diff != "" {
-				t.Errorf("items (-want +got):\n%s", diff)
-			}
-			if line := extractortest.ErrorLine(err); line != tt.wantLine {
-				t.Errorf("error %v at line %d, want line %d", err, line, tt.wantLine)
-			}
+			got, err := extractortest.ExtractFixture(t, New(), "testdata", tt.path)
+			extractortest.CheckResult(t, got, err, tt.want, tt.wantLine, "")
 		})
 	}
-}
-
-func fixture(t testing.TB, p string) []byte {
-	t.Helper()
-	content, err := os.ReadFile(filepath.Join("testdata", filepath.FromSlash(p)))
-	if err != nil {
-		t.Fatal(err)
-	}
-	return content
 }
 
 func TestMatch(t *testing.T) {

@@ -11,15 +11,7 @@ import (
 )
 
 // mapRepo serves files from memory.
-type mapRepo map[string]string
-
-func (m mapRepo) ReadFile(p string) ([]byte, error) {
-	content, ok := m[p]
-	if !ok {
-		return nil, extractors.ErrNotInInventory
-	}
-	return []byte(content), nil
-}
+type mapRepo = extractortest.Files[string]
 
 // extract reads files["api.yaml"] with the other files beside it.
 func extract(t *testing.T, files mapRepo) ([]extractors.Item, error) {
