@@ -1,15 +1,10 @@
 package gomod
 
 import (
-	"os"
-	"path/filepath"
 	"testing"
 
-	"github.com/tms-dev/tms/extractors/extractortest"
-
-	"github.com/google/go-cmp/cmp"
-
 	"github.com/tms-dev/tms/extractors"
+	"github.com/tms-dev/tms/extractors/extractortest"
 )
 
 // failingRepo holds files that exist but cannot be read.
@@ -18,13 +13,8 @@ type failingRepo struct{}
 func (failingRepo) ReadFile(string) ([]byte, error) { return nil, extractors.ErrTooLarge }
 
 func dep(modPath string, line int, attrs map[string]any) extractors.Item {
-	name := attrs["name"].(string)
-	attrs["ecosystem"] = "go"
-	return extractors.Item{
-		ID: "dependency:" + modPath + "#" + name, Kind: "dependency", Name: name,
-		Exposure: extractors.ExposureInternal, Attributes: attrs,
-		Location: extractors.Location{Path: modPath, Line: line},
-	}
+	return extractortest.Dependency(modPath, extractortest.At(modPath, line),
+		map[string]any{"ecosystem": "go"}, attrs)
 }
 
 func TestExtract(t *testing.T) {
@@ -92,25 +82,11 @@ func TestExtract(t *testing.T) {
 			if repo == nil {
 				repo = extractortest.DirRepo(tt.dir)
 			}
-			content := readFixture(t, tt.dir, tt.path)
+			content := extractortest.Fixture(t, tt.dir, tt.path)
 			got, err := New().Extract(extractors.File{Path: tt.path, Content: content}, repo)
-			if diff := cmp.Diff(tt.want, got); diff != "" {
-				t.Errorf("items (-want +got):\n%s", diff)
-			}
-			if line := extractortest.ErrorLine(err); line != tt.wantLine {
-				t.Errorf("error %v at line %d, want line %d", err, line, tt.wantLine)
-			}
+			extractortest.CheckResult(t, got, err, tt.want, tt.wantLine, "")
 		})
 	}
-}
-
-func readFixture(t testing.TB, dir, path string) []byte {
-	t.Helper()
-	content, err := os.ReadFile(filepath.Join(dir, filepath.FromSlash(path)))
-	if err != nil {
-		t.Fatal(err)
-	}
-	return content
 }
 
 func TestMatch(t *testing.T) {
