@@ -80,7 +80,8 @@ func TestComponentOf(t *testing.T) {
 
 func TestTemplatesAreChecked(t *testing.T) {
 	tests := []struct{ yaml, want string }{
-		{"classes:\n  - name: x\n    kinds: [k]\n    threats:\n      - {stride: sneaking, severity: high, title: t}\n",
+		{"classes:\n  - name: x\n    kinds: [k]\n    threats:\n" +
+			"      - {stride: sneaking, severity: high, title: t}\n",
 			"needs a STRIDE category"},
 		{"classes:\n  - name: x\n    kinds: [k]\n    colour: blue\n", "field colour not found"},
 		{"classes:\n  - name: x\n    kinds: [k]\n    type_pattern: \"(\"\n", "type_pattern"},

@@ -148,7 +148,8 @@ func boolField(d *threatmodel.Decoder, f *threatmodel.Fields, key string, def bo
 	return v
 }
 
-func durationField(d *threatmodel.Decoder, f *threatmodel.Fields, key string, def time.Duration) time.Duration {
+func durationField(d *threatmodel.Decoder, f *threatmodel.Fields, key string,
+	def time.Duration) time.Duration {
 	s := f.String(key)
 	if s == "" {
 		return def

@@ -61,7 +61,8 @@ func (e *Engine) findings(rs rego.ResultSet) ([]Finding, error) {
 func (e *Engine) complete(f *Finding) error {
 	rule, ok := e.rules[f.Rule]
 	if !ok {
-		return fmt.Errorf("%w: a finding names rule %q, which no rule's METADATA declares", ErrInvalidPolicy, f.Rule)
+		return fmt.Errorf("%w: a finding names rule %q, which no rule's METADATA declares",
+			ErrInvalidPolicy, f.Rule)
 	}
 	f.Title = rule.Title
 	f.Remediation = rule.Remediation

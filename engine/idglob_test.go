@@ -39,18 +39,22 @@ func TestMatchID(t *testing.T) {
 
 func TestCheckGlobsNamesTheTypo(t *testing.T) {
 	model := threatmodel.New()
-	model.Surface = []threatmodel.SurfaceEntry{{ID: "container.port:old/Dockerfile#80/tcp", Status: "removed"}}
+	model.Surface = []threatmodel.SurfaceEntry{
+		{ID: "container.port:old/Dockerfile#80/tcp", Status: "removed"},
+	}
 	model.Threats = []threatmodel.Threat{
 		{ID: "T-1", AppliesTo: []string{"**"}},                    // names nothing in particular
 		{ID: "T-2", AppliesTo: []string{"container.port:old/**"}}, // matches a removed entry
-		{ID: "T-3", AppliesTo: []string{"contaner.port:**"}, Location: extractors.Location{Path: "threat-model.yaml", Line: 9}},
+		{ID: "T-3", AppliesTo: []string{"contaner.port:**"},
+			Location: extractors.Location{Path: "threat-model.yaml", Line: 9}},
 	}
 	err := checkGlobs(model, nil)
 	if !errors.Is(err, ErrGlobMatchesNothing) {
 		t.Fatalf("got %v, want ErrGlobMatchesNothing", err)
 	}
 	want := `threat-model.yaml:9: threat T-3 applies_to: "contaner.port:**" matches no surface item`
-	if !strings.Contains(err.Error(), want) || strings.Contains(err.Error(), "T-1") || strings.Contains(err.Error(), "T-2") {
+	msg := err.Error()
+	if !strings.Contains(msg, want) || strings.Contains(msg, "T-1") || strings.Contains(msg, "T-2") {
 		t.Errorf("error:\n%v\nwant only:\n%s", err, want)
 	}
 }

@@ -107,7 +107,8 @@ type walker struct {
 	jobs  []job
 }
 
-func (w *walker) walkDir(ctx context.Context, dir string, parts []string, patterns []gitignore.Pattern) error {
+func (w *walker) walkDir(ctx context.Context, dir string, parts []string,
+	patterns []gitignore.Pattern) error {
 	if err := ctx.Err(); err != nil {
 		return err
 	}

@@ -34,7 +34,8 @@ the item's security fingerprint: when the item changes, the acceptance lapses.`,
 	f := cmd.Flags()
 	f.StringVar(&opts.reason, "reason", "", "why the risk is acceptable (required)")
 	f.StringVar(&opts.approvedBy, "approved-by", "", "the person who accepts the risk (required)")
-	f.StringVar(&opts.expires, "expires", "", "the date by which the risk is reviewed again, YYYY-MM-DD (required)")
+	f.StringVar(&opts.expires, "expires", "",
+		"the date by which the risk is reviewed again, YYYY-MM-DD (required)")
 	return cmd
 }
 
