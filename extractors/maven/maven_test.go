@@ -1,12 +1,8 @@
 package maven
 
 import (
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
-
-	"github.com/google/go-cmp/cmp"
 
 	"github.com/tms-dev/tms/extractors"
 	"github.com/tms-dev/tms/extractors/extractortest"
@@ -15,19 +11,12 @@ import (
 // dep builds an expected item. Attributes not given take the values of a
 // plain compile dependency from the registry at an exact version.
 func dep(pomPath string, line int, name, version string, attrs map[string]any) extractors.Item {
-	all := map[string]any{
+	base := map[string]any{
 		"ecosystem": "maven", "name": name, "version": version, "constraint": version,
 		"direct": true, "scope": "compile", "source": "registry", "pinned": version != "",
 		"hash": false, "locked": false, "managed": false, "unresolved": false,
 	}
-	for k, v := range attrs {
-		all[k] = v
-	}
-	return extractors.Item{
-		ID: "dependency:" + pomPath + "#" + name, Kind: "dependency", Name: name,
-		Exposure: extractors.ExposureInternal, Attributes: all,
-		Location: extractors.Location{Path: pomPath, Line: line},
-	}
+	return extractortest.Dependency(pomPath, extractortest.At(pomPath, line), base, attrs)
 }
 
 func TestExtract(t *testing.T) {
@@ -95,28 +84,10 @@ func TestExtract(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			got, err := New().Extract(extractors.File{Path: tt.path,
-				Content: readFixture(t, tt.dir, tt.path)}, extractortest.DirRepo(tt.dir))
-			if diff := cmp.Diff(tt.want, got); diff != "" {
-				t.Errorf("items (-want +got):\n%s", diff)
-			}
-			if line := extractortest.ErrorLine(err); line != tt.wantLine {
-				t.Errorf("error %v at line %d, want line %d", err, line, tt.wantLine)
-			}
-			if err != nil && !strings.Contains(err.Error(), tt.wantErr) {
-				t.Errorf("error %q does not say %q", err, tt.wantErr)
-			}
+			got, err := extractortest.ExtractFixture(t, New(), tt.dir, tt.path)
+			extractortest.CheckResult(t, got, err, tt.want, tt.wantLine, tt.wantErr)
 		})
 	}
-}
-
-func readFixture(t testing.TB, dir, p string) []byte {
-	t.Helper()
-	content, err := os.ReadFile(filepath.Join(dir, filepath.FromSlash(p)))
-	if err != nil {
-		t.Fatal(err)
-	}
-	return content
 }
 
 func TestMatch(t *testing.T) {
