@@ -1,11 +1,7 @@
 package cargo
 
 import (
-	"os"
-	"path/filepath"
 	"testing"
-
-	"github.com/google/go-cmp/cmp"
 
 	"github.com/tms-dev/tms/extractors"
 	"github.com/tms-dev/tms/extractors/extractortest"
@@ -16,22 +12,15 @@ const index = "https://github.com/rust-lang/crates.io-index"
 // crate builds the item the extractor should return. id is the manifest the
 // id names; at is where the item points.
 func crate(id string, at extractors.Location, attrs map[string]any) extractors.Item {
-	full := map[string]any{
+	base := map[string]any{
 		"ecosystem": "cargo", "version": "", "constraint": "", "direct": true,
 		"scope": "prod", "source": "registry", "url": "", "pinned": false,
 		"hash": false, "locked": true,
 	}
-	for k, v := range attrs {
-		full[k] = v
-	}
-	name := full["name"].(string)
-	return extractors.Item{
-		ID: "dependency:" + id + "#" + name, Kind: "dependency", Name: name,
-		Exposure: extractors.ExposureInternal, Attributes: full, Location: at,
-	}
+	return extractortest.Dependency(id, at, base, attrs)
 }
 
-func at(p string, line int) extractors.Location { return extractors.Location{Path: p, Line: line} }
+var at = extractortest.At
 
 // locked fills what a crates.io crate in the lockfile brings.
 func locked(attrs map[string]any) map[string]any {
@@ -114,14 +103,9 @@ func TestExtract(t *testing.T) {
 			if tt.repo != nil {
 				repo = overlay{tt.repo, repo}
 			}
-			content := readFixture(t, tt.dir, tt.path)
+			content := extractortest.Fixture(t, tt.dir, tt.path)
 			got, err := New().Extract(extractors.File{Path: tt.path, Content: content}, repo)
-			if diff := cmp.Diff(tt.want, got); diff != "" {
-				t.Errorf("items (-want +got):\n%s", diff)
-			}
-			if line := extractortest.ErrorLine(err); line != tt.wantLine {
-				t.Errorf("error %v at line %d, want line %d", err, line, tt.wantLine)
-			}
+			extractortest.CheckResult(t, got, err, tt.want, tt.wantLine, "")
 		})
 	}
 }
@@ -146,15 +130,6 @@ func (o overlay) ReadFile(p string) ([]byte, error) {
 		return o.second.ReadFile(p)
 	}
 	return content, err
-}
-
-func readFixture(t testing.TB, dir, p string) []byte {
-	t.Helper()
-	content, err := os.ReadFile(filepath.Join(dir, filepath.FromSlash(p)))
-	if err != nil {
-		t.Fatal(err)
-	}
-	return content
 }
 
 func TestMatch(t *testing.T) {
