@@ -10,7 +10,8 @@ import (
 func FuzzExtract(f *testing.F) {
 	sum := extractortest.Fixture(f, "testdata/app", "go.sum")
 	for _, fx := range [][2]string{
-		{"testdata/app", "go.mod"}, {"testdata/app", "tools/go.mod"}, {"testdata/broken", "go.mod"},
+		{"testdata/app", "go.mod"}, {"testdata/app", "tools/go.mod"},
+		{"testdata/broken", "go.mod"},
 	} {
 		f.Add(extractortest.Fixture(f, fx[0], fx[1]), sum)
 	}
