@@ -1,12 +1,7 @@
 package composer
 
 import (
-	"maps"
-	"os"
-	"path/filepath"
 	"testing"
-
-	"github.com/google/go-cmp/cmp"
 
 	"github.com/tms-dev/tms/extractors"
 	"github.com/tms-dev/tms/extractors/extractortest"
@@ -15,20 +10,15 @@ import (
 // pkg builds the item the extractor should return; attrs override the
 // attributes of a locked, direct production package from Packagist.
 func pkg(manifest string, loc extractors.Location, attrs map[string]any) extractors.Item {
-	full := map[string]any{
+	base := map[string]any{
 		"ecosystem": "packagist", "version": "", "constraint": "", "direct": true,
 		"scope": "prod", "source": "registry", "url": "", "pinned": true, "hash": false,
 		"locked": true,
 	}
-	maps.Copy(full, attrs)
-	name := full["name"].(string)
-	return extractors.Item{
-		ID: "dependency:" + manifest + "#" + name, Kind: "dependency", Name: name,
-		Exposure: extractors.ExposureInternal, Attributes: full, Location: loc,
-	}
+	return extractortest.Dependency(manifest, loc, base, attrs)
 }
 
-func at(p string, line int) extractors.Location { return extractors.Location{Path: p, Line: line} }
+var at = extractortest.At
 
 const zipballs = "https://api.github.com/repos/"
 
@@ -83,7 +73,7 @@ func TestExtract(t *testing.T) {
 		}},
 		{name: "broken manifest", dir: "testdata/broken", path: manifest, wantLine: 4},
 		{name: "broken lockfile", path: manifest, wantLine: -1,
-			repo: files{manifest: []byte(`{"require": {"a/b": "1.0"}}`),
+			repo: extractortest.Files[[]byte]{manifest: []byte(`{"require": {"a/b": "1.0"}}`),
 				lock: []byte("{\n  \"packages\": [\n")},
 			want: []extractors.Item{
 				pkg(manifest, at(manifest, 1), map[string]any{"name": "a/b", "constraint": "1.0"}),
@@ -100,33 +90,9 @@ func TestExtract(t *testing.T) {
 				t.Fatal(err)
 			}
 			got, err := New().Extract(extractors.File{Path: tt.path, Content: content}, repo)
-			if diff := cmp.Diff(tt.want, got); diff != "" {
-				t.Errorf("items (-want +got):\n%s", diff)
-			}
-			if line := extractortest.ErrorLine(err); line != tt.wantLine {
-				t.Errorf("error %v at line %d, want line %d", err, line, tt.wantLine)
-			}
+			extractortest.CheckResult(t, got, err, tt.want, tt.wantLine, "")
 		})
 	}
-}
-
-// files serves in-memory content as a repository.
-type files map[string][]byte
-
-func (f files) ReadFile(p string) ([]byte, error) {
-	if content, ok := f[p]; ok {
-		return content, nil
-	}
-	return nil, extractors.ErrNotInInventory
-}
-
-func readFixture(t testing.TB, dir, p string) []byte {
-	t.Helper()
-	content, err := os.ReadFile(filepath.Join(dir, filepath.FromSlash(p)))
-	if err != nil {
-		t.Fatal(err)
-	}
-	return content
 }
 
 func TestMatch(t *testing.T) {

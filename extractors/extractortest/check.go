@@ -118,3 +118,21 @@ func CheckResult(t testing.TB, items []extractors.Item, err error,
 		t.Errorf("error %v does not say %q", err, wantErr)
 	}
 }
+
+// CheckManifestAndLockfile extracts a manifest with its lockfile beside it,
+// then the lockfile on its own, and checks both with CheckItems: items may
+// stand in either file, and an error about the other file names no line.
+// Fuzz tests of dependency extractors give it both files' contents.
+func CheckManifestAndLockfile(t testing.TB, x extractors.Extractor,
+	manifest, lockfile extractors.File, opts ...Option) {
+	t.Helper()
+	repo := Files[[]byte]{manifest.Path: manifest.Content, lockfile.Path: lockfile.Content}
+	opts = append(opts, ItemsIn(repo), LinelessErrors())
+
+	items, err := x.Extract(manifest, repo)
+	CheckItems(t, manifest, items, err, opts...)
+
+	delete(repo, manifest.Path)
+	items, err = x.Extract(lockfile, repo)
+	CheckItems(t, lockfile, items, err, opts...)
+}

@@ -220,3 +220,37 @@ func TestExtractFixture(t *testing.T) {
 		t.Errorf("a missing fixture reported %q, want one failure", got)
 	}
 }
+
+// pairExtractor stands for a dependency extractor: from a manifest it gives
+// one item in the manifest and one in the lockfile beside it, if there is
+// one; from a lockfile alone, one item in the manifest it no longer has.
+type pairExtractor struct{}
+
+func (pairExtractor) Name() string      { return "pair" }
+func (pairExtractor) Match(string) bool { return true }
+
+func (pairExtractor) Extract(f extractors.File, repo extractors.Repo) ([]extractors.Item,
+	error) {
+	item := func(p string) extractors.Item {
+		return extractors.Item{ID: "d:" + p, Kind: "d", Name: "d", Location: At(p, 1)}
+	}
+	if f.Path == "lock" {
+		return []extractors.Item{item("manifest")}, nil
+	}
+	if _, err := repo.ReadFile("lock"); err != nil {
+		return []extractors.Item{item("manifest")}, err
+	}
+	return []extractors.Item{item("manifest"), item("lock")}, errors.New("lock line 1: bad")
+}
+
+func TestCheckManifestAndLockfile(t *testing.T) {
+	manifest := extractors.File{Path: "manifest", Content: []byte("m")}
+	lock := extractors.File{Path: "lock", Content: []byte("l")}
+	got := failures(func(r testing.TB) {
+		CheckManifestAndLockfile(r, pairExtractor{}, manifest, lock)
+	})
+	// Only the item the lockfile alone places in the absent manifest fails.
+	if len(got) != 1 {
+		t.Errorf("%d failures, want 1: %q", len(got), got)
+	}
+}
