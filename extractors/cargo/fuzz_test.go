@@ -25,15 +25,8 @@ func FuzzExtract(f *testing.F) {
 	}
 
 	f.Fuzz(func(t *testing.T, manifest, lock []byte) {
-		repo := extractortest.Files[[]byte]{"Cargo.toml": manifest, "Cargo.lock": lock}
-		for _, p := range []string{"Cargo.toml", "Cargo.lock"} {
-			if p == "Cargo.lock" {
-				delete(repo, "Cargo.toml") // read the lockfile on its own
-			}
-			file := extractors.File{Path: p, Content: repo[p]}
-			items, err := New().Extract(file, repo)
-			extractortest.CheckItems(t, file, items, err,
-				extractortest.ItemsIn(repo), extractortest.LinelessErrors())
-		}
+		extractortest.CheckManifestAndLockfile(t, New(),
+			extractors.File{Path: "Cargo.toml", Content: manifest},
+			extractors.File{Path: "Cargo.lock", Content: lock})
 	})
 }

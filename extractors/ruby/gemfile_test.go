@@ -6,6 +6,7 @@ import (
 	"github.com/google/go-cmp/cmp"
 
 	"github.com/tms-dev/tms/extractors"
+	"github.com/tms-dev/tms/extractors/extractortest"
 )
 
 func TestReadGemfile(t *testing.T) {
@@ -87,7 +88,7 @@ func TestExactVersion(t *testing.T) {
 }
 
 func TestLockfileGivesTheConstraintTheGemfileHides(t *testing.T) {
-	repo := files{
+	repo := extractortest.Files[[]byte]{
 		gemfile: []byte("RAILS = \"~> 7.1\"\ngem \"rails\", RAILS\n"),
 		lock: []byte("GEM\n  remote: https://rubygems.org/\n  specs:\n    rails (7.1.3)\n\n" +
 			"DEPENDENCIES\n  rails (~> 7.1)\n"),

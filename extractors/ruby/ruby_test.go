@@ -1,12 +1,7 @@
 package ruby
 
 import (
-	"maps"
-	"os"
-	"path/filepath"
 	"testing"
-
-	"github.com/google/go-cmp/cmp"
 
 	"github.com/tms-dev/tms/extractors"
 	"github.com/tms-dev/tms/extractors/extractortest"
@@ -20,20 +15,15 @@ const (
 // gem builds the item the extractor should return; attrs override the
 // attributes of a locked, direct production gem from the registry.
 func gem(manifest string, loc extractors.Location, attrs map[string]any) extractors.Item {
-	full := map[string]any{
+	base := map[string]any{
 		"ecosystem": "rubygems", "version": "", "constraint": "", "direct": true,
 		"scope": "prod", "source": "registry", "url": "", "pinned": false, "hash": false,
 		"locked": true,
 	}
-	maps.Copy(full, attrs)
-	name := full["name"].(string)
-	return extractors.Item{
-		ID: "dependency:" + manifest + "#" + name, Kind: "dependency", Name: name,
-		Exposure: extractors.ExposureInternal, Attributes: full, Location: loc,
-	}
+	return extractortest.Dependency(manifest, loc, base, attrs)
 }
 
-func at(p string, line int) extractors.Location { return extractors.Location{Path: p, Line: line} }
+var at = extractortest.At
 
 func TestExtract(t *testing.T) {
 	tests := []struct {
@@ -114,26 +104,10 @@ func TestExtract(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			content := readFixture(t, tt.dir, tt.path)
-			got, err := New().Extract(extractors.File{Path: tt.path, Content: content},
-				extractortest.DirRepo(tt.dir))
-			if diff := cmp.Diff(tt.want, got); diff != "" {
-				t.Errorf("items (-want +got):\n%s", diff)
-			}
-			if line := extractortest.ErrorLine(err); line != tt.wantLine {
-				t.Errorf("error %v at line %d, want line %d", err, line, tt.wantLine)
-			}
+			got, err := extractortest.ExtractFixture(t, New(), tt.dir, tt.path)
+			extractortest.CheckResult(t, got, err, tt.want, tt.wantLine, "")
 		})
 	}
-}
-
-func readFixture(t testing.TB, dir, p string) []byte {
-	t.Helper()
-	content, err := os.ReadFile(filepath.Join(dir, filepath.FromSlash(p)))
-	if err != nil {
-		t.Fatal(err)
-	}
-	return content
 }
 
 func TestMatch(t *testing.T) {
