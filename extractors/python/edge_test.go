@@ -26,7 +26,7 @@ func (f files) ReadFile(p string) ([]byte, error) {
 }
 
 func TestExtractEdgeCases(t *testing.T) {
-	uvLock := readFixture(t, "testdata/uv", "uv.lock")
+	uvLock := extractortest.Fixture(t, "testdata/uv", "uv.lock")
 	tests := []struct {
 		name     string
 		repo     files
@@ -81,7 +81,7 @@ func TestExtractEdgeCases(t *testing.T) {
 }
 
 func TestLockfileAloneMarksDirectPackages(t *testing.T) {
-	repo := files{"uv.lock": readFixture(t, "testdata/uv", "uv.lock")}
+	repo := files{"uv.lock": extractortest.Fixture(t, "testdata/uv", "uv.lock")}
 	items, err := New().Extract(extractors.File{Path: "uv.lock", Content: repo["uv.lock"]}, repo)
 	if err != nil {
 		t.Fatal(err)

@@ -1,7 +1,6 @@
 package python
 
 import (
-	"bytes"
 	"testing"
 
 	"github.com/tms-dev/tms/extractors"
@@ -34,10 +33,10 @@ func FuzzExtract(f *testing.F) {
 	for _, s := range seeds {
 		var manifest, lock []byte
 		if s.manifest != "" {
-			manifest = readFixture(f, s.dir, s.manifest)
+			manifest = extractortest.Fixture(f, s.dir, s.manifest)
 		}
 		if s.lockfiles != "" {
-			lock = readFixture(f, s.dir, s.lockfiles)
+			lock = extractortest.Fixture(f, s.dir, s.lockfiles)
 		}
 		f.Add(s.pair, manifest, lock)
 	}
@@ -51,22 +50,13 @@ func FuzzExtract(f *testing.F) {
 	})
 }
 
+// check extracts p from repo and checks what any input must give. A nil
+// entry of repo, as the seeds without a lockfile give, is a file too large
+// to read.
 func check(t *testing.T, repo files, p string) {
 	t.Helper()
-	items, err := New().Extract(extractors.File{Path: p, Content: repo[p]}, repo)
-	if line := extractortest.ErrorLine(err); err != nil && line != -1 &&
-		(line < 1 || line > lineCount(repo[p])) {
-		t.Errorf("%s: error %v points at line %d of %d", p, err, line, lineCount(repo[p]))
-	}
-	for _, it := range items {
-		if it.ID == "" || it.Kind == "" || it.Name == "" {
-			t.Errorf("item without id, kind or name: %+v", it)
-		}
-		content, ok := repo[it.Location.Path]
-		if !ok || it.Location.Line < 1 || it.Location.Line > lineCount(content) {
-			t.Errorf("item %s at %+v, outside its file", it.ID, it.Location)
-		}
-	}
+	file := extractors.File{Path: p, Content: repo[p]}
+	items, err := New().Extract(file, repo)
+	extractortest.CheckItems(t, file, items, err,
+		extractortest.ItemsIn(repo), extractortest.LinelessErrors())
 }
-
-func lineCount(b []byte) int { return bytes.Count(b, []byte("\n")) + 1 }

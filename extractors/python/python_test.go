@@ -1,12 +1,7 @@
 package python
 
 import (
-	"maps"
-	"os"
-	"path/filepath"
 	"testing"
-
-	"github.com/google/go-cmp/cmp"
 
 	"github.com/tms-dev/tms/extractors"
 	"github.com/tms-dev/tms/extractors/extractortest"
@@ -15,17 +10,12 @@ import (
 // pkg builds the item the extractor should return; attrs override the
 // attributes of an unlocked, direct production dependency from PyPI.
 func pkg(manifest string, loc extractors.Location, attrs map[string]any) extractors.Item {
-	full := map[string]any{
+	base := map[string]any{
 		"ecosystem": "pypi", "version": "", "constraint": "", "direct": true,
 		"scope": "prod", "source": "registry", "url": "", "pinned": false, "hash": false,
 		"locked": false, "markers": "", "editable": false,
 	}
-	maps.Copy(full, attrs)
-	name := full["name"].(string)
-	return extractors.Item{
-		ID: "dependency:" + manifest + "#" + name, Kind: "dependency", Name: name,
-		Exposure: extractors.ExposureInternal, Attributes: full, Location: loc,
-	}
+	return extractortest.Dependency(manifest, loc, base, attrs)
 }
 
 func at(p string, line int) extractors.Location { return extractors.Location{Path: p, Line: line} }
@@ -224,25 +214,11 @@ func runCases(t *testing.T, cases []extractCase) {
 			if repo == nil {
 				repo = extractortest.DirRepo(tt.dir)
 			}
-			content := readFixture(t, tt.dir, tt.path)
+			content := extractortest.Fixture(t, tt.dir, tt.path)
 			got, err := New().Extract(extractors.File{Path: tt.path, Content: content}, repo)
-			if diff := cmp.Diff(tt.want, got); diff != "" {
-				t.Errorf("items (-want +got):\n%s", diff)
-			}
-			if line := extractortest.ErrorLine(err); line != tt.wantLine {
-				t.Errorf("error %v at line %d, want line %d", err, line, tt.wantLine)
-			}
+			extractortest.CheckResult(t, got, err, tt.want, tt.wantLine, "")
 		})
 	}
-}
-
-func readFixture(t testing.TB, dir, p string) []byte {
-	t.Helper()
-	content, err := os.ReadFile(filepath.Join(dir, filepath.FromSlash(p)))
-	if err != nil {
-		t.Fatal(err)
-	}
-	return content
 }
 
 func TestMatch(t *testing.T) {
