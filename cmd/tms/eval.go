@@ -21,6 +21,9 @@ type evalOptions struct {
 	warnOn           string
 	failOnNewSurface bool
 	timeout          time.Duration
+	comment          bool // --comment: post the Markdown report on the pull request
+	commentRequired  bool // --comment-required: a failed comment is a tool error
+	forge            forgeFlags
 }
 
 func newEvalCmd(global *globalOptions) *cobra.Command {
@@ -48,6 +51,12 @@ stderr.`,
 	f.BoolVar(&opts.failOnNewSurface, "fail-on-new-surface", false,
 		"block on any surface missing from the model, whatever its severity")
 	f.DurationVar(&opts.timeout, "timeout", 0, "limit on policy evaluation (default 30s)")
+	f.BoolVar(&opts.comment, "comment", false,
+		"post the Markdown report on the pull request, or edit tms's earlier comment "+
+			"(a failure is logged and leaves the exit code to the findings)")
+	f.BoolVar(&opts.commentRequired, "comment-required", false,
+		"like --comment, but a comment that cannot be posted fails the run with exit 2")
+	addForgeFlags(cmd, &opts.forge)
 	addPolicyFlag(cmd, global)
 	addBaseFlag(cmd, global)
 	addBundleFlags(cmd, &global.bundle)
@@ -77,7 +86,14 @@ func runEval(ctx context.Context, opts *evalOptions, changed func(string) bool) 
 	if err != nil {
 		return err
 	}
-	if err := opts.writeReports(ctx, req, report); err != nil {
+	ro, err := opts.reportOptions(ctx, req)
+	if err != nil {
+		return err
+	}
+	if err := opts.writeReports(ro, report); err != nil {
+		return err
+	}
+	if err := opts.postComment(ctx, ro, report); err != nil {
 		return err
 	}
 	if report.Decision == engine.DecisionBlock {
@@ -93,6 +109,9 @@ func (o *evalOptions) applyFlags(cfg *engine.Config, changed func(string) bool) 
 		return err
 	}
 	o.outputs = outputs
+	if err := o.forge.check(); err != nil {
+		return err
+	}
 	if changed("fail-on") {
 		s, err := engine.ParseSeverity(o.failOn)
 		if err != nil {

@@ -76,12 +76,7 @@ func checkDistinctPaths(outputs []reportOutput) error {
 }
 
 // writeReports writes every requested report, each file replaced atomically.
-func (o *evalOptions) writeReports(ctx context.Context, req engine.Request,
-	r engine.Report) error {
-	ro, err := o.reportOptions(ctx, req)
-	if err != nil {
-		return err
-	}
+func (o *evalOptions) writeReports(ro engine.ReportOptions, r engine.Report) error {
 	for _, out := range o.outputs {
 		ro.Color = out.path == "" && colorTerminal(o.stdout)
 		err := writeOutput(o.stdout, out.path, func(w io.Writer) error {

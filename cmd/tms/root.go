@@ -66,7 +66,8 @@ func newRootCmd(stdout, stderr io.Writer) *cobra.Command {
 
 	cmd.AddCommand(newInitCmd(opts), newEvalCmd(opts), newDiffCmd(opts), newSyncCmd(opts),
 		newAcceptCmd(opts), newInputCmd(opts), newPolicyCmd(opts), newVersionCmd(opts),
-		newBundleCmd(opts), newImportCmd(opts), newExportCmd(opts))
+		newBundleCmd(opts), newImportCmd(opts), newExportCmd(opts), newCommentCmd(opts),
+		newTicketCmd(opts))
 	return cmd
 }
 

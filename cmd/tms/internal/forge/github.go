@@ -1,0 +1,102 @@
+package forge
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"net/http"
+	"net/url"
+	"strings"
+)
+
+// gitHub calls the GitHub REST API (api.github.com, or a GitHub Enterprise
+// Server's /api/v3).
+type gitHub struct {
+	api  *api
+	repo string // /repos/<owner>/<name>, escaped
+}
+
+func newGitHub(cfg Config) (*gitHub, error) {
+	owner, name, ok := strings.Cut(cfg.Project, "/")
+	if !ok || owner == "" || name == "" || strings.Contains(name, "/") {
+		return nil, fmt.Errorf("github: repository %q: expected owner/name", cfg.Project)
+	}
+	header := http.Header{}
+	header.Set("Authorization", "Bearer "+cfg.Token)
+	header.Set("Accept", "application/vnd.github+json")
+	header.Set("X-GitHub-Api-Version", "2022-11-28")
+	a, err := newAPI(cfg, header)
+	if err != nil {
+		return nil, err
+	}
+	return &gitHub{api: a, repo: "/repos/" + url.PathEscape(owner) + "/" + url.PathEscape(name)}, nil
+}
+
+type gitHubComment struct {
+	ID      int64  `json:"id"`
+	Body    string `json:"body"`
+	HTMLURL string `json:"html_url"`
+}
+
+// UpsertComment keeps one comment on the pull request's conversation, which
+// GitHub serves as the comments of the issue with the same number.
+func (g *gitHub) UpsertComment(ctx context.Context, number int, marker, body string) (Comment, error) {
+	thread := fmt.Sprintf("%s/issues/%d/comments", g.repo, number)
+	comments, err := list[gitHubComment](ctx, g.api, thread, nil)
+	if err != nil {
+		return Comment{}, err
+	}
+
+	var out gitHubComment
+	for _, c := range comments {
+		if !strings.HasPrefix(c.Body, marker) {
+			continue
+		}
+		if c.Body == body {
+			return Comment{ID: c.ID, URL: c.HTMLURL}, nil
+		}
+		path := fmt.Sprintf("%s/issues/comments/%d", g.repo, c.ID)
+		err := g.api.call(ctx, http.MethodPatch, path, nil, map[string]string{"body": body}, &out)
+		return Comment{ID: out.ID, URL: out.HTMLURL}, err
+	}
+	err = g.api.call(ctx, http.MethodPost, thread, nil, map[string]string{"body": body}, &out)
+	return Comment{ID: out.ID, URL: out.HTMLURL, Created: true}, err
+}
+
+type gitHubIssue struct {
+	Number  int64  `json:"number"`
+	Title   string `json:"title"`
+	Body    string `json:"body"`
+	HTMLURL string `json:"html_url"`
+	// PullRequest is set on the pull requests that the issues listing
+	// also returns.
+	PullRequest json.RawMessage `json:"pull_request"`
+}
+
+func (i gitHubIssue) issue() Issue {
+	return Issue{Number: i.Number, Title: i.Title, Body: i.Body, URL: i.HTMLURL}
+}
+
+// OpenIssues lists the open issues with label, leaving out pull requests.
+func (g *gitHub) OpenIssues(ctx context.Context, label string) ([]Issue, error) {
+	query := url.Values{"state": {"open"}, "labels": {label}}
+	found, err := list[gitHubIssue](ctx, g.api, g.repo+"/issues", query)
+	if err != nil {
+		return nil, err
+	}
+	var issues []Issue
+	for _, i := range found {
+		if len(i.PullRequest) == 0 || string(i.PullRequest) == "null" {
+			issues = append(issues, i.issue())
+		}
+	}
+	return issues, nil
+}
+
+// CreateIssue opens an issue; GitHub creates labels that do not exist yet.
+func (g *gitHub) CreateIssue(ctx context.Context, in NewIssue) (Issue, error) {
+	req := map[string]any{"title": in.Title, "body": in.Body, "labels": in.Labels}
+	var out gitHubIssue
+	err := g.api.call(ctx, http.MethodPost, g.repo+"/issues", nil, req, &out)
+	return out.issue(), err
+}
