@@ -47,9 +47,7 @@ func writeSARIF(w io.Writer, r Report, o ReportOptions) error {
 		return fmt.Errorf("sarif: %w", err)
 	}
 	run := sarif.NewRunWithInformationURI("tms", sarifInformationURI)
-	if version := sarifVersion(o.ToolVersion); version != "" {
-		run.Tool.Driver.WithVersion(version)
-	}
+	run.Tool.Driver.WithVersion(sarifVersion(o.ToolVersion))
 
 	index := map[string]int{}
 	for i, rule := range o.catalog(slices.Concat(r.Findings, r.Suppressed)) {
@@ -174,15 +172,18 @@ func sarifURI(path string) string {
 }
 
 // sarifVersion drops the v of a Go module version, since SARIF viewers compare
-// versions that start with a number, and leaves out a development build's
-// "(devel)", which says nothing comparable.
+// versions that start with a number. A development build, whose "(devel)"
+// says nothing comparable, is named 0.0.0-devel: it sorts below every
+// release, and code scanning still learns which tool wrote the log.
 func sarifVersion(v string) string {
 	v = strings.TrimPrefix(v, "v")
 	if v == "" || !unicode.IsDigit(rune(v[0])) {
-		return ""
+		return develVersion
 	}
 	return v
 }
+
+const develVersion = "0.0.0-devel"
 
 // pascalCase turns a title into the identifier-like name SARIF recommends.
 func pascalCase(title string) string {

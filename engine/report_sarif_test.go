@@ -261,7 +261,7 @@ func TestSARIFRuleProperties(t *testing.T) {
 }
 
 func TestSARIFVersionAndNames(t *testing.T) {
-	versions := map[string]string{"v1.2.3": "1.2.3", "(devel)": "", "": "", "0.9": "0.9"}
+	versions := map[string]string{"v1.2.3": "1.2.3", "(devel)": "0.0.0-devel", "": "0.0.0-devel", "0.9": "0.9"}
 	for in, want := range versions {
 		if got := sarifVersion(in); got != want {
 			t.Errorf("sarifVersion(%q) = %q, want %q", in, got, want)
@@ -326,17 +326,40 @@ func compileSARIFSchema(t *testing.T) *jsonschema.Schema {
 
 // TestSARIFMultitool runs Microsoft's SARIF Multitool over the output, with
 // its SARIF rules and its GitHub code-scanning rules, when SARIF_MULTITOOL
-// names the binary (npm package @microsoft/sarif-multitool-linux). Any
-// error or warning it reports fails the test.
+// names the binary (npm package @microsoft/sarif-multitool-linux, which
+// make test installs). It checks the report with every tricky case and the
+// example's golden report that users see in the README. Any error or
+// warning it reports fails the test.
 func TestSARIFMultitool(t *testing.T) {
 	tool := os.Getenv("SARIF_MULTITOOL")
 	if tool == "" {
 		t.Skip("SARIF_MULTITOOL is not set")
 	}
+	example, err := os.ReadFile("../testdata/example.eval.sarif")
+	if err != nil {
+		t.Fatal(err)
+	}
+	logs := map[string][]byte{
+		"tricky":  writeTestSARIF(t, trickyReport(t), testOptions()),
+		"example": example,
+	}
+	for name, sarif := range logs {
+		t.Run(name, func(t *testing.T) {
+			for _, problem := range multitoolProblems(t, tool, sarif) {
+				t.Error(problem)
+			}
+		})
+	}
+}
+
+// multitoolProblems validates one SARIF log and returns the Multitool's
+// errors and warnings, each as "rule: message".
+func multitoolProblems(t *testing.T, tool string, sarif []byte) []string {
+	t.Helper()
 	dir := t.TempDir()
 	in := filepath.Join(dir, "tms.sarif")
 	out := filepath.Join(dir, "validation.sarif")
-	if err := os.WriteFile(in, writeTestSARIF(t, trickyReport(t), testOptions()), 0o644); err != nil {
+	if err := os.WriteFile(in, sarif, 0o644); err != nil {
 		t.Fatal(err)
 	}
 
@@ -367,10 +390,12 @@ func TestSARIFMultitool(t *testing.T) {
 	if err := json.Unmarshal(data, &log); err != nil {
 		t.Fatal(err)
 	}
+	var problems []string
 	for _, res := range log.Runs[0].Results {
 		// A validation result without a level is a warning (SARIF's default).
 		if res.Level == "" || res.Level == "error" || res.Level == "warning" {
-			t.Errorf("%s: %s", res.RuleID, strings.Join(res.Message.Arguments, "; "))
+			problems = append(problems, res.RuleID+": "+strings.Join(res.Message.Arguments, "; "))
 		}
 	}
+	return problems
 }
