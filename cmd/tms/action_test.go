@@ -1,17 +1,21 @@
 package main
 
 import (
+	"fmt"
 	"io"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 
 	"github.com/rogpeppe/go-internal/testscript"
 	"gopkg.in/yaml.v3"
+
+	"github.com/tms-dev/tms/cmd/tms/internal/forge/forgetest"
 )
 
 const actionFile = "../../action.yml"
@@ -103,8 +107,9 @@ func TestActionUsesRealFlags(t *testing.T) {
 }
 
 // TestActionSteps runs the action's own scripts, as the runner would, on the
-// scenarios in testdata/action: tms is on PATH, and the scripts are in
-// $STEPS/<step id>.sh.
+// scenarios in testdata/action: tms is on PATH, the scripts are in
+// $STEPS/<step id>.sh, and GITHUB_API_URL is a fake GitHub for acme/shop
+// that accepts the token gh-token.
 func TestActionSteps(t *testing.T) {
 	if _, err := exec.LookPath("bash"); err != nil {
 		t.Skip("bash is not installed")
@@ -114,6 +119,10 @@ func TestActionSteps(t *testing.T) {
 		Dir: "../../testdata/action",
 		Setup: func(env *testscript.Env) error {
 			env.Setenv("SOURCE_DATE_EPOCH", pinnedDate)
+			github := forgetest.NewGitHub("gh-token", "acme/shop")
+			env.Defer(github.Close)
+			env.Values[fakeGitHubKey{}] = github
+			env.Setenv("GITHUB_API_URL", github.URL)
 			steps := filepath.Join(env.WorkDir, ".steps")
 			env.Setenv("STEPS", steps)
 			if err := os.MkdirAll(steps, 0o755); err != nil {
@@ -130,7 +139,49 @@ func TestActionSteps(t *testing.T) {
 			}
 			return nil
 		},
+		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){
+			"comments":    printComments,
+			"fail-writes": failWrites,
+		},
 	})
+}
+
+type fakeGitHubKey struct{}
+
+func fakeGitHub(ts *testscript.TestScript) *forgetest.Server {
+	return ts.Value(fakeGitHubKey{}).(*forgetest.Server)
+}
+
+// printComments prints the bodies of the fake GitHub's comments on a pull
+// request to stdout, for the script to match.
+//
+//	comments 7
+func printComments(ts *testscript.TestScript, neg bool, args []string) {
+	if neg || len(args) != 1 {
+		ts.Fatalf("usage: comments PR")
+	}
+	pr, err := strconv.Atoi(args[0])
+	if err != nil {
+		ts.Fatalf("comments: %q is not a number", args[0])
+	}
+	for _, c := range fakeGitHub(ts).Comments(pr) {
+		fmt.Fprintln(ts.Stdout(), c.Body)
+	}
+}
+
+// failWrites makes the fake GitHub refuse every later write with an HTTP
+// status, as a read-only token does.
+//
+//	fail-writes 403
+func failWrites(ts *testscript.TestScript, neg bool, args []string) {
+	if neg || len(args) != 1 {
+		ts.Fatalf("usage: fail-writes STATUS")
+	}
+	code, err := strconv.Atoi(args[0])
+	if err != nil {
+		ts.Fatalf("fail-writes: %q is not a status", args[0])
+	}
+	fakeGitHub(ts).FailWrites(code, "Resource not accessible by integration")
 }
 
 func actionStepByID(t *testing.T, a action, id string) actionStep {
