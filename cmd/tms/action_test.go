@@ -121,7 +121,7 @@ func TestActionSteps(t *testing.T) {
 			env.Setenv("SOURCE_DATE_EPOCH", pinnedDate)
 			github := forgetest.NewGitHub("gh-token", "acme/shop")
 			env.Defer(github.Close)
-			env.Values[fakeGitHubKey{}] = github
+			env.Values[fakeForgeKey{}] = github
 			env.Setenv("GITHUB_API_URL", github.URL)
 			steps := filepath.Join(env.WorkDir, ".steps")
 			env.Setenv("STEPS", steps)
@@ -146,13 +146,13 @@ func TestActionSteps(t *testing.T) {
 	})
 }
 
-type fakeGitHubKey struct{}
+type fakeForgeKey struct{}
 
-func fakeGitHub(ts *testscript.TestScript) *forgetest.Server {
-	return ts.Value(fakeGitHubKey{}).(*forgetest.Server)
+func fakeForge(ts *testscript.TestScript) *forgetest.Server {
+	return ts.Value(fakeForgeKey{}).(*forgetest.Server)
 }
 
-// printComments prints the bodies of the fake GitHub's comments on a pull
+// printComments prints the bodies of the fake forge's comments on a pull
 // request to stdout, for the script to match.
 //
 //	comments 7
@@ -164,8 +164,9 @@ func printComments(ts *testscript.TestScript, neg bool, args []string) {
 	if err != nil {
 		ts.Fatalf("comments: %q is not a number", args[0])
 	}
-	for _, c := range fakeGitHub(ts).Comments(pr) {
-		fmt.Fprintln(ts.Stdout(), c.Body)
+	stdout := ts.Stdout() // replaces the last command's stdout even when there is none
+	for _, c := range fakeForge(ts).Comments(pr) {
+		fmt.Fprintln(stdout, c.Body)
 	}
 }
 
@@ -181,7 +182,7 @@ func failWrites(ts *testscript.TestScript, neg bool, args []string) {
 	if err != nil {
 		ts.Fatalf("fail-writes: %q is not a status", args[0])
 	}
-	fakeGitHub(ts).FailWrites(code, "Resource not accessible by integration")
+	fakeForge(ts).FailWrites(code, "Resource not accessible by integration")
 }
 
 func actionStepByID(t *testing.T, a action, id string) actionStep {
