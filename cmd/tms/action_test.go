@@ -115,31 +115,47 @@ func TestActionSteps(t *testing.T) {
 		t.Skip("bash is not installed")
 	}
 	a, _ := loadAction(t)
+	scripts := map[string]string{}
+	for _, s := range a.Runs.Steps {
+		if s.Run != "" && s.ID != "" {
+			scripts[s.ID] = s.Run
+		}
+	}
+	runCIScripts(t, "../../testdata/action", scripts, func() (*forgetest.Server, string) {
+		return forgetest.NewGitHub("gh-token", "acme/shop"), "GITHUB_API_URL"
+	})
+}
+
+// runCIScripts runs the testscript scenarios in dir with each of scripts
+// written to $STEPS/<name>.sh, tms on PATH, and a fake forge from newForge
+// for each scenario, its URL in the variable newForge names. The scenarios
+// read the fake's comments with `comments` and break it with `fail-writes`.
+func runCIScripts(t *testing.T, dir string, scripts map[string]string,
+	newForge func() (*forgetest.Server, string)) {
 	testscript.Run(t, testscript.Params{
-		Dir: "../../testdata/action",
+		Dir: dir,
 		Setup: func(env *testscript.Env) error {
 			env.Setenv("SOURCE_DATE_EPOCH", pinnedDate)
-			github := forgetest.NewGitHub("gh-token", "acme/shop")
-			env.Defer(github.Close)
-			env.Values[fakeForgeKey{}] = github
-			env.Setenv("GITHUB_API_URL", github.URL)
+			srv, urlVariable := newForge()
+			env.Defer(srv.Close)
+			env.Values[fakeForgeKey{}] = srv
+			env.Setenv(urlVariable, srv.URL)
+
 			steps := filepath.Join(env.WorkDir, ".steps")
 			env.Setenv("STEPS", steps)
 			if err := os.MkdirAll(steps, 0o755); err != nil {
 				return err
 			}
-			for _, s := range a.Runs.Steps {
-				if s.Run == "" || s.ID == "" {
-					continue
-				}
-				path := filepath.Join(steps, s.ID+".sh")
-				if err := os.WriteFile(path, []byte(s.Run), 0o644); err != nil {
+			for name, script := range scripts {
+				path := filepath.Join(steps, name+".sh")
+				if err := os.WriteFile(path, []byte(script), 0o644); err != nil {
 					return err
 				}
 			}
 			return nil
 		},
 		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){
+			"exits":       exits,
 			"comments":    printComments,
 			"fail-writes": failWrites,
 		},

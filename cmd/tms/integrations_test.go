@@ -10,7 +10,6 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/rogpeppe/go-internal/testscript"
 	"github.com/spf13/cobra"
 	"gopkg.in/yaml.v3"
 
@@ -130,26 +129,9 @@ func TestGitLabTemplate(t *testing.T) {
 	if _, err := exec.LookPath("bash"); err != nil {
 		t.Skip("bash is not installed")
 	}
-	script := gitLabScript(t)
-	testscript.Run(t, testscript.Params{
-		Dir: "../../testdata/gitlab",
-		Setup: func(env *testscript.Env) error {
-			env.Setenv("SOURCE_DATE_EPOCH", pinnedDate)
-			gitlab := forgetest.NewGitLab("gl-token", "acme/shop")
-			env.Defer(gitlab.Close)
-			env.Values[fakeForgeKey{}] = gitlab
-			env.Setenv("CI_API_V4_URL", gitlab.URL)
-			steps := filepath.Join(env.WorkDir, ".steps")
-			env.Setenv("STEPS", steps)
-			if err := os.MkdirAll(steps, 0o755); err != nil {
-				return err
-			}
-			return os.WriteFile(filepath.Join(steps, "tms.sh"), []byte(script), 0o644)
-		},
-		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){
-			"exits":    exits,
-			"comments": printComments,
-		},
+	scripts := map[string]string{"tms": gitLabScript(t)}
+	runCIScripts(t, "../../testdata/gitlab", scripts, func() (*forgetest.Server, string) {
+		return forgetest.NewGitLab("gl-token", "acme/shop"), "CI_API_V4_URL"
 	})
 }
 
