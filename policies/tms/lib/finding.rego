@@ -35,9 +35,12 @@ backlog(f) := {"severity": lower(f.severity, "medium"), "backlog": true} if _abo
 
 backlog(f) := {} if not _about_unreviewed(f)
 
+# A finding that reports the item as new surface is never backlog: an entry
+# that a change adds to the model unreviewed is change, not backlog.
 _about_unreviewed(f) if {
 	surface_status[f.surface] == "unreviewed"
 	f.subject in {"", f.surface}
+	not f.new_surface
 }
 
 severities := ["info", "low", "medium", "high", "critical"]

@@ -2,9 +2,10 @@
 # title: Changes to the threat model itself
 # description: |
 #   With --base, tms sees the model as it was where the change started. A
-#   change that weakens the model (a mitigation removed or downgraded, a
-#   threat's severity lowered, a risk accepted) needs a person to review that
-#   edit as carefully as the code: each is reported with the edit itself.
+#   change that weakens the model (a mitigation removed or narrowed, a
+#   threat's severity lowered or its review withdrawn, a risk accepted or an
+#   acceptance extended) needs a person to review that edit as carefully as
+#   the code: each is reported with the edit itself.
 package tms.rules.model
 
 import data.tms.lib
@@ -15,15 +16,17 @@ _head_mitigations := {m.id: m | some m in input.model.mitigations}
 
 _base_threats := {t.id: t | some t in input.base.model.threats}
 
-_base_acceptances := {a.id | some a in input.base.model.acceptances}
+_base_acceptances := {a.id: a | some a in input.base.model.acceptances}
+
+_head_threats := {t.id: t | some t in input.model.threats}
 
 _status_rank := {"proposed": 0, "planned": 1, "implemented": 2}
 
 # METADATA
 # title: Mitigation removed from the model
 # description: |
-#   An implemented mitigation that the model had at the base of the change is
-#   gone from it. The threats it answered may be open again.
+#   An implemented or planned mitigation that the model had at the base of
+#   the change is gone from it. The threats it answered may be open again.
 # related_resources:
 #   - ref: https://owasp.org/www-community/Threat_Modeling_Process
 #     description: "OWASP threat modeling process"
@@ -42,15 +45,16 @@ deny contains lib.finding(rego.metadata.rule(), {
 	"location": {"path": mitigation.location.path, "line": 0},
 }) if {
 	some id, mitigation in _base_mitigations
-	mitigation.status == "implemented"
-	not _head_mitigations[id]
+	_status_rank[mitigation.status] > 0
+	not id in object.keys(_head_mitigations)
 }
 
 # METADATA
-# title: Mitigation status weakened
+# title: Mitigation weakened
 # description: |
-#   The change moves a mitigation from implemented or planned to a weaker
-#   status, so the model now claims less protection than it did.
+#   The change keeps a mitigation but makes it claim less: a weaker status
+#   (implemented to planned or proposed), fewer threats mitigated, fewer
+#   surface globs covered, or evidence taken off its list. Each edit is named.
 # related_resources:
 #   - ref: https://owasp.org/www-community/Threat_Modeling_Process
 #     description: "OWASP threat modeling process"
@@ -61,17 +65,41 @@ deny contains lib.finding(rego.metadata.rule(), {
 #     - tampering
 #     - repudiation
 #   remediation: |
-#     Check why the control was downgraded and whether the threats it answers
-#     need another mitigation.
+#     Check with the mitigation's owner why the control was narrowed, and
+#     whether the threats and surface it no longer answers need another
+#     mitigation.
 deny contains lib.finding(rego.metadata.rule(), {
 	"subject": id,
-	"message": sprintf("the change weakens mitigation %s: status %s -> %s", [id, before.status, after.status]),
+	"message": sprintf("the change weakens mitigation %s: %s", [id, concat("; ", edits)]),
 	"location": after.location,
 }) if {
 	some id, after in _head_mitigations
 	before := _base_mitigations[id]
-	_status_rank[after.status] < _status_rank[before.status]
+	edits := _weakenings(before, after)
+	count(edits) > 0
 }
+
+_weakenings(before, after) := [edit |
+	some edit in [
+		_status_edit(before, after),
+		_dropped_edit("mitigates", before, after),
+		_dropped_edit("covers", before, after),
+		_dropped_edit("evidence", before, after),
+	]
+	edit != ""
+]
+
+_status_edit(before, after) := sprintf("status %s -> %s", [before.status, after.status]) if {
+	_status_rank[after.status] < _status_rank[before.status]
+} else := ""
+
+# _dropped_edit names the entries of a list field that the change took out.
+_dropped_edit(field, before, after) := sprintf("%s - %v", [field, dropped]) if {
+	dropped := _sorted_set(object.get(before, field, [])) - _sorted_set(object.get(after, field, []))
+	count(dropped) > 0
+} else := ""
+
+_sorted_set(list) := {x | some x in list}
 
 # METADATA
 # title: Threat severity lowered
@@ -100,10 +128,12 @@ deny contains lib.finding(rego.metadata.rule(), {
 }
 
 # METADATA
-# title: Risk acceptance added
+# title: Risk acceptance added or extended
 # description: |
-#   The change adds an acceptance: someone takes responsibility for a risk
-#   instead of mitigating it. That decision deserves its own review.
+#   The change adds an acceptance, or edits one to last longer, to name
+#   another approver, or to cover another threat or surface item: someone
+#   takes responsibility for a risk instead of mitigating it. That decision
+#   deserves its own review.
 # related_resources:
 #   - ref: https://owasp.org/www-community/Threat_Modeling_Process
 #     description: "OWASP threat modeling process"
@@ -118,15 +148,77 @@ deny contains lib.finding(rego.metadata.rule(), {
 deny contains lib.finding(rego.metadata.rule(), {
 	"subject": acceptance.id,
 	"surface": object.get(acceptance, "surface", ""),
-	"message": sprintf("the change adds acceptance %s: + %s of %s by %q until %s: %s", [
-		acceptance.id, _kind(acceptance), _target(acceptance),
-		acceptance.approved_by, acceptance.expires, acceptance.reason,
-	]),
+	"message": message,
 	"location": acceptance.location,
 }) if {
 	is_object(input.base)
 	some acceptance in input.model.acceptances
-	not acceptance.id in _base_acceptances
+	message := _acceptance_change(acceptance)
+}
+
+_acceptance_change(a) := sprintf("the change adds acceptance %s: + %s of %s by %q until %s: %s", [
+	a.id, _kind(a), _target(a), a.approved_by, a.expires, a.reason,
+]) if {
+	not a.id in object.keys(_base_acceptances)
+}
+
+_acceptance_change(after) := sprintf("the change edits acceptance %s: %s", [after.id, concat("; ", edits)]) if {
+	before := _base_acceptances[after.id]
+	edits := [sprintf("%s %q -> %q", [field, _field(before, field), _field(after, field)]) |
+		some field in ["expires", "approved_by", "threat", "surface"]
+		_extends(field, before, after)
+	]
+	count(edits) > 0
+}
+
+_field(a, field) := object.get(a, field, "")
+
+# An earlier expiry or a reason reworded narrows nothing; any other edit of
+# what is accepted, by whom or until when is a new decision.
+_extends("expires", before, after) if _field(after, "expires") > _field(before, "expires")
+
+_extends(field, before, after) if {
+	field != "expires"
+	_field(after, field) != _field(before, field)
+}
+
+# METADATA
+# title: Threat review withdrawn
+# description: |
+#   A threat that a person had reviewed at the base of the change is deleted
+#   from the model or set back to unreviewed. Findings about a reviewed threat
+#   count at its full severity; an unreviewed one is backlog, and a deleted
+#   one is not checked at all, so either edit silences the gate.
+# related_resources:
+#   - ref: https://owasp.org/www-community/Threat_Modeling_Process
+#     description: "OWASP threat modeling process"
+# custom:
+#   id: TMS-MODEL-005
+#   severity: medium
+#   stride:
+#     - tampering
+#     - repudiation
+#   remediation: |
+#     Have the threat's reviewer confirm that it no longer applies, or keep it
+#     reviewed and answer it with a mitigation or an acceptance.
+deny contains lib.finding(rego.metadata.rule(), {
+	"subject": id,
+	"message": sprintf("the change %s threat %s %q, which was reviewed", [_withdrawal(id), id, before.title]),
+	"location": _threat_location(id, before),
+}) if {
+	some id, before in _base_threats
+	before.status == "reviewed"
+	object.get(_head_threats, [id, "status"], "") != "reviewed"
+}
+
+_withdrawal(id) := "sets back to unreviewed" if id in object.keys(_head_threats)
+
+_withdrawal(id) := "deletes" if not id in object.keys(_head_threats)
+
+_threat_location(id, _) := _head_threats[id].location
+
+_threat_location(id, before) := {"path": before.location.path, "line": 0} if {
+	not id in object.keys(_head_threats)
 }
 
 _describe(m) := sprintf("%s %q [%s] mitigates %v, evidence %v", [m.id, m.title, m.status, m.mitigates, m.evidence])

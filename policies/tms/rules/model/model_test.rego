@@ -86,3 +86,64 @@ test_added_surface_acceptance_names_the_surface if {
 	f.surface == "dependency:go.mod#x"
 	contains(f.message, "+ surface of dependency:go.mod#x")
 }
+
+test_removed_planned_mitigation_is_reported if {
+	_rules(_model([], [_mitigation("planned")], []), _model([], [], [])) == {"TMS-MODEL-001"}
+}
+
+test_narrowed_mitigation_names_each_edit if {
+	after := object.union(_mitigation("planned"), {"mitigates": [], "covers": ["api/*"], "evidence": []})
+	doc := _input(_model([], [_mitigation("implemented")], []), _model([], [after], []))
+	findings := model.deny with input as doc
+	{f.message | some f in findings} == {concat("", [
+		"the change weakens mitigation M-1: status implemented -> planned; ",
+		`mitigates - {"T-1"}; covers - {"*"}; evidence - {"auth.go"}`,
+	])}
+}
+
+test_widened_mitigation_passes if {
+	after := object.union(_mitigation("implemented"), {"mitigates": ["T-1", "T-2"], "evidence": ["auth.go", "auth_test.go"]})
+	_rules(_model([], [_mitigation("implemented")], []), _model([], [after], [])) == set()
+}
+
+test_extended_acceptance_is_reported if {
+	after := object.union(_acceptance, {"expires": "2027-01-01", "approved_by": "carol"})
+	doc := _input(_model([], [], [_acceptance]), _model([], [], [after]))
+	findings := model.deny with input as doc
+	{f.message | some f in findings} == {
+		`the change edits acceptance A-1: expires "2026-08-01" -> "2027-01-01"; approved_by "bob" -> "carol"`,
+	}
+}
+
+test_acceptance_moved_to_another_threat_is_reported if {
+	after := object.union(_acceptance, {"threat": "T-9"})
+	_rules(_model([], [], [_acceptance]), _model([], [], [after])) == {"TMS-MODEL-004"}
+}
+
+test_shortened_or_reworded_acceptance_passes if {
+	after := object.union(_acceptance, {"expires": "2026-07-01", "reason": "legacy, retiring in July"})
+	_rules(_model([], [], [_acceptance]), _model([], [], [after])) == set()
+}
+
+test_deleted_reviewed_threat_is_reported if {
+	doc := _input(_model([_threat("high")], [], []), _model([], [], []))
+	findings := model.deny with input as doc
+	some f in findings
+	f.rule == "TMS-MODEL-005"
+	f.message == `the change deletes threat T-1 "Token theft", which was reviewed`
+	f.location == {"path": "threat-model.yaml", "line": 0}
+}
+
+test_reopened_threat_is_reported_at_its_line if {
+	after := object.union(_threat("high"), {"status": "unreviewed"})
+	findings := model.deny with input as _input(_model([_threat("high")], [], []), _model([after], [], []))
+	some f in findings
+	f.rule == "TMS-MODEL-005"
+	f.message == `the change sets back to unreviewed threat T-1 "Token theft", which was reviewed`
+	f.location.line == 3
+}
+
+test_deleted_unreviewed_threat_passes if {
+	before := object.union(_threat("high"), {"status": "unreviewed"})
+	_rules(_model([before], [], []), _model([], [], [])) == set()
+}

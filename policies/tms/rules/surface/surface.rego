@@ -83,12 +83,14 @@ _unmodeled_message(item) := sprintf("%s %q is not in the threat model", [item.ki
 }
 
 # METADATA
-# title: Reviewed surface changed
+# title: Modeled surface changed
 # description: |
-#   A surface item that a person reviewed has changed since: its security
+#   A surface item has changed since the model recorded it: its security
 #   fingerprint (kind, exposure and attributes other than version numbers)
-#   differs from the one recorded in the model. The review no longer holds.
-#   Severity is high when the exposure widened (to public or unknown), medium
+#   differs from the one in the model. For a reviewed item the review no
+#   longer holds. An unreviewed item is reported only when its exposure
+#   widened (from internal to public or unknown): newly exposed surface is
+#   new risk, not backlog. Severity is high when the exposure widened, medium
 #   otherwise.
 # related_resources:
 #   - ref: https://owasp.org/www-community/Threat_Modeling_Process
@@ -108,32 +110,106 @@ deny contains lib.finding(rego.metadata.rule(), {
 	"severity": _change_severity(entry, item),
 	"surface": item.id,
 	"subject": item.id,
+	"new_surface": _widened(entry, item),
 	"message": _change_message(entry, item),
 	"location": item.location,
 }) if {
 	some item in input.surface
 	entry := _entries[item.id]
-	entry.status == "reviewed"
 	entry.fingerprint
 	entry.fingerprint != item.fingerprint
+	_change_matters(entry, item)
 	not lib.answered(item.id)
+}
+
+_change_matters(entry, _) if entry.status == "reviewed"
+
+_change_matters(entry, item) if {
+	entry.status == "unreviewed"
+	_widened(entry, item)
 }
 
 _widened(entry, item) if {
 	entry.exposure == "internal"
 	item.exposure != "internal"
-}
+} else := false
 
 _change_severity(entry, item) := "high" if _widened(entry, item)
 
 _change_severity(entry, item) := "medium" if not _widened(entry, item)
 
-_change_message(entry, item) := sprintf("%s %q changed since review: exposure %s to %s", [item.kind, item.name, entry.exposure, item.exposure]) if {
+_change_message(entry, item) := sprintf("%s %q changed since %s: exposure %s to %s", [
+	item.kind, item.name, _since(entry), entry.exposure, item.exposure,
+]) if {
 	object.get(entry, "exposure", item.exposure) != item.exposure
 }
 
-_change_message(entry, item) := sprintf("%s %q changed since review", [item.kind, item.name]) if {
+_change_message(entry, item) := sprintf("%s %q changed since %s", [item.kind, item.name, _since(entry)]) if {
 	object.get(entry, "exposure", item.exposure) == item.exposure
+}
+
+_since(entry) := "review" if entry.status == "reviewed"
+
+_since(entry) := "the model recorded it" if entry.status != "reviewed"
+
+# The entries the model at the base of a change had left unreviewed. Only a
+# base with a model counts: the change that adds the first model is a
+# baseline, whose unreviewed entries are a backlog.
+_base_unreviewed := {entry.id |
+	some entry in input.base.model.surface
+	entry.status == "unreviewed"
+}
+
+_base_has_model if count(input.base.model.surface) > 0
+
+# METADATA
+# title: Surface added to the model without review
+# description: |
+#   With --base: the change lists a surface item in the model as unreviewed
+#   that the model at the base did not list, had marked removed, or had
+#   reviewed. tms sync writes new and changed surface this way, so the item is
+#   in the model, but no person has looked at it yet: it counts as new
+#   surface, at the severity of its exposure, until someone reviews it, a
+#   mitigation covers it or an acceptance answers it.
+# related_resources:
+#   - ref: https://owasp.org/www-community/Threat_Modeling_Process
+#     description: OWASP threat modeling process
+# custom:
+#   id: TMS-SURFACE-005
+#   severity: high
+#   stride:
+#     - spoofing
+#     - tampering
+#     - information_disclosure
+#     - denial_of_service
+#     - elevation_of_privilege
+#   remediation: |
+#     Have a person review the item and the threats it brings, and set its
+#     status to reviewed with reviewed_by, or record how it is mitigated or who
+#     accepts it.
+deny contains lib.finding(rego.metadata.rule(), {
+	"severity": lib.surface_severity(item),
+	"surface": item.id,
+	"subject": item.id,
+	"new_surface": true,
+	"message": sprintf("%s %q %s", [item.kind, item.name, _added_or_reopened(item.id)]),
+	"location": item.location,
+}) if {
+	_base_has_model
+	some item in input.surface
+	_entries[item.id].status == "unreviewed"
+	not item.id in _base_unreviewed
+	not lib.answered(item.id)
+}
+
+_base_entries := {entry.id: entry | some entry in input.base.model.surface}
+
+_added_or_reopened(id) := "was reviewed, and is set back to unreviewed in this change" if {
+	_base_entries[id].status == "reviewed"
+}
+
+_added_or_reopened(id) := "is added to the threat model in this change, unreviewed" if {
+	not _base_entries[id].status == "reviewed"
 }
 
 _present := {item.id | some item in input.surface}

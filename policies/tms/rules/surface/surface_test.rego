@@ -150,3 +150,64 @@ test_api_definitions_are_left_to_their_own_rule if {
 	spec := object.union(_port, {"id": "api.spec:api/openapi.yaml", "kind": "api.spec"})
 	count(surface.deny) == 0 with input as _input([spec], [])
 }
+
+test_unreviewed_surface_whose_exposure_widened_is_high_and_new if {
+	port := object.union(_port, {"exposure": "public", "fingerprint": _fp_new})
+	entry := object.union(_reviewed("internal")[0], {"status": "unreviewed"})
+	findings := surface.deny with input as _input([port], [entry])
+	some f in findings
+	f.rule == "TMS-SURFACE-003"
+	f.severity == "high"
+	f.new_surface == true
+	f.backlog == false
+	f.message == `container.port "api/Dockerfile port 8080/tcp" changed since the model recorded it: exposure internal to public`
+}
+
+# A change that starts from a model: the head model lists the port as
+# unreviewed, as tms sync writes it.
+_change(base_surface) := object.union(
+	_input([_port], [{"id": _port.id, "kind": "container.port", "status": "unreviewed"}]),
+	{"base": {"model": {"surface": base_surface}}},
+)
+
+_other_entry := {"id": "dependency:go.mod#x", "kind": "dependency", "status": "reviewed"}
+
+test_surface_synced_into_the_model_unreviewed_is_new_at_full_severity if {
+	findings := surface.deny with input as _change([_other_entry])
+	some f in findings
+	f.rule == "TMS-SURFACE-005"
+	f.severity == "high"
+	f.new_surface == true
+	f.backlog == false
+	f.message == `container.port "api/Dockerfile port 8080/tcp" is added to the threat model in this change, unreviewed`
+}
+
+test_surface_set_back_to_unreviewed_is_reported if {
+	base := [_other_entry, {"id": _port.id, "kind": "container.port", "status": "reviewed"}]
+	findings := surface.deny with input as _change(base)
+	{f.message | some f in findings; f.rule == "TMS-SURFACE-005"} == {
+		`container.port "api/Dockerfile port 8080/tcp" was reviewed, and is set back to unreviewed in this change`,
+	}
+}
+
+test_surface_the_base_left_unreviewed_is_backlog if {
+	base := [{"id": _port.id, "kind": "container.port", "status": "unreviewed"}]
+	count(surface.deny) == 0 with input as _change(base)
+}
+
+test_first_model_of_a_repository_is_a_baseline if {
+	count(surface.deny) == 0 with input as _change([])
+}
+
+test_synced_surface_answered_by_an_acceptance_passes if {
+	doc := object.union(_change([_other_entry]), {"model": {"acceptances": [{
+		"id": "A-1", "surface": _port.id, "reason": "lab only",
+		"approved_by": "alice", "expires": "2026-12-31",
+	}]}})
+	count(surface.deny) == 0 with input as doc
+}
+
+test_synced_surface_without_a_base_is_backlog if {
+	doc := json.remove(_change([_other_entry]), ["base"])
+	count(surface.deny) == 0 with input as doc
+}
