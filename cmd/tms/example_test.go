@@ -66,6 +66,27 @@ func TestReadmeShowsRealOutput(t *testing.T) {
 	}
 }
 
+// TestReadmeOutputHoldsToday runs the quick start as a reader does, on
+// today's date rather than the pinned one: the example's acceptance expires,
+// and once it has, the README's output is no longer what a fresh clone
+// prints. The fix is to renew the acceptance in testdata/example (a person's
+// decision, recorded with a new expiry) and regenerate the golden files.
+func TestReadmeOutputHoldsToday(t *testing.T) {
+	t.Setenv("SOURCE_DATE_EPOCH", "")
+	var stdout, stderr bytes.Buffer
+	if code := run([]string{"eval", "--repo", exampleRepo}, &stdout, &stderr); code != exitBlocked {
+		t.Fatalf("exit code %d, want %d\n%s", code, exitBlocked, stderr.String())
+	}
+	golden, err := os.ReadFile("../../testdata/example.eval.text")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if stdout.String() != string(golden) {
+		t.Errorf("today the quick start prints something other than the README shows; "+
+			"renew the acceptance in testdata/example/threat-model.yaml:\n%s", stdout.String())
+	}
+}
+
 func compareGolden(t *testing.T, path string, got []byte) {
 	t.Helper()
 	if *update {
