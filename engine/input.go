@@ -58,8 +58,21 @@ type Scan struct {
 	*extractors.Result
 }
 
-// ScanRepo walks dir once with the built-in extractors.
+// ScanRepo walks dir once with the built-in extractors. Each file it could not
+// read completely is also a warning on log, so that a user sees why surface is
+// missing without opening the report.
 func ScanRepo(ctx context.Context, dir string, cfg Config, log *slog.Logger) (*Scan, error) {
+	scan, err := walkRepo(ctx, dir, cfg, log)
+	if err != nil {
+		return nil, err
+	}
+	warnDiagnostics(log, scan.Diagnostics)
+	return scan, nil
+}
+
+// walkRepo is ScanRepo without the warnings, for the merge base of a pull
+// request: its diagnostics are the head's again, or ones the change removed.
+func walkRepo(ctx context.Context, dir string, cfg Config, log *slog.Logger) (*Scan, error) {
 	abs, err := filepath.Abs(dir)
 	if err != nil {
 		return nil, err
@@ -74,6 +87,18 @@ func ScanRepo(ctx context.Context, dir string, cfg Config, log *slog.Logger) (*S
 		return nil, err
 	}
 	return &Scan{Root: filepath.Base(abs), Commit: headCommit(abs), Result: res}, nil
+}
+
+// warnDiagnostics logs the diagnostics in the order the walk sorted them.
+func warnDiagnostics(log *slog.Logger, diags []extractors.Diagnostic) {
+	if log == nil {
+		return
+	}
+	for _, d := range diags {
+		log.Warn("file not read completely; its surface may be missing",
+			"path", d.Location.Path, "line", d.Location.Line,
+			"extractor", d.Extractor, "reason", d.Message)
+	}
 }
 
 // NewInput joins a scan and a model into the policy input for the given day.

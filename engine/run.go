@@ -162,7 +162,7 @@ func buildBaseInput(ctx context.Context, req Request, head *Input) (*Input, erro
 	if err != nil {
 		return nil, err
 	}
-	scan, err := ScanRepo(ctx, dir, req.Config, req.Logger)
+	scan, err := walkRepo(ctx, dir, req.Config, req.Logger)
 	if err != nil {
 		return nil, err
 	}
