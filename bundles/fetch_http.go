@@ -8,6 +8,8 @@ import (
 	"log/slog"
 	"net/http"
 	"time"
+
+	"github.com/tms-dev/tms/engine"
 )
 
 // Fetcher gets remote bundles: https:// URLs and oci:// references. It is
@@ -43,27 +45,43 @@ func (f *Fetcher) warn(msg string, args ...any) {
 // cached copy may stand in.
 var errUnavailable = errors.New("unavailable")
 
+// readFunc parses and verifies fetched content as a bundle.
+type readFunc func(data []byte) (engine.Bundle, error)
+
 // fetchHTTP gets a bundle over HTTP(S), revalidating a cached copy with its
-// ETag. A 304 keeps the cached copy; a network error, a timeout or a 5xx
-// falls back to it with a warning; a 404 is an error whatever the cache
-// holds, since the publisher withdrew the bundle.
-func (f *Fetcher) fetchHTTP(ctx context.Context, url string) ([]byte, error) {
+// ETag, and reads it with read. A 304 keeps the cached copy; a network
+// error, a timeout or a 5xx falls back to it with a warning; a 404 is an
+// error whatever the cache holds, since the publisher withdrew the bundle.
+func (f *Fetcher) fetchHTTP(ctx context.Context, url string, read readFunc) (engine.Bundle,
+	error) {
 	cached, data, ok := f.Cache.lookup(url)
 	body, etag, err := f.get(ctx, url, cached.ETag, ok)
 	switch {
 	case err == nil && body == nil:
-		return data, nil
+		return read(data)
 	case err == nil:
-		if err := f.Cache.remember(url, body, etag); err != nil {
-			f.warn("could not cache the bundle", "url", url, "error", err)
-		}
-		return body, nil
+		return f.readAndRemember(url, body, etag, read)
 	case errors.Is(err, errUnavailable) && ok:
 		f.warn("bundle server unreachable: using the cached copy", "url", url,
 			"digest", cached.Digest, "error", err)
-		return data, nil
+		return read(data)
 	}
-	return nil, err
+	return engine.Bundle{}, err
+}
+
+// readAndRemember caches downloaded content only once it has been read and
+// its signature verified: an unsigned or tampered publish must not replace
+// the last good copy, which is what a later run falls back to offline.
+func (f *Fetcher) readAndRemember(ref string, data []byte, etag string, read readFunc) (
+	engine.Bundle, error) {
+	b, err := read(data)
+	if err != nil {
+		return engine.Bundle{}, err
+	}
+	if err := f.Cache.remember(ref, data, etag); err != nil {
+		f.warn("could not cache the bundle", "ref", ref, "error", err)
+	}
+	return b, nil
 }
 
 // get does one conditional GET. It returns nil content for 304 Not Modified.

@@ -18,15 +18,15 @@ import (
 // to a matching If-None-Match, and a chosen status once fail is set.
 type bundleServer struct {
 	*httptest.Server
-	data     []byte
+	data     atomic.Pointer[[]byte]
 	requests atomic.Int32
 	revalid  atomic.Int32 // requests that carried If-None-Match
 	fail     atomic.Int32 // 0: serve; else this status; -1: hang
 }
 
 func newBundleServer(t *testing.T, data []byte) *bundleServer {
-	s := &bundleServer{data: data}
-	etag := `"` + Digest(data) + `"`
+	s := &bundleServer{}
+	s.publish(data)
 	s.Server = httptest.NewTLSServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		s.requests.Add(1)
 		switch code := s.fail.Load(); {
@@ -40,6 +40,8 @@ func newBundleServer(t *testing.T, data []byte) *bundleServer {
 			http.Error(w, "failing", int(code))
 			return
 		}
+		data := *s.data.Load()
+		etag := `"` + Digest(data) + `"`
 		if r.Header.Get("If-None-Match") != "" {
 			s.revalid.Add(1)
 			if r.Header.Get("If-None-Match") == etag {
@@ -48,10 +50,15 @@ func newBundleServer(t *testing.T, data []byte) *bundleServer {
 			}
 		}
 		w.Header().Set("ETag", etag)
-		w.Write(s.data)
+		w.Write(data)
 	}))
 	t.Cleanup(s.Close)
 	return s
+}
+
+// publish replaces the bundle the server hands out.
+func (s *bundleServer) publish(data []byte) {
+	s.data.Store(&data)
 }
 
 func testFetcher(t *testing.T, client *http.Client, log *bytes.Buffer) *Fetcher {
@@ -95,6 +102,34 @@ func TestHTTPFetchRevalidatesAndFallsBackToTheCache(t *testing.T) {
 	srv.fail.Store(http.StatusNotFound)
 	if err := load(); err == nil || !strings.Contains(err.Error(), "404 Not Found") {
 		t.Errorf("404: %v, want an error even with a cached copy", err)
+	}
+}
+
+func TestARefusedDownloadKeepsTheLastGoodCopy(t *testing.T) {
+	keys := rsaKeys(t)
+	good := acmeBundle(t, &keys)
+	srv := newBundleServer(t, good)
+	var log bytes.Buffer
+	opts := LoadOptions{Fetcher: testFetcher(t, srv.Client(), &log), Key: keys.public,
+		KeyID: DefaultKeyID}
+	url := srv.URL + "/b.tar.gz"
+	if _, err := Load(context.Background(), []string{url}, opts); err != nil {
+		t.Fatal(err)
+	}
+
+	srv.publish(acmeBundle(t, nil))
+	_, err := Load(context.Background(), []string{url}, opts)
+	if err == nil || !strings.Contains(err.Error(), "bundle missing .signatures.json file") {
+		t.Fatalf("unsigned publish: %v, want it refused", err)
+	}
+	srv.fail.Store(http.StatusServiceUnavailable)
+	got, err := Load(context.Background(), []string{url}, opts)
+	if err != nil {
+		t.Fatalf("server down: %v, want the last good copy", err)
+	}
+	if got[0].Digest != Digest(good) || !got[0].Signed {
+		t.Errorf("fell back to %s (signed %v), want the good bundle %s", got[0].Digest,
+			got[0].Signed, Digest(good))
 	}
 }
 

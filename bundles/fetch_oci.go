@@ -14,6 +14,8 @@ import (
 	"oras.land/oras-go/v2/registry/remote"
 	"oras.land/oras-go/v2/registry/remote/auth"
 	"oras.land/oras-go/v2/registry/remote/credentials"
+
+	"github.com/tms-dev/tms/engine"
 )
 
 // maxManifest bounds an OCI manifest, which is a small JSON document.
@@ -52,43 +54,45 @@ func isLoopback(hostport string) bool {
 	return ip != nil && ip.IsLoopback()
 }
 
-// fetchOCI pulls a bundle stored OPA's way: a manifest whose one layer, of
+// fetchOCI pulls a bundle stored OPA's way, a manifest whose one layer, of
 // media type application/vnd.oci.image.layer.v1.tar+gzip, is the bundle
-// tarball. Layers are cached by digest, so an unchanged tag costs one
-// manifest request; when the registry is unreachable, the layer the
-// reference last resolved to is used with a warning.
-func (f *Fetcher) fetchOCI(ctx context.Context, ref string) ([]byte, error) {
+// tarball, and reads it with read. Layers are cached by digest, so an
+// unchanged tag costs one manifest request; when the registry is
+// unreachable, the layer the reference last resolved to is used with a
+// warning.
+func (f *Fetcher) fetchOCI(ctx context.Context, ref string, read readFunc) (engine.Bundle,
+	error) {
 	repo, err := f.repository(ref)
 	if err != nil {
-		return nil, err
+		return engine.Bundle{}, err
 	}
 	layer, err := f.bundleLayer(ctx, repo, ref)
 	if err != nil {
-		if _, data, ok := f.Cache.lookup(ref); ok && !errors.Is(err, ErrInvalidBundle) {
-			f.warn("registry unreachable: using the cached bundle", "ref", ref, "error", err)
-			return data, nil
-		}
-		return nil, err
+		return f.cachedOCI(ref, err, read)
 	}
 	if data, err := f.Cache.get(layer.Digest.String()); err == nil {
 		// The tag may have moved to content cached under another reference.
-		if err := f.Cache.remember(ref, data, ""); err != nil {
-			f.warn("could not cache the bundle", "ref", ref, "error", err)
-		}
-		return data, nil
+		return f.readAndRemember(ref, data, "", read)
 	}
 	if layer.Size > f.Limits.Compressed {
-		return nil, fmt.Errorf("bundle %s: %w: layer of %d bytes, over the limit of %d", ref,
-			ErrInvalidBundle, layer.Size, f.Limits.Compressed)
+		return engine.Bundle{}, fmt.Errorf("bundle %s: %w: layer of %d bytes, over the limit of %d",
+			ref, ErrInvalidBundle, layer.Size, f.Limits.Compressed)
 	}
 	data, err := content.FetchAll(ctx, repo, layer)
 	if err != nil {
-		return nil, fmt.Errorf("bundle %s: %w", ref, err)
+		return f.cachedOCI(ref, fmt.Errorf("bundle %s: %w", ref, err), read)
 	}
-	if err := f.Cache.remember(ref, data, ""); err != nil {
-		f.warn("could not cache the bundle", "ref", ref, "error", err)
+	return f.readAndRemember(ref, data, "", read)
+}
+
+// cachedOCI stands in the layer a reference last resolved to when the
+// registry could not be reached.
+func (f *Fetcher) cachedOCI(ref string, err error, read readFunc) (engine.Bundle, error) {
+	if _, data, ok := f.Cache.lookup(ref); ok && !errors.Is(err, ErrInvalidBundle) {
+		f.warn("registry unreachable: using the cached bundle", "ref", ref, "error", err)
+		return read(data)
 	}
-	return data, nil
+	return engine.Bundle{}, err
 }
 
 // bundleLayer resolves the reference and returns its single bundle layer.

@@ -97,6 +97,39 @@ func TestPushAndPullThroughARegistry(t *testing.T) {
 	}
 }
 
+func TestARefusedPullKeepsTheLastGoodLayer(t *testing.T) {
+	srv, host := startRegistry(t, "ci")
+	keys := ecdsaKeys(t)
+	good := acmeBundle(t, &keys)
+	var log bytes.Buffer
+	f := testFetcher(t, http.DefaultClient, &log)
+	ref := "oci://" + host + "/org/policies:1.0"
+	opts := LoadOptions{Fetcher: f, Key: keys.public, KeyID: DefaultKeyID}
+	push := func(data []byte) {
+		if _, err := f.Push(context.Background(), data, ref); err != nil {
+			t.Fatal(err)
+		}
+	}
+
+	push(good)
+	if _, err := Load(context.Background(), []string{ref}, opts); err != nil {
+		t.Fatal(err)
+	}
+	push(acmeBundle(t, nil))
+	_, err := Load(context.Background(), []string{ref}, opts)
+	if err == nil || !strings.Contains(err.Error(), "bundle missing .signatures.json file") {
+		t.Fatalf("unsigned push: %v, want it refused", err)
+	}
+	srv.Close()
+	got, err := Load(context.Background(), []string{ref}, opts)
+	if err != nil {
+		t.Fatalf("registry down: %v, want the last good layer", err)
+	}
+	if got[0].Digest != Digest(good) {
+		t.Errorf("fell back to %s, want the good bundle %s", got[0].Digest, Digest(good))
+	}
+}
+
 func TestRegistryRefusesWrongCredentials(t *testing.T) {
 	_, host := startRegistry(t, "wrong")
 	var log bytes.Buffer

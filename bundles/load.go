@@ -53,20 +53,13 @@ func loadOne(ctx context.Context, ref string, opts LoadOptions) (engine.Bundle, 
 	}
 	v := Verification{Key: opts.Key, KeyID: opts.KeyID, Required: required}
 	lim := opts.Fetcher.Limits
+	read := func(data []byte) (engine.Bundle, error) { return Read(data, ref, v, lim) }
 
 	switch {
 	case strings.HasPrefix(ref, "https://"):
-		data, err := opts.Fetcher.fetchHTTP(ctx, ref)
-		if err != nil {
-			return engine.Bundle{}, err
-		}
-		return Read(data, ref, v, lim)
+		return opts.Fetcher.fetchHTTP(ctx, ref, read)
 	case strings.HasPrefix(ref, "oci://"):
-		data, err := opts.Fetcher.fetchOCI(ctx, ref)
-		if err != nil {
-			return engine.Bundle{}, err
-		}
-		return Read(data, ref, v, lim)
+		return opts.Fetcher.fetchOCI(ctx, ref, read)
 	case strings.Contains(ref, "://"):
 		return engine.Bundle{}, fmt.Errorf("bundle %s: expected a file, a directory, an "+
 			"https:// URL or an oci:// reference", ref)
