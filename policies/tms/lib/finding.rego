@@ -52,24 +52,16 @@ lower(a, b) := a if severity_rank[a] <= severity_rank[b]
 
 lower(a, b) := b if severity_rank[a] > severity_rank[b]
 
-# surface_severity ranks an item by how reachable it is. Unknown exposure is
-# treated as public: tms escalates what it cannot rule out.
-surface_severity(item) := "low" if item.kind in dependency_kinds
+# surface_severity ranks unmodeled surface with the severity model: an entry
+# point can be attacked directly (high impact); a dependency or a component
+# carries someone's code or the system's data (medium impact). So a public
+# or unknown entry point is high, an internal one medium, a dependency low
+# and a component medium.
+surface_severity(item) := risk(exposure_of(item), _surface_impact(item))
 
-surface_severity(item) := "medium" if {
-	item.kind in entry_point_kinds
-	item.exposure == "internal"
-}
+_surface_impact(item) := "high" if item.kind in entry_point_kinds
 
-surface_severity(item) := "high" if {
-	item.kind in entry_point_kinds
-	item.exposure != "internal"
-}
-
-surface_severity(item) := "medium" if {
-	not item.kind in entry_point_kinds
-	not item.kind in dependency_kinds
-}
+_surface_impact(item) := "medium" if not item.kind in entry_point_kinds
 
 items_by_id := {item.id: item | some item in input.surface}
 
