@@ -11,7 +11,8 @@ import (
 )
 
 // SurfaceUpdate sets fields of an existing surface entry; an empty field is
-// left as it is.
+// left as it is. Setting the status to unreviewed also removes the entry's
+// reviewed_by, which would otherwise claim a review that no longer holds.
 type SurfaceUpdate struct {
 	Status      string
 	Exposure    string
@@ -117,6 +118,9 @@ func updateFields(u SurfaceUpdate) [][2]string {
 		{"status", u.Status}, {"exposure", u.Exposure}, {"fingerprint", u.Fingerprint},
 	})
 }
+
+// clearsReviewer reports whether an update withdraws the entry's review.
+func clearsReviewer(u SurfaceUpdate) bool { return u.Status == "unreviewed" }
 
 func nonEmpty(fields [][2]string) [][2]string {
 	out := fields[:0]

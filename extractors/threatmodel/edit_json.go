@@ -24,8 +24,12 @@ func editJSON(root *yaml.Node, c Changes) ([]byte, error) {
 		if entry == nil {
 			return nil, fmt.Errorf("surface %s: no such entry", id)
 		}
-		for _, f := range updateFields(c.UpdateSurface[id]) {
+		u := c.UpdateSurface[id]
+		for _, f := range updateFields(u) {
 			setField(entry, f[0], f[1])
+		}
+		if clearsReviewer(u) {
+			deleteField(entry, "reviewed_by")
 		}
 	}
 	for _, e := range c.AddSurface {
@@ -47,6 +51,15 @@ func setField(mapping *yaml.Node, key, value string) {
 		return
 	}
 	mapping.Content = append(mapping.Content, stringNode(key), stringNode(value))
+}
+
+func deleteField(mapping *yaml.Node, key string) {
+	for i := 0; i+1 < len(mapping.Content); i += 2 {
+		if mapping.Content[i].Value == key {
+			mapping.Content = append(mapping.Content[:i], mapping.Content[i+2:]...)
+			return
+		}
+	}
 }
 
 func appendNode(root *yaml.Node, name string, entry *yaml.Node) {

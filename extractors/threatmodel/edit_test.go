@@ -76,3 +76,58 @@ func TestApplyRefusesAModelItCannotParse(t *testing.T) {
 		t.Error("the broken model was changed")
 	}
 }
+
+// TestResetToUnreviewedDropsTheReviewer: an entry whose surface changed goes
+// back to unreviewed, and a reviewed_by left on it would claim a review that
+// no longer holds. Everything else on the entry, and the comments around it,
+// stays.
+func TestResetToUnreviewedDropsTheReviewer(t *testing.T) {
+	const id = "container.image:api/Dockerfile"
+	tests := []struct{ name, file, before, after string }{
+		{"block", "threat-model.yaml",
+			"version: 1\nsurface:\n  # the API image\n  - id: " + id + "\n    kind: container.image\n" +
+				"    status: reviewed  # in May\n    reviewed_by: alice\n    exposure: unknown\n",
+			"version: 1\nsurface:\n  # the API image\n  - id: " + id + "\n    kind: container.image\n" +
+				"    status: unreviewed  # in May\n    exposure: unknown\n    fingerprint: " + fp + "\n"},
+		{"block, reviewer last", "threat-model.yaml",
+			"version: 1\nsurface:\n  - id: " + id + "\n    kind: container.image\n" +
+				"    status: reviewed\n    reviewed_by: alice\n",
+			"version: 1\nsurface:\n  - id: " + id + "\n    kind: container.image\n" +
+				"    status: unreviewed\n    fingerprint: " + fp + "\n"},
+		{"flow, reviewer after a comma", "threat-model.yaml",
+			"version: 1\nsurface:\n  - {id: " + id + ", kind: container.image, status: reviewed, reviewed_by: alice}\n",
+			"version: 1\nsurface:\n  - {id: " + id + ", kind: container.image, status: unreviewed, fingerprint: " +
+				fp + "}\n"},
+		{"flow, reviewer first", "threat-model.yaml",
+			"version: 1\nsurface:\n  - {reviewed_by: alice, id: " + id + ", kind: container.image, status: reviewed}\n",
+			"version: 1\nsurface:\n  - {id: " + id + ", kind: container.image, status: unreviewed, fingerprint: " +
+				fp + "}\n"},
+		{"json", "threat-model.json",
+			`{"version": 1, "surface": [{"id": "` + id + `", "kind": "container.image", "status": "reviewed", ` +
+				`"reviewed_by": "alice"}]}`,
+			"{\n  \"version\": 1,\n  \"surface\": [\n    {\n      \"id\": \"" + id + "\",\n" +
+				"      \"kind\": \"container.image\",\n      \"status\": \"unreviewed\",\n" +
+				"      \"fingerprint\": \"" + fp + "\"\n    }\n  ]\n}\n"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			path := filepath.Join(t.TempDir(), tt.file)
+			if err := os.WriteFile(path, []byte(tt.before), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			reset := Changes{UpdateSurface: map[string]SurfaceUpdate{
+				id: {Status: "unreviewed", Fingerprint: fp},
+			}}
+			if err := Apply(path, reset); err != nil {
+				t.Fatal(err)
+			}
+			got, err := os.ReadFile(path)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if string(got) != tt.after {
+				t.Errorf("got\n%s\nwant\n%s", got, tt.after)
+			}
+		})
+	}
+}

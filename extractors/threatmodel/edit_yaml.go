@@ -32,7 +32,15 @@ func editYAML(data []byte, root *yaml.Node, c Changes) ([]byte, error) {
 		if entry == nil {
 			return nil, fmt.Errorf("surface %s: no such entry", id)
 		}
-		e, err := updateEntry(lines, entry, updateFields(c.UpdateSurface[id]))
+		u := c.UpdateSurface[id]
+		if clearsReviewer(u) {
+			e, err := deleteKey(lines, entry, "reviewed_by")
+			if err != nil {
+				return nil, err
+			}
+			edits = append(edits, e...)
+		}
+		e, err := updateEntry(lines, entry, updateFields(u))
 		if err != nil {
 			return nil, err
 		}
@@ -102,6 +110,44 @@ func updateEntry(lines []string, entry *yaml.Node, fields [][2]string) ([]textEd
 			insert: true})
 	}
 	return edits, nil
+}
+
+// deleteKey removes a key and its value from an entry: the lines they sit on
+// in a block mapping, the text with its comma in a flow one. The deletions
+// are planned before any insertion after the same line, so that they run
+// after it and leave the inserted lines alone.
+func deleteKey(lines []string, entry *yaml.Node, key string) ([]textEdit, error) {
+	var k *yaml.Node
+	for i := 0; i+1 < len(entry.Content); i += 2 {
+		if entry.Content[i].Value == key {
+			k = entry.Content[i]
+		}
+	}
+	if k == nil {
+		return nil, nil
+	}
+	value := field(entry, key)
+	if entry.Style&yaml.FlowStyle == 0 {
+		var edits []textEdit
+		for l := k.Line; l <= lastLine(value); l++ {
+			edits = append(edits, textEdit{line: l, start: 0, end: len(lines[l-1])})
+		}
+		return edits, nil
+	}
+
+	line := lines[k.Line-1]
+	end, err := scalarEnd(line, value)
+	if err != nil || value.Line != k.Line {
+		return nil, fmt.Errorf("line %d: write %s on one line so tms can remove it", k.Line, key)
+	}
+	start := k.Column - 1
+	if before := strings.TrimRight(line[:start], " "); strings.HasSuffix(before, ",") {
+		start = len(before) - 1
+	} else if after := strings.TrimLeft(line[end:], " "); strings.HasPrefix(after, ",") {
+		end = len(line) - len(after) + 1
+		end += len(line[end:]) - len(strings.TrimLeft(line[end:], " "))
+	}
+	return []textEdit{{line: k.Line, start: start, end: end}}, nil
 }
 
 // flowAppend adds fields to a one-line flow mapping, before its closing brace.
