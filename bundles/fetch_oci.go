@@ -7,13 +7,16 @@ import (
 	"fmt"
 	"io"
 	"net"
+	"net/http"
 	"strings"
 
 	ocispec "github.com/opencontainers/image-spec/specs-go/v1"
 	"oras.land/oras-go/v2/content"
+	"oras.land/oras-go/v2/errdef"
 	"oras.land/oras-go/v2/registry/remote"
 	"oras.land/oras-go/v2/registry/remote/auth"
 	"oras.land/oras-go/v2/registry/remote/credentials"
+	"oras.land/oras-go/v2/registry/remote/errcode"
 
 	"github.com/tms-dev/tms/engine"
 )
@@ -86,13 +89,48 @@ func (f *Fetcher) fetchOCI(ctx context.Context, ref string, read readFunc) (engi
 }
 
 // cachedOCI stands in the layer a reference last resolved to when the
-// registry could not be reached.
+// registry could not be reached. A registry that answered, that it has no
+// such reference or that it refuses the credentials, is believed: falling
+// back then would keep a withdrawn bundle alive, or hide a broken login.
 func (f *Fetcher) cachedOCI(ref string, err error, read readFunc) (engine.Bundle, error) {
-	if _, data, ok := f.Cache.lookup(ref); ok && !errors.Is(err, ErrInvalidBundle) {
+	if !registryUnavailable(err) {
+		return engine.Bundle{}, explainRegistryError(ref, err)
+	}
+	if _, data, ok := f.Cache.lookup(ref); ok {
 		f.warn("registry unreachable: using the cached bundle", "ref", ref, "error", err)
 		return read(data)
 	}
 	return engine.Bundle{}, err
+}
+
+// registryUnavailable reports whether an error is a failure of the network
+// or of the registry (5xx), after which a cached copy may stand in.
+func registryUnavailable(err error) bool {
+	var resp *errcode.ErrorResponse
+	switch {
+	case errors.Is(err, ErrInvalidBundle), errors.Is(err, errdef.ErrNotFound):
+		return false
+	case errors.As(err, &resp):
+		return resp.StatusCode >= 500
+	}
+	var netErr net.Error
+	return errors.As(err, &netErr) || errors.Is(err, io.ErrUnexpectedEOF) ||
+		errors.Is(err, context.DeadlineExceeded)
+}
+
+// explainRegistryError says what to do about an answer from the registry.
+func explainRegistryError(ref string, err error) error {
+	var resp *errcode.ErrorResponse
+	switch {
+	case errors.Is(err, errdef.ErrNotFound):
+		return fmt.Errorf("%w (the registry has no such repository or tag; check the reference)",
+			err)
+	case errors.As(err, &resp) && (resp.StatusCode == http.StatusUnauthorized ||
+		resp.StatusCode == http.StatusForbidden):
+		return fmt.Errorf("%w (the registry refused the credentials: log in to it with "+
+			"docker login, or check the account's access to %s)", err, ref)
+	}
+	return err
 }
 
 // bundleLayer resolves the reference and returns its single bundle layer.

@@ -140,6 +140,35 @@ func TestRegistryRefusesWrongCredentials(t *testing.T) {
 	}
 }
 
+func TestRegistryAnswersAreNotReplacedByTheCache(t *testing.T) {
+	keys := ecdsaKeys(t)
+	tests := []struct {
+		name, password, want string
+	}{
+		{"tag not in the registry", "ci", "the registry has no such repository or tag"},
+		{"credentials refused", "wrong", "the registry refused the credentials"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, host := startRegistry(t, tt.password)
+			var log bytes.Buffer
+			f := testFetcher(t, http.DefaultClient, &log)
+			ref := "oci://" + host + "/org/policies:1.0"
+			if err := f.Cache.remember(ref, acmeBundle(t, &keys), ""); err != nil {
+				t.Fatal(err)
+			}
+			opts := LoadOptions{Fetcher: f, Key: keys.public, KeyID: DefaultKeyID}
+			_, err := Load(context.Background(), []string{ref}, opts)
+			if err == nil || !strings.Contains(err.Error(), tt.want) {
+				t.Fatalf("error %v, want one containing %q", err, tt.want)
+			}
+			if strings.Contains(log.String(), "registry unreachable") {
+				t.Errorf("fell back to the cache: %q", log.String())
+			}
+		})
+	}
+}
+
 func TestPullRefusesALayerPerFile(t *testing.T) {
 	_, host := startRegistry(t, "ci")
 	var log bytes.Buffer
