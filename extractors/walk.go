@@ -213,11 +213,9 @@ func (w *walker) extract(ctx context.Context) *Result {
 func (w *walker) runJob(j job) ([]Item, []Diagnostic) {
 	content, err := w.ReadFile(j.path)
 	if err != nil {
-		var diags []Diagnostic
-		for _, x := range j.extractors {
-			diags = append(diags, diagnostic(x.Name(), j.path, err))
-		}
-		return nil, diags
+		// No extractor saw the file, so one diagnostic naming them all says
+		// everything that one per extractor would, without the repetition.
+		return nil, []Diagnostic{diagnostic(claimants(j.extractors), j.path, err)}
 	}
 
 	var items []Item
@@ -230,6 +228,16 @@ func (w *walker) runJob(j job) ([]Item, []Diagnostic) {
 		}
 	}
 	return items, diags
+}
+
+// claimants names the extractors that matched a file, sorted and comma-separated.
+func claimants(xs []Extractor) string {
+	names := make([]string, len(xs))
+	for i, x := range xs {
+		names[i] = x.Name()
+	}
+	sort.Strings(names)
+	return strings.Join(names, ", ")
 }
 
 // ErrTooLarge and ErrBinary are returned by Repo.ReadFile for files that no

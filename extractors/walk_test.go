@@ -149,6 +149,39 @@ func TestWalkReportsFilesItCannotRead(t *testing.T) {
 	}
 }
 
+// renamed is lineCounter under another name: a second extractor claiming the
+// same files.
+type renamed struct {
+	lineCounter
+	name string
+}
+
+func (r renamed) Name() string { return r.name }
+
+func TestWalkReportsAnUnreadableFileOnce(t *testing.T) {
+	dir := writeTree(t, map[string]string{
+		"big.txt":    strings.Repeat("x", 100),
+		"binary.txt": "abc\x00def",
+	})
+	res, err := extractors.Walk(context.Background(), dir, extractors.Options{
+		Extractors:  []extractors.Extractor{renamed{name: "words"}, lineCounter{}, renamed{name: "chars"}},
+		MaxFileSize: 50,
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+
+	want := []extractors.Diagnostic{
+		{Extractor: "chars, lines, words", Message: "file is larger than the size limit of 50 bytes (size 100)",
+			Location: extractors.Location{Path: "big.txt"}},
+		{Extractor: "chars, lines, words", Message: "file is binary",
+			Location: extractors.Location{Path: "binary.txt"}},
+	}
+	if diff := cmp.Diff(want, res.Diagnostics); diff != "" {
+		t.Errorf("diagnostics (-want +got):\n%s", diff)
+	}
+}
+
 func TestWalkIsDeterministic(t *testing.T) {
 	files := map[string]string{}
 	for i := range 200 {
