@@ -12,6 +12,7 @@ import (
 	"os"
 	"path"
 	"runtime"
+	"runtime/debug"
 	"sort"
 	"strings"
 	"sync"
@@ -221,13 +222,32 @@ func (w *walker) runJob(j job) ([]Item, []Diagnostic) {
 	var items []Item
 	var diags []Diagnostic
 	for _, x := range j.extractors {
-		found, err := x.Extract(File{Path: j.path, Content: content}, w)
+		found, err := w.extractSafely(x, File{Path: j.path, Content: content})
 		items = append(items, found...)
 		if err != nil {
 			diags = append(diags, diagnostic(x.Name(), j.path, err))
 		}
 	}
 	return items, diags
+}
+
+// errPanicked stands for an extractor that panicked: a bug in tms that one odd
+// file must not turn into a failed run.
+var errPanicked = errors.New("the extractor failed on this file (a bug in tms; " +
+	"run with --log-level debug for the stack to report)")
+
+// extractSafely runs one extractor on one file, turning a panic into an error.
+// The panic's value is left out of the diagnostic because it may quote the
+// file, which can hold secrets; the stack, which does not, goes to the log.
+func (w *walker) extractSafely(x Extractor, f File) (items []Item, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			w.opts.Logger.Debug("extractor panicked", "extractor", x.Name(), "path", f.Path,
+				"stack", string(debug.Stack()))
+			items, err = nil, errPanicked
+		}
+	}()
+	return x.Extract(f, w)
 }
 
 // claimants names the extractors that matched a file, sorted and comma-separated.

@@ -182,6 +182,43 @@ func TestWalkReportsAnUnreadableFileOnce(t *testing.T) {
 	}
 }
 
+// panicker claims *.txt files and panics on each, with a value quoting the
+// file as a careless extractor might.
+type panicker struct{}
+
+func (panicker) Name() string { return "panicker" }
+
+func (panicker) Match(path string) bool { return strings.HasSuffix(path, ".txt") }
+
+func (panicker) Extract(f extractors.File, _ extractors.Repo) ([]extractors.Item, error) {
+	panic("cannot parse " + string(f.Content))
+}
+
+func TestWalkTurnsAnExtractorPanicIntoADiagnostic(t *testing.T) {
+	dir := writeTree(t, map[string]string{"a.txt": "password=hunter2"})
+	res, err := extractors.Walk(context.Background(), dir, extractors.Options{
+		Extractors: []extractors.Extractor{panicker{}, lineCounter{}},
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+
+	if len(res.Diagnostics) != 1 {
+		t.Fatalf("got %d diagnostics, want 1: %+v", len(res.Diagnostics), res.Diagnostics)
+	}
+	d := res.Diagnostics[0]
+	if d.Extractor != "panicker" || d.Location.Path != "a.txt" {
+		t.Errorf("diagnostic names %s on %s, want panicker on a.txt", d.Extractor, d.Location.Path)
+	}
+	if !strings.Contains(d.Message, "bug in tms") || strings.Contains(d.Message, "hunter2") {
+		t.Errorf("message %q should call it a bug without quoting the file", d.Message)
+	}
+	// The other extractor on the same file still reports what it found.
+	if diff := cmp.Diff([]string{"file:a.txt"}, ids(res)); diff != "" {
+		t.Errorf("items (-want +got):\n%s", diff)
+	}
+}
+
 func TestWalkIsDeterministic(t *testing.T) {
 	files := map[string]string{}
 	for i := range 200 {
