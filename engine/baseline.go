@@ -51,13 +51,18 @@ type baseliner struct {
 	order []string                                // component ids, sorted
 	items map[string][]extractors.Item            // by component
 	byCls map[string]map[string][]extractors.Item // component, class name
+	moved []extractors.Item                       // placed away from their files' component
 }
 
 func newBaseliner(scan *Scan, t *Templates) *baseliner {
 	b := &baseliner{t: t, root: scan.Root, items: map[string][]extractors.Item{},
 		byCls: map[string]map[string][]extractors.Item{}}
-	for _, item := range scan.Items {
-		comp := componentOf(item.Location.Path)
+	placed := placeItems(scan.Items)
+	for i, item := range scan.Items {
+		comp := placed[i]
+		if comp != componentOf(item.Location.Path) {
+			b.moved = append(b.moved, item)
+		}
 		if _, seen := b.items[comp]; !seen {
 			b.order = append(b.order, comp)
 			b.byCls[comp] = map[string][]extractors.Item{}
@@ -71,27 +76,6 @@ func newBaseliner(scan *Scan, t *Templates) *baseliner {
 	return b
 }
 
-// groupingDirs hold one component per subdirectory, as monorepos lay out
-// services/<name> or apps/<name>.
-var groupingDirs = map[string]bool{
-	"services": true, "apps": true, "cmd": true, "packages": true, "svc": true,
-	"microservices": true, "modules": true, "charts": true, "functions": true,
-}
-
-// componentOf names the component a file belongs to: its top directory, or
-// the first two levels under a grouping directory; "." for the root.
-func componentOf(file string) string {
-	dir := path.Dir(file)
-	if dir == "." {
-		return "."
-	}
-	parts := strings.Split(dir, "/")
-	if groupingDirs[parts[0]] && len(parts) > 1 {
-		return parts[0] + "/" + parts[1]
-	}
-	return parts[0]
-}
-
 func (b *baseliner) name(comp string) string {
 	if comp == "." {
 		return b.root
@@ -99,20 +83,17 @@ func (b *baseliner) name(comp string) string {
 	return comp
 }
 
-// globs match every given item of a component, by kind. Ids are
-// "<kind>:<file>..." so a component's directory is a prefix of its ids; at
-// the root, "*" stops at the first slash, so files in subdirectories stay
-// out, and ids with a "#" part need "*#**".
-func globs(comp string, items []extractors.Item) []string {
+// globs match every given item of a component, by kind, so that a later
+// item of the same kind in the same place joins the component. Where such a
+// glob would also match an item that moved to the service it deploys, the
+// items are named one by one instead.
+func (b *baseliner) globs(comp string, items []extractors.Item) []string {
 	seen := map[string]bool{}
 	var out []string
 	for _, it := range items {
-		g := it.Kind + ":" + comp + "/**"
-		if comp == "." {
-			g = it.Kind + ":*"
-			if strings.Contains(it.ID, "#") {
-				g += "#**"
-			}
+		g := globFor(comp, it)
+		if b.matchesMoved(g) {
+			g = literalGlob(it.ID)
 		}
 		if !seen[g] {
 			seen[g] = true
@@ -123,11 +104,47 @@ func globs(comp string, items []extractors.Item) []string {
 	return out
 }
 
+// globFor matches an item and its kind's neighbours. Ids are
+// "<kind>:<file>..." so a component's directory is a prefix of its ids. At
+// the root and in a Terraform module, whose subdirectories are other
+// components, "*" stops at the first slash, and ids with a "#" part need
+// "*#**". An item deployed from elsewhere, such as a Compose service that
+// builds a service's directory, is named by its own id.
+func globFor(comp string, it extractors.Item) string {
+	file := it.Location.Path
+	switch {
+	case comp == "." && path.Dir(file) == ".":
+		return flatGlob(it, "")
+	case isTerraform(file) && path.Dir(file) == comp:
+		return flatGlob(it, comp+"/")
+	case strings.HasPrefix(file, comp+"/"):
+		return it.Kind + ":" + comp + "/**"
+	}
+	return literalGlob(it.ID)
+}
+
+func (b *baseliner) matchesMoved(glob string) bool {
+	for _, it := range b.moved {
+		if matchID(glob, it.ID) {
+			return true
+		}
+	}
+	return false
+}
+
+func flatGlob(it extractors.Item, dir string) string {
+	g := it.Kind + ":" + dir + "*"
+	if strings.Contains(it.ID, "#") {
+		g += "#**"
+	}
+	return g
+}
+
 func (b *baseliner) component(comp string) threatmodel.Component {
 	return threatmodel.Component{
 		ID:      b.name(comp),
 		Title:   fmt.Sprintf("%s (%d surface items)", b.name(comp), len(b.items[comp])),
-		Surface: globs(comp, b.items[comp]),
+		Surface: b.globs(comp, b.items[comp]),
 	}
 }
 
@@ -144,7 +161,7 @@ func (b *baseliner) threats(comp string) []threatmodel.Threat {
 				Title:     strings.ReplaceAll(tt.Title, "{component}", b.name(comp)),
 				Stride:    []string{tt.Stride},
 				Severity:  string(tt.Severity),
-				AppliesTo: globs(comp, items),
+				AppliesTo: b.globs(comp, items),
 				Status:    "unreviewed",
 			})
 		}

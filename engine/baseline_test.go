@@ -9,14 +9,41 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 
+	"github.com/tms-dev/tms/extractors"
 	"github.com/tms-dev/tms/extractors/threatmodel"
 )
 
-// TestBaselineOfTheExample writes the baseline of the example repository and
-// compares it with a golden file a person has read: components, boundaries,
-// STRIDE threats per element and proposed mitigations.
-func TestBaselineOfTheExample(t *testing.T) {
-	scan, err := ScanRepo(context.Background(), "../testdata/example", DefaultConfig(), nil)
+// TestBaseline writes the baselines of the example repository and of a
+// monorepo (services deployed by Compose and Kubernetes, databases in
+// containers, Terraform modules) and compares them with golden files a
+// person has read: components, boundaries, STRIDE threats per element and
+// proposed mitigations.
+func TestBaseline(t *testing.T) {
+	tests := map[string]string{
+		"../testdata/example":        "testdata/baseline/example.yaml",
+		"testdata/baseline/monorepo": "testdata/baseline/monorepo.yaml",
+	}
+	for repo, golden := range tests {
+		t.Run(golden, func(t *testing.T) {
+			model := baselineOf(t, repo)
+			checkBaselineGolden(t, model, strings.TrimPrefix(repo, "../"), golden)
+			for _, m := range model.Mitigations {
+				if m.Status != "proposed" {
+					t.Errorf("mitigation %s has status %s: a baseline only proposes", m.ID, m.Status)
+				}
+			}
+			for _, th := range model.Threats {
+				if th.Status != "unreviewed" || th.ReviewedBy != "" {
+					t.Errorf("threat %s is marked reviewed by the baseline", th.ID)
+				}
+			}
+		})
+	}
+}
+
+func baselineOf(t *testing.T, repo string) *threatmodel.Model {
+	t.Helper()
+	scan, err := ScanRepo(context.Background(), repo, DefaultConfig(), nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -24,17 +51,19 @@ func TestBaselineOfTheExample(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	model := Baseline(scan, templates)
+	return Baseline(scan, templates)
+}
 
+func checkBaselineGolden(t *testing.T, model *threatmodel.Model, repo, golden string) {
+	t.Helper()
 	path := filepath.Join(t.TempDir(), "threat-model.yaml")
-	if err := threatmodel.Write(path, model, "baseline of testdata/example"); err != nil {
+	if err := threatmodel.Write(path, model, "baseline of "+repo); err != nil {
 		t.Fatal(err)
 	}
 	got, err := os.ReadFile(path)
 	if err != nil {
 		t.Fatal(err)
 	}
-	golden := "testdata/baseline/example.yaml"
 	if *update {
 		if err := os.WriteFile(golden, got, 0o644); err != nil {
 			t.Fatal(err)
@@ -47,16 +76,103 @@ func TestBaselineOfTheExample(t *testing.T) {
 	if diff := cmp.Diff(string(want), string(got)); diff != "" {
 		t.Errorf("%s differs (-want +got):\n%s", golden, diff)
 	}
+}
 
-	for _, m := range model.Mitigations {
-		if m.Status != "proposed" {
-			t.Errorf("mitigation %s has status %s: a baseline only proposes", m.ID, m.Status)
+// TestMonorepoComponents states what the monorepo golden shows, so that a
+// regenerated golden cannot quietly undo it: each Terraform module is its
+// own component, what deploys a service joins it, and databases and caches
+// in containers are data stores behind a boundary.
+func TestMonorepoComponents(t *testing.T) {
+	model := baselineOf(t, "testdata/baseline/monorepo")
+	owner := map[string]string{}
+	for _, c := range model.Components {
+		for _, g := range c.Surface {
+			for _, e := range model.Surface {
+				if matchID(g, e.ID) {
+					if prev, ok := owner[e.ID]; ok && prev != c.ID {
+						t.Errorf("%s is in components %s and %s", e.ID, prev, c.ID)
+					}
+					owner[e.ID] = c.ID
+				}
+			}
 		}
 	}
-	for _, th := range model.Threats {
-		if th.Status != "unreviewed" || th.ReviewedBy != "" {
-			t.Errorf("threat %s is marked reviewed by the baseline", th.ID)
+	want := map[string]string{
+		"terraform.resource:infra/terraform/modules/db/main.tf#aws_db_instance.orders": "infra/terraform/modules/db",
+		"terraform.resource:infra/terraform/modules/network/main.tf#aws_vpc.main":      "infra/terraform/modules/network",
+		"terraform.module:infra/terraform/main.tf#db":                                  "infra/terraform",
+		"compose.service:docker-compose.yml#api":                                       "services/api",
+		"compose.port:docker-compose.yml#api/8080:8080/tcp":                            "services/api",
+		"k8s.workload:deploy/k8s/worker.yaml#default/Deployment/worker":                "services/worker",
+		"k8s.workload:deploy/k8s/worker.yaml#default/StatefulSet/sessions":             "deploy",
+		"compose.service:docker-compose.yml#db":                                        "monorepo",
+	}
+	for id, comp := range want {
+		if owner[id] != comp {
+			t.Errorf("%s is in component %q, want %q", id, owner[id], comp)
 		}
+	}
+
+	stores := map[string]bool{}
+	for _, th := range model.Threats {
+		if strings.Contains(th.ID, "-store-") {
+			for _, g := range th.AppliesTo {
+				stores[g] = true
+			}
+		}
+	}
+	for _, id := range []string{"compose.service:docker-compose.yml#db", "compose.service:docker-compose.yml#cache",
+		"k8s.workload:deploy/k8s/worker.yaml#default/StatefulSet/sessions"} {
+		if !stores[id] {
+			t.Errorf("%s faces no data store threats", id)
+		}
+	}
+	boundaries := map[string]bool{}
+	for _, bd := range model.Boundaries {
+		boundaries[bd.ID] = true
+	}
+	for _, id := range []string{"monorepo-to-data-stores", "deploy-to-data-stores",
+		"infra-terraform-modules-db-to-data-stores"} {
+		if !boundaries[id] {
+			t.Errorf("no boundary %s", id)
+		}
+	}
+}
+
+// TestPlaceItemsLeavesAmbiguousDeploymentsAlone: a workload whose image
+// names two service directories, or none, stays with its manifest.
+func TestPlaceItemsLeavesAmbiguousDeploymentsAlone(t *testing.T) {
+	file := func(p string) extractors.Item {
+		return extractors.Item{ID: "container.image:" + p, Kind: "container.image",
+			Location: extractors.Location{Path: p}}
+	}
+	workload := func(images ...string) extractors.Item {
+		var list []any
+		for _, img := range images {
+			list = append(list, map[string]any{"image": img})
+		}
+		return extractors.Item{ID: "k8s.workload:deploy/app.yaml#x", Kind: "k8s.workload",
+			Attributes: map[string]any{"images": list}, Location: extractors.Location{Path: "deploy/app.yaml"}}
+	}
+	tests := []struct {
+		name string
+		item extractors.Item
+		want string
+	}{
+		{"one match", workload("ghcr.io/shop/api:1"), "services/api"},
+		{"same name in two places", workload("shop/web:1"), "deploy"},
+		{"two services in one pod", workload("shop/api:1", "shop/worker:1"), "deploy"},
+		{"no match", workload("nginx:1.27"), "deploy"},
+		{"templated image", workload("{{ .Values.image }}"), "deploy"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			items := []extractors.Item{file("services/api/Dockerfile"), file("services/worker/Dockerfile"),
+				file("apps/web/Dockerfile"), file("services/web/Dockerfile"), tt.item}
+			if got := placeItems(items)[len(items)-1]; got != tt.want {
+				t.Errorf("placed in %q, want %q", got, tt.want)
+			}
+		})
 	}
 }
 
@@ -69,7 +185,9 @@ func TestComponentOf(t *testing.T) {
 		"services/api/internal/server.go":    "services/api",
 		"services/Dockerfile":                "services",
 		".github/workflows/ci.yml":           ".github",
-		"infra/terraform/modules/db/main.tf": "infra",
+		"infra/terraform/modules/db/main.tf": "infra/terraform/modules/db",
+		"infra/terraform/main.tf":            "infra/terraform",
+		"main.tf":                            ".",
 	}
 	for file, want := range tests {
 		if got := componentOf(file); got != want {
@@ -85,6 +203,7 @@ func TestTemplatesAreChecked(t *testing.T) {
 			"needs a STRIDE category"},
 		{"classes:\n  - name: x\n    kinds: [k]\n    colour: blue\n", "field colour not found"},
 		{"classes:\n  - name: x\n    kinds: [k]\n    type_pattern: \"(\"\n", "type_pattern"},
+		{"classes:\n  - name: x\n    kinds: [k]\n    image_pattern: \"[\"\n", "image_pattern"},
 		{"controls:\n  - title: c\n    mitigates: [luck]\n", `"luck" is not a STRIDE category`},
 	}
 	for _, tt := range tests {

@@ -31,7 +31,7 @@ func (b *baseliner) boundaries() []threatmodel.Boundary {
 				bd = &threatmodel.Boundary{ID: id, Title: from + " to " + to, From: from, To: to}
 				byID[id] = bd
 			}
-			bd.CrossedBy = append(bd.CrossedBy, crossingGlobs(c, comp, crossing)...)
+			bd.CrossedBy = append(bd.CrossedBy, b.crossingGlobs(c, comp, crossing)...)
 		}
 	}
 	return sortedBoundaries(byID)
@@ -61,11 +61,11 @@ func crossingItems(c Class, items []extractors.Item) []extractors.Item {
 
 // crossingGlobs names entry points one by one, since exposure differs item
 // by item, and other classes by kind.
-func crossingGlobs(c Class, comp string, items []extractors.Item) []string {
+func (b *baseliner) crossingGlobs(c Class, comp string, items []extractors.Item) []string {
 	if c.Name == "entry" {
 		return ids(items)
 	}
-	return globs(comp, items)
+	return b.globs(comp, items)
 }
 
 func sortedBoundaries(byID map[string]*threatmodel.Boundary) []threatmodel.Boundary {

@@ -27,11 +27,12 @@ type Class struct {
 	Title        string           `yaml:"title"`
 	Kinds        []string         `yaml:"kinds"`
 	TypePattern  string           `yaml:"type_pattern"`  // matched against the type attribute
+	ImagePattern string           `yaml:"image_pattern"` // matched against the images' names
 	BoundaryFrom string           `yaml:"boundary_from"` // the less trusted side, if the class crosses one
 	BoundaryTo   string           `yaml:"boundary_to"`   // the other side; the component when empty
 	Threats      []ThreatTemplate `yaml:"threats"`
 
-	typeRE *regexp.Regexp
+	typeRE, imageRE *regexp.Regexp
 }
 
 // ThreatTemplate is one threat a class faces; {component} in the title is
@@ -85,12 +86,12 @@ func (t *Templates) check() error {
 				return fmt.Errorf("class %s: threat %q needs a STRIDE category and a severity", c.Name, th.Title)
 			}
 		}
-		if c.TypePattern != "" {
-			re, err := regexp.Compile(c.TypePattern)
-			if err != nil {
-				return fmt.Errorf("class %s: type_pattern: %w", c.Name, err)
-			}
-			c.typeRE = re
+		var err error
+		if c.typeRE, err = compileOptional(c.TypePattern); err != nil {
+			return fmt.Errorf("class %s: type_pattern: %w", c.Name, err)
+		}
+		if c.imageRE, err = compileOptional(c.ImagePattern); err != nil {
+			return fmt.Errorf("class %s: image_pattern: %w", c.Name, err)
 		}
 	}
 	for _, ctl := range t.Controls {
@@ -103,20 +104,40 @@ func (t *Templates) check() error {
 	return nil
 }
 
+func compileOptional(pattern string) (*regexp.Regexp, error) {
+	if pattern == "" {
+		return nil, nil
+	}
+	return regexp.Compile(pattern)
+}
+
 // classOf returns the first class that claims the item, or nil.
 func (t *Templates) classOf(kind string, attrs map[string]any) *Class {
 	for i := range t.Classes {
 		c := &t.Classes[i]
-		if !slices.Contains(c.Kinds, kind) {
-			continue
+		if slices.Contains(c.Kinds, kind) && c.claims(attrs) {
+			return c
 		}
-		if c.typeRE != nil {
-			typ, _ := attrs["type"].(string)
-			if !c.typeRE.MatchString(typ) {
-				continue
-			}
-		}
-		return c
 	}
 	return nil
+}
+
+// claims reports whether a class with patterns matches an item of one of its
+// kinds: a Terraform resource by its type, a container by an image's name.
+// A class without patterns claims every item of its kinds.
+func (c *Class) claims(attrs map[string]any) bool {
+	if c.typeRE == nil && c.imageRE == nil {
+		return true
+	}
+	if typ, ok := attrs["type"].(string); ok && c.typeRE != nil && c.typeRE.MatchString(typ) {
+		return true
+	}
+	if c.imageRE != nil {
+		for _, name := range imageNames(attrs) {
+			if c.imageRE.MatchString(name) {
+				return true
+			}
+		}
+	}
+	return false
 }

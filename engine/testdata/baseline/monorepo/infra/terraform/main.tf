@@ -1,0 +1,7 @@
+module "db" {
+  source = "./modules/db"
+}
+
+module "network" {
+  source = "./modules/network"
+}

@@ -1,0 +1,4 @@
+resource "aws_db_instance" "orders" {
+  engine            = "postgres"
+  storage_encrypted = true
+}
