@@ -6,21 +6,24 @@ import (
 	"encoding/json"
 )
 
-// versionAttributes change with every upgrade. They are left out of the
-// fingerprint so that bumping a dependency or a base image tag does not make
-// a reviewed item look like different surface; whether it is pinned, hashed
-// or public stays in.
-var versionAttributes = map[string]bool{
+// unreviewedAttributes are left out of the fingerprint. Version numbers
+// change with every upgrade, so bumping a dependency or a base image tag
+// does not make a reviewed item look like different surface; whether it is
+// pinned, hashed or public stays in. lines says where facts are written, and
+// a comment added above them moves them without changing what was reviewed.
+var unreviewedAttributes = map[string]bool{
 	"version": true, "constraint": true, "tag": true, "digest": true, "resolved": true,
+	"lines": true,
 }
 
 // SecurityFingerprint summarises what about an item matters to its review:
-// its kind, exposure and attributes other than version numbers. A review or
-// an acceptance recorded with one fingerprint lapses when it changes.
+// its kind, exposure and attributes other than version numbers and lines.
+// A review or an acceptance recorded with one fingerprint lapses when it
+// changes.
 func (it Item) SecurityFingerprint() string {
 	attrs := make(map[string]any, len(it.Attributes))
 	for k, v := range it.Attributes {
-		if !versionAttributes[k] {
+		if !unreviewedAttributes[k] {
 			attrs[k] = v
 		}
 	}

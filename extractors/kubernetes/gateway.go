@@ -47,11 +47,13 @@ type parentRef struct {
 func (m *manifest) route(o object) extractors.Item {
 	spec := yamlnode.Get(o.node, "spec")
 	var r route
-	for _, h := range yamlnode.Strings(yamlnode.Get(spec, "hostnames")) {
-		r.addHost(h)
+	for _, h := range yamlnode.Items(yamlnode.Get(spec, "hostnames")) {
+		if name, ok := yamlnode.String(h); ok {
+			r.addHost(name, h.Line)
+		}
 	}
 	if len(r.hosts) == 0 {
-		r.addHost("")
+		r.addHost("", 0)
 	}
 	for _, rule := range yamlnode.Items(yamlnode.Get(spec, "rules")) {
 		for _, match := range yamlnode.Items(yamlnode.Get(rule, "matches")) {

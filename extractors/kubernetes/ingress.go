@@ -13,11 +13,13 @@ import (
 // anyHost stands for a rule that names no host and so answers every one.
 const anyHost = "*"
 
-// route collects what an Ingress or a Gateway API route exposes.
+// route collects what an Ingress or a Gateway API route exposes, and the
+// line that names each host.
 type route struct {
-	hosts    []string
-	paths    []string
-	backends []string
+	hosts     []string
+	hostLines map[string]int
+	paths     []string
+	backends  []string
 }
 
 func (r *route) addBackend(name string) {
@@ -26,23 +28,36 @@ func (r *route) addBackend(name string) {
 	}
 }
 
-func (r *route) addHost(host string) {
+func (r *route) addHost(host string, line int) {
 	if host == "" {
 		host = anyHost
 	}
-	if !slices.Contains(r.hosts, host) {
-		r.hosts = append(r.hosts, host)
+	if slices.Contains(r.hosts, host) {
+		return
 	}
+	r.hosts = append(r.hosts, host)
+	if r.hostLines == nil {
+		r.hostLines = map[string]int{}
+	}
+	r.hostLines[host] = line
 }
 
-// attrs records the route; tls says whether a host is served over TLS.
+// attrs records the route; tls says whether a host is served over TLS. The
+// line of TLS is that of the first host served without it, where a
+// finding about clear text belongs.
 func (r *route) attrs(o object, tls func(host string) bool) map[string]any {
 	attrs := common(o)
+	lines := factLines{}
 	hosts := make([]any, 0, len(r.hosts))
 	for _, h := range r.hosts {
-		hosts = append(hosts, map[string]any{"host": h, "tls": tls(h)})
+		secure := tls(h)
+		hosts = append(hosts, map[string]any{"host": h, "tls": secure})
+		if !secure {
+			lines.note("tls", r.hostLines[h])
+		}
 	}
 	attrs["hosts"] = hosts
+	lines.fill(attrs)
 	attrs["paths"] = anyList(r.paths)
 	attrs["backends"] = anyList(r.backends)
 	return attrs
@@ -56,12 +71,12 @@ func (m *manifest) ingress(o object) extractors.Item {
 	var r route
 	for _, key := range []string{"defaultBackend", "backend"} {
 		if b := yamlnode.Get(spec, key); b != nil {
-			r.addHost("")
+			r.addHost("", yamlnode.KeyLine(spec, key))
 			r.addBackend(backendName(b))
 		}
 	}
 	for _, rule := range yamlnode.Items(yamlnode.Get(spec, "rules")) {
-		r.addHost(yamlnode.Text(yamlnode.Get(rule, "host")))
+		r.addHost(yamlnode.Text(yamlnode.Get(rule, "host")), rule.Line)
 		for _, p := range yamlnode.Items(yamlnode.Path(rule, "http", "paths")) {
 			r.paths = append(r.paths, yamlnode.Text(yamlnode.Get(p, "path")))
 			r.addBackend(backendName(yamlnode.Get(p, "backend")))

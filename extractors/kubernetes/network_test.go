@@ -30,13 +30,15 @@ func TestServicesIngressesAndPolicies(t *testing.T) {
 		service(f, 1, "shop", "web", public, map[string]any{
 			"type": "LoadBalancer", "selector": map[string]any{"app": "web"},
 			"ports": []any{web}, "source_ranges": []any{"203.0.113.0/24"},
+			"lines": map[string]any{"type": 7},
 		}),
 		service(f, 15, "shop", "admin", public, map[string]any{
 			"type": "NodePort", "selector": map[string]any{"app": "admin"},
-			"ports": []any{admin},
+			"ports": []any{admin}, "lines": map[string]any{"type": 19},
 		}),
 		service(f, 26, "shop", "cache", public, map[string]any{
 			"external_ips": []any{"198.51.100.7"}, "ports": []any{port(6379, "TCP", 6379)},
+			"lines": map[string]any{"external_ips": 30},
 		}),
 		service(f, 33, "shop", "internal", internal, map[string]any{
 			"selector": map[string]any{"app": "internal"},
@@ -46,19 +48,23 @@ func TestServicesIngressesAndPolicies(t *testing.T) {
 			"class": "nginx",
 			"hosts": hosts("www.shop.example", true, "admin.example", false, "*", false),
 			"paths": []any{"/", "/admin", "/healthz"}, "backends": []any{"web", "admin"},
+			// The first host served without TLS.
+			"lines": map[string]any{"tls": 59},
 		}),
 		ingress(73, "default", "Ingress", "legacy", map[string]any{
 			"class": "", "hosts": hosts("*", false), "paths": []any{},
-			"backends": []any{"old-web"},
+			"backends": []any{"old-web"}, "lines": map[string]any{"tls": 77},
 		}),
 		ingress(88, "shop", "HTTPRoute", "api", map[string]any{
 			"hosts":    hosts("api.shop.example", true, "status.shop.example", false),
 			"paths":    []any{"/v1"},
 			"backends": []any{"api"}, "gateways": []any{"shop/edge"},
+			"lines": map[string]any{"tls": 93},
 		}),
 		ingress(98, "shop", "GRPCRoute", "rpc", map[string]any{
 			"hosts": hosts("api.shop.example", false), "paths": []any{"shop.Cart/Add"},
 			"backends": []any{"cart"}, "gateways": []any{"shop/edge"},
+			"lines": map[string]any{"tls": 103},
 		}),
 		policy(108, "default-deny", map[string]any{
 			"pod_selector": map[string]any{}, "selects_all_pods": true,

@@ -37,6 +37,12 @@ func (m *manifest) service(o object) extractors.Item {
 	case typ == "ClusterIP" || typ == "ExternalName":
 		exposure = extractors.ExposureInternal
 	}
+	if exposure != extractors.ExposureInternal {
+		lines := factLines{}
+		lines.note("type", yamlnode.KeyLine(spec, "type"))
+		lines.note("external_ips", yamlnode.KeyLine(spec, "externalIPs"))
+		lines.fill(attrs)
+	}
 	return m.item("k8s.service", o, o.ns()+"/"+o.name, exposure, attrs)
 }
 

@@ -32,27 +32,42 @@ func (m *manifest) workload(o object) extractors.Item {
 	spec, meta := podTemplate(o)
 	podSecurity := yamlnode.Get(spec, "securityContext")
 
+	lines := factLines{}
 	attrs := common(o)
 	attrs["labels"] = yamlnode.StringMap(yamlnode.Get(meta, "labels"))
-	attrs["host_network"] = yamlnode.IsTrue(yamlnode.Get(spec, "hostNetwork"))
-	attrs["host_pid"] = yamlnode.IsTrue(yamlnode.Get(spec, "hostPID"))
-	attrs["host_ipc"] = yamlnode.IsTrue(yamlnode.Get(spec, "hostIPC"))
-	attrs["host_path_volumes"] = hostPaths(spec)
+	for _, ns := range hostNamespaces {
+		on := yamlnode.IsTrue(yamlnode.Get(spec, ns.field))
+		attrs[ns.attribute] = on
+		if on {
+			lines.note(ns.attribute, yamlnode.KeyLine(spec, ns.field))
+		}
+	}
+	attrs["host_path_volumes"] = hostPaths(spec, lines)
 	attrs["service_account"] = serviceAccount(spec)
 	attrs["automount_service_account_token"] = defaultTrue(
 		yamlnode.Get(spec, "automountServiceAccountToken"))
 
-	var c containerFacts
+	c := containerFacts{lines: lines}
 	for _, list := range containerLists {
 		for _, ctr := range yamlnode.Items(yamlnode.Get(spec, list)) {
 			c.add(ctr, podSecurity)
 		}
 	}
 	c.podRoot = !c.any && runsAsRoot(nil, podSecurity)
+	if c.podRoot {
+		lines.note("run_as_root", yamlnode.KeyLine(podSecurity, "runAsUser"))
+	}
 	c.fill(attrs)
+	lines.fill(attrs)
 
 	what := o.ns() + "/" + o.kind + "/" + o.name
 	return m.item("k8s.workload", o, what, extractors.ExposureUnknown, attrs)
+}
+
+// hostNamespaces are the pod spec fields that share a namespace of the node,
+// with the attribute each becomes.
+var hostNamespaces = []struct{ field, attribute string }{
+	{"hostNetwork", "host_network"}, {"hostPID", "host_pid"}, {"hostIPC", "host_ipc"},
 }
 
 // containerFacts gathers what the containers of one pod say about their
@@ -66,6 +81,7 @@ type containerFacts struct {
 	escalation bool
 	caps       []string
 	hostPorts  []any
+	lines      factLines
 }
 
 func (c *containerFacts) add(ctr, podSecurity *yaml.Node) {
@@ -74,9 +90,11 @@ func (c *containerFacts) add(ctr, podSecurity *yaml.Node) {
 	privileged := yamlnode.IsTrue(yamlnode.Get(security, "privileged"))
 	added := yamlnode.Strings(yamlnode.Path(security, "capabilities", "add"))
 
+	root := runsAsRoot(security, podSecurity)
+
 	c.images = append(c.images, imageOf(ctr))
 	c.privileged = c.privileged || privileged
-	c.root = c.root || runsAsRoot(security, podSecurity)
+	c.root = c.root || root
 	c.escalation = c.escalation || privileged || slices.Contains(added, "SYS_ADMIN") ||
 		slices.Contains(added, "CAP_SYS_ADMIN") ||
 		defaultTrue(yamlnode.Get(security, "allowPrivilegeEscalation"))
@@ -84,8 +102,33 @@ func (c *containerFacts) add(ctr, podSecurity *yaml.Node) {
 	for _, port := range yamlnode.Items(yamlnode.Get(ctr, "ports")) {
 		if hp := yamlnode.Scalar(yamlnode.Get(port, "hostPort")); hp != nil {
 			c.hostPorts = append(c.hostPorts, hp)
+			c.lines.note("host_ports", yamlnode.KeyLine(port, "hostPort"))
 		}
 	}
+
+	if privileged {
+		c.lines.note("privileged", yamlnode.KeyLine(security, "privileged"))
+	}
+	if len(added) > 0 {
+		c.lines.note("capabilities_added",
+			yamlnode.KeyLine(yamlnode.Get(security, "capabilities"), "add"))
+	}
+	if root {
+		c.lines.note("run_as_root", rootLine(ctr, security, podSecurity))
+	}
+}
+
+// rootLine is where a container that runs as root is told to: the runAsUser
+// that makes it root, or else the container itself, which sets nothing that
+// rules root out.
+func rootLine(ctr, security, podSecurity *yaml.Node) int {
+	if line := yamlnode.KeyLine(security, "runAsUser"); line > 0 {
+		return line
+	}
+	if uid, ok := yamlnode.Int(yamlnode.Get(podSecurity, "runAsUser")); ok && uid == 0 {
+		return yamlnode.KeyLine(podSecurity, "runAsUser")
+	}
+	return ctr.Line
 }
 
 func (c *containerFacts) fill(attrs map[string]any) {
@@ -131,11 +174,12 @@ func runsAsRoot(container, pod *yaml.Node) bool {
 	return !yamlnode.IsTrue(nonRoot)
 }
 
-func hostPaths(spec *yaml.Node) []any {
+func hostPaths(spec *yaml.Node, lines factLines) []any {
 	var out []any
 	for _, vol := range yamlnode.Items(yamlnode.Get(spec, "volumes")) {
 		if hp := yamlnode.Get(vol, "hostPath"); hp != nil {
 			out = append(out, yamlnode.Text(yamlnode.Get(hp, "path")))
+			lines.note("host_path_volumes", yamlnode.KeyLine(vol, "hostPath"))
 		}
 	}
 	return nonNil(out)

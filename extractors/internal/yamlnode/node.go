@@ -92,6 +92,18 @@ func Get(m *yaml.Node, key string) *yaml.Node {
 	return nil
 }
 
+// KeyLine returns the 1-based line of key in mapping m, merge keys included,
+// or 0 when the key is absent. A merged key is at the line of its anchor's
+// mapping, where the value is written.
+func KeyLine(m *yaml.Node, key string) int {
+	for _, p := range Pairs(m) {
+		if p.Key.Value == key {
+			return p.Key.Line
+		}
+	}
+	return 0
+}
+
 // Path follows keys through nested mappings and returns nil as soon as one
 // is missing.
 func Path(m *yaml.Node, keys ...string) *yaml.Node {

@@ -45,6 +45,24 @@ service:
 	}
 }
 
+func TestKeyLine(t *testing.T) {
+	doc := parse(t, `base: &base
+  user: root
+service:
+  <<: *base
+  privileged: true
+`)
+	service := Get(doc, "service")
+	for key, want := range map[string]int{"privileged": 5, "user": 2, "missing": 0} {
+		if got := KeyLine(service, key); got != want {
+			t.Errorf("KeyLine(service, %q) = %d, want %d", key, got, want)
+		}
+	}
+	if got := KeyLine(nil, "x"); got != 0 {
+		t.Errorf("KeyLine(nil) = %d, want 0", got)
+	}
+}
+
 func TestMergeOfAMappingMergedTwiceIsVisitedOnce(t *testing.T) {
 	doc := parse(t, `
 a: &a {k: 1}

@@ -95,7 +95,7 @@ deny contains lib.finding(rego.metadata.rule(), {
 	"surface": workload.id,
 	"subject": workload.id,
 	"message": sprintf("%s runs with %s%s", [workload.name, concat(", ", access), _through_services(workload)]),
-	"location": workload.location,
+	"location": lib.fact_location(workload, [attribute | some [attribute, _] in _host_settings]),
 }) if {
 	some workload in input.surface
 	workload.kind == "k8s.workload"
@@ -148,7 +148,7 @@ deny contains lib.finding(rego.metadata.rule(), {
 	"surface": workload.id,
 	"subject": workload.id,
 	"message": sprintf("%s mounts host path %s", [workload.name, concat(", ", paths)]),
-	"location": workload.location,
+	"location": lib.fact_location(workload, ["host_path_volumes"]),
 }) if {
 	some workload in input.surface
 	workload.kind == "k8s.workload"
@@ -255,7 +255,7 @@ deny contains lib.finding(rego.metadata.rule(), {
 	"surface": item.id,
 	"subject": item.id,
 	"message": sprintf("%s takes traffic from outside the cluster (exposure %s) and nothing in the threat model answers it", [item.name, item.exposure]),
-	"location": item.location,
+	"location": lib.fact_location(item, ["type", "external_ips"]),
 }) if {
 	some item in input.surface
 	item.kind in _public_entry_kinds
@@ -290,7 +290,7 @@ deny contains lib.finding(rego.metadata.rule(), {
 	"surface": item.id,
 	"subject": item.id,
 	"message": sprintf("%s serves host %s without TLS", [item.name, host.host]),
-	"location": item.location,
+	"location": lib.fact_location(item, ["tls"]),
 }) if {
 	some item in input.surface
 	item.kind == "k8s.ingress"

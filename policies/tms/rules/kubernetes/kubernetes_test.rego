@@ -50,6 +50,12 @@ test_host_access_privileged_is_high if {
 	f.location == {"path": "k8s/app.yaml", "line": 12}
 }
 
+test_host_access_is_reported_at_the_first_setting if {
+	workload := _workload({"privileged": true, "host_pid": true, "lines": {"privileged": 30, "host_pid": 20}})
+	findings := _rule(kubernetes.deny, "TMS-K8S-001") with input as _input([workload])
+	{f.location | some f in findings} == {{"path": "k8s/app.yaml", "line": 20}}
+}
+
 test_host_access_behind_public_service_is_critical if {
 	surface := [
 		_workload({"host_network": true}),
@@ -86,6 +92,12 @@ test_host_access_missing_attributes_pass if {
 test_host_path_is_high if {
 	findings := _rule(kubernetes.deny, "TMS-K8S-002") with input as _input([_workload({"host_path_volumes": ["/var/log"]})])
 	{[f.severity, f.message] | some f in findings} == {["high", "Deployment shop/web mounts host path /var/log"]}
+}
+
+test_host_path_is_reported_at_the_volume if {
+	workload := _workload({"host_path_volumes": ["/var/log"], "lines": {"host_path_volumes": 41, "privileged": 30}})
+	findings := _rule(kubernetes.deny, "TMS-K8S-002") with input as _input([workload])
+	{f.location | some f in findings} == {{"path": "k8s/app.yaml", "line": 41}}
 }
 
 test_host_path_root_or_runtime_socket_is_critical if {
@@ -148,6 +160,12 @@ test_public_entry_unanswered if {
 	f.message == "Ingress shop/web takes traffic from outside the cluster (exposure public) and nothing in the threat model answers it"
 }
 
+test_public_service_is_reported_at_its_type if {
+	service := object.union(_service("lb", "public", "shop", {}), {"attributes": {"lines": {"type": 44}}})
+	findings := _rule(kubernetes.deny, "TMS-K8S-004") with input as _input([service])
+	{f.location | some f in findings} == {{"path": "k8s/app.yaml", "line": 44}}
+}
+
 test_public_entry_accepted_passes if {
 	service := _service("lb", "public", "shop", {})
 	doc := object.union(_input([service]), {"model": {"mitigations": [], "acceptances": [{"id": "A-1", "surface": service.id, "approved_by": "ann", "expires": "2026-12-31"}]}})
@@ -167,6 +185,12 @@ test_host_without_tls if {
 		["medium", "Ingress shop/web serves host admin.example without TLS"],
 		["medium", "Ingress shop/web serves host * without TLS"],
 	}
+}
+
+test_host_without_tls_is_reported_at_the_host if {
+	ingress := object.union(_ingress([{"host": "admin.example", "tls": false}]), {"attributes": {"lines": {"tls": 57}}})
+	findings := _rule(kubernetes.deny, "TMS-K8S-005") with input as _input([ingress])
+	{f.location | some f in findings} == {{"path": "k8s/app.yaml", "line": 57}}
 }
 
 test_hosts_with_tls_or_covered_pass if {

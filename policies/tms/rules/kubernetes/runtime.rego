@@ -29,7 +29,7 @@ deny contains lib.finding(rego.metadata.rule(), {
 	"surface": item.id,
 	"subject": item.id,
 	"message": sprintf("%s %s may run as root%s", [item.attributes.kind, item.attributes.name, _escalation(item)]),
-	"location": item.location,
+	"location": lib.fact_location(item, ["run_as_root"]),
 }) if {
 	some item in input.surface
 	item.kind == "k8s.workload"
@@ -73,7 +73,7 @@ deny contains lib.finding(rego.metadata.rule(), {
 	"surface": item.id,
 	"subject": item.id,
 	"message": sprintf("%s %s adds capabilities %s", [item.attributes.kind, item.attributes.name, concat(", ", sort(added))]),
-	"location": item.location,
+	"location": lib.fact_location(item, ["capabilities_added"]),
 }) if {
 	some item in input.surface
 	item.kind == "k8s.workload"
@@ -108,7 +108,7 @@ deny contains lib.finding(rego.metadata.rule(), {
 	"surface": item.id,
 	"subject": item.id,
 	"message": sprintf("%s %s binds node port %v", [item.attributes.kind, item.attributes.name, port]),
-	"location": item.location,
+	"location": lib.fact_location(item, ["host_ports"]),
 }) if {
 	some item in input.surface
 	item.kind == "k8s.workload"

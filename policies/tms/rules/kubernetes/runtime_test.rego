@@ -29,6 +29,17 @@ test_k8s_008_root_with_escalation if {
 	f.message == "Deployment api may run as root, with privilege escalation allowed"
 }
 
+# Each finding points at the setting that states the fact, or at the
+# workload when the fact holds by default.
+test_runtime_findings_are_reported_at_their_settings if {
+	lines := {"run_as_root": 21, "capabilities_added": 25, "host_ports": 18}
+	attributes := {"run_as_root": true, "capabilities_added": ["NET_RAW"], "host_ports": [80], "lines": lines}
+	every rule, line in {"TMS-K8S-008": 21, "TMS-K8S-009": 25, "TMS-K8S-010": 18} {
+		{f.location | some f in _runtime(attributes, rule)} == {{"path": "k.yaml", "line": line}}
+	}
+	{f.location | some f in _runtime({"run_as_root": true}, "TMS-K8S-008")} == {{"path": "k.yaml", "line": 2}}
+}
+
 test_k8s_008_non_root_passes if {
 	count(_runtime({}, "TMS-K8S-008")) == 0
 }
