@@ -1,13 +1,10 @@
 package engine
 
 import (
-	"fmt"
 	"io/fs"
-	"sort"
 	"strings"
 
 	"github.com/open-policy-agent/opa/v1/ast"
-	"github.com/open-policy-agent/opa/v1/bundle"
 )
 
 // Bundle is an organisation's policy bundle, already verified and read by
@@ -75,91 +72,6 @@ func bundleSources(bundles []Bundle) []PolicySource {
 		out = append(out, PolicySource{Dir: b.Source(), FS: b.Policies})
 	}
 	return out
-}
-
-// reservedData is where the engine keeps data of its own: no bundle may
-// claim it.
-const reservedData = "tms/config"
-
-// checkBundleRoots refuses bundles whose roots overlap each other or the
-// engine's own data. Two owners of one path would make the second silently
-// replace what the first decided.
-func checkBundleRoots(bundles []Bundle) error {
-	for i, a := range bundles {
-		for _, root := range a.Roots {
-			if bundle.RootPathsOverlap(root, reservedData) {
-				return fmt.Errorf("%w: bundle %s: root %q overlaps data.tms.config, "+
-					"which holds the repository's settings", ErrInvalidPolicy, a.Ref, root)
-			}
-			for _, b := range bundles[i+1:] {
-				for _, other := range b.Roots {
-					if bundle.RootPathsOverlap(root, other) {
-						return fmt.Errorf("%w: bundles %s and %s overlap: roots %q and %q",
-							ErrInvalidPolicy, a.Ref, b.Ref, root, other)
-					}
-				}
-			}
-		}
-	}
-	return nil
-}
-
-// checkBundleOwnership makes each bundle the only author of its roots: a
-// bundle's rules stay inside its roots, and no other source (the library, a
-// team directory, another bundle) defines a rule under them. Otherwise a
-// repository could add a helper rule to a bundle's package and switch its
-// findings off.
-func checkBundleOwnership(compiler *ast.Compiler, bundles []Bundle,
-	sourceOf map[string]string) error {
-	owner := map[string]Bundle{}
-	for _, b := range bundles {
-		owner[b.Source()] = b
-	}
-	var problems []string
-	for _, name := range sortedModuleNames(compiler) {
-		m := compiler.Modules[name]
-		source := sourceOf[name]
-		if b, ok := owner[source]; ok && !bundle.RootPathsContain(b.Roots, refPath(m.Package.Path)) {
-			problems = append(problems, fmt.Sprintf("%s:%d: package %s is outside the roots %v "+
-				"of bundle %s", name, m.Package.Location.Row, m.Package.Path, b.Roots, b.Ref))
-		}
-		for _, r := range m.Rules {
-			if p := trespass(r, source, bundles); p != "" {
-				problems = append(problems, p)
-			}
-		}
-	}
-	if len(problems) > 0 {
-		sort.Strings(problems)
-		return fmt.Errorf("%w:\n%s", ErrInvalidPolicy, strings.Join(problems, "\n"))
-	}
-	return nil
-}
-
-// trespass describes a rule of source that defines a document under the
-// roots of a bundle that is not source, or returns "".
-func trespass(r *ast.Rule, source string, bundles []Bundle) string {
-	path := refPath(r.Ref())
-	for _, b := range bundles {
-		if b.Source() == source {
-			continue
-		}
-		for _, root := range b.Roots {
-			if bundle.RootPathsOverlap(root, path) {
-				return fmt.Sprintf("%s:%d: %s defines data.%s, under root %q of bundle %s: "+
-					"only the bundle may define rules there", r.Location.File, r.Location.Row,
-					sourceName(source), strings.ReplaceAll(path, "/", "."), root, b.Ref)
-			}
-		}
-	}
-	return ""
-}
-
-func sourceName(source string) string {
-	if source == builtinSource {
-		return "the built-in library"
-	}
-	return source
 }
 
 // refPath is the ground part of a data reference as a bundle root path:

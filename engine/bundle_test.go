@@ -77,7 +77,7 @@ func slicesHasRule(findings []Finding, rule, message string) bool {
 
 func TestBundleLayeringErrors(t *testing.T) {
 	other := orgBundle()
-	other.Ref, other.Roots = "other.tar.gz", []string{"tms/rules"}
+	other.Ref, other.Roots = "other.tar.gz", []string{"tms/rules/org/more"}
 	wide := orgBundle()
 	wide.Roots = []string{"tms/rules/org", "tms/lib"}
 	config := orgBundle()
@@ -85,8 +85,7 @@ func TestBundleLayeringErrors(t *testing.T) {
 	outside := orgBundle()
 	outside.Roots = []string{"tms/rules/elsewhere"}
 	team := PolicySource{Dir: "team", FS: fstest.MapFS{"t.rego": {Data: []byte(
-		"package tms.rules.org\n\nmessage := \"mine\"\n" + strings.Replace(validRule,
-			"package tms.rules.team\n", "", 1))}}}
+		"package tms.rules\n\norg.message := \"mine\"\n")}, "rule.rego": {Data: []byte(validRule)}}}
 
 	tests := []struct {
 		name string
@@ -94,11 +93,11 @@ func TestBundleLayeringErrors(t *testing.T) {
 		want string
 	}{
 		{"overlapping bundles", Options{Bundles: []Bundle{orgBundle(), other}},
-			"bundles org.tar.gz and other.tar.gz overlap: roots \"tms/rules/org\" and \"tms/rules\""},
+			"bundle org.tar.gz and bundle other.tar.gz overlap: roots \"tms/rules/org\" and \"tms/rules/org/more\""},
 		{"root over the library", Options{Bundles: []Bundle{wide}},
-			"the built-in library defines data.tms.lib"},
+			"the built-in library and bundle org.tar.gz overlap: roots \"tms/lib\" and \"tms/lib\""},
 		{"root over the settings", Options{Bundles: []Bundle{config}},
-			"overlaps data.tms.config"},
+			"the repository's settings (data.tms.config) and bundle org.tar.gz overlap"},
 		{"package outside the roots", Options{Bundles: []Bundle{outside}},
 			"package data.tms.rules.org is outside the roots [tms/rules/elsewhere]"},
 		{"team rule inside a bundle's root",

@@ -67,20 +67,17 @@ const (
 func New(ctx context.Context, opts Options) (*Engine, error) {
 	modules := map[string]*ast.Module{}
 	sourceOf := map[string]string{} // module file name to its source's Dir
-	if err := checkBundleRoots(opts.Bundles); err != nil {
-		return nil, err
-	}
 	layered := append(bundleSources(opts.Bundles), opts.Policies...)
 	for _, src := range withLibrary(layered) {
 		if err := parseModules(src, modules, sourceOf, isPolicyFile); err != nil {
 			return nil, err
 		}
 	}
-	compiler, err := compile(modules)
-	if err != nil {
+	if err := checkOwners(modules, sourceOf, opts.Bundles); err != nil {
 		return nil, err
 	}
-	if err := checkBundleOwnership(compiler, opts.Bundles, sourceOf); err != nil {
+	compiler, err := compile(modules)
+	if err != nil {
 		return nil, err
 	}
 	rules, err := readRules(compiler, sourceOf)

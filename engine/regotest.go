@@ -33,6 +33,9 @@ func RunTests(ctx context.Context, opts Options, timeout time.Duration) ([]TestR
 			return nil, err
 		}
 	}
+	if err := checkOwners(modules, sourceOf, opts.Bundles); err != nil {
+		return nil, err
+	}
 
 	compiler := ast.NewCompiler().WithCapabilities(Capabilities()).WithStrict(true)
 	runner := tester.NewRunner().
