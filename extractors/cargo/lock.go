@@ -10,6 +10,7 @@ import (
 	"github.com/tms-dev/tms/extractors"
 	"github.com/tms-dev/tms/extractors/internal/depset"
 	"github.com/tms-dev/tms/extractors/internal/keyline"
+	"github.com/tms-dev/tms/extractors/internal/redact"
 )
 
 // lockedCrate is one [[package]] of a Cargo.lock.
@@ -172,7 +173,7 @@ func resolveDep(dep *depset.Dep, c *lockedCrate) {
 		}
 		return
 	}
-	dep.Source, dep.URL, dep.Pinned = source, depset.CleanURL(url), true
+	dep.Source, dep.URL, dep.Pinned = source, redact.Text(url), true
 }
 
 // lockSource reads a lockfile source: "registry+URL" or "sparse+URL" for a

@@ -10,6 +10,7 @@ import (
 	"github.com/tms-dev/tms/extractors"
 	"github.com/tms-dev/tms/extractors/internal/depset"
 	"github.com/tms-dev/tms/extractors/internal/keyline"
+	"github.com/tms-dev/tms/extractors/internal/redact"
 )
 
 // sections are the dependency tables of a manifest and the scope each gives.
@@ -98,7 +99,7 @@ func readDeclared(doc *keyline.Document, dir, key string, v any, at ...string) *
 		d.source = depset.SourcePath
 		d.pinned = depset.InsideRepository(dir, depset.String(v, "path"))
 	case depset.String(v, "git") != "":
-		d.source, d.url = depset.SourceGit, depset.CleanURL(depset.String(v, "git"))
+		d.source, d.url = depset.SourceGit, redact.Text(depset.String(v, "git"))
 		d.pinned = commit.MatchString(depset.String(v, "rev"))
 	default:
 		d.pinned = exactVersion(d.constraint)

@@ -10,6 +10,7 @@ import (
 	"github.com/tms-dev/tms/extractors"
 	"github.com/tms-dev/tms/extractors/internal/depset"
 	"github.com/tms-dev/tms/extractors/internal/keyline"
+	"github.com/tms-dev/tms/extractors/internal/redact"
 )
 
 // Extractor reads composer.json and composer.lock files. The zero value is
@@ -155,11 +156,11 @@ func resolve(dep *depset.Dep, entry any, dir string) {
 		dep.Source, dep.URL = depset.SourcePath, ""
 		dep.Pinned = depset.InsideRepository(dir, distURL)
 	case depset.String(entry, "notification-url") != "":
-		dep.Source, dep.URL = depset.SourceRegistry, depset.CleanURL(distURL)
+		dep.Source, dep.URL = depset.SourceRegistry, redact.Text(distURL)
 	case srcType == "git" || srcType == "hg" || srcType == "svn":
-		dep.Source, dep.URL = depset.SourceGit, depset.CleanURL(srcURL)
+		dep.Source, dep.URL = depset.SourceGit, redact.Text(srcURL)
 	case distURL != "":
-		dep.Source, dep.URL = depset.SourceURL, depset.CleanURL(distURL)
+		dep.Source, dep.URL = depset.SourceURL, redact.Text(distURL)
 	default:
 		dep.Source, dep.URL = depset.SourceRegistry, ""
 	}

@@ -151,7 +151,7 @@ func TestExtractFixtures(t *testing.T) {
 				"base_image": "debian", "stages": 2, "user": "", "runs_as_root": true,
 				"add_urls": []any{
 					map[string]any{
-						"url": "https://example.com/tool.tgz", "line": 4, "checksum": false,
+						"url": "https://REDACTED@example.com/tool.tgz", "line": 4, "checksum": false,
 					},
 					map[string]any{
 						"url": "https://example.com/pinned.tgz", "line": 5, "checksum": true,

@@ -1,11 +1,12 @@
 package dockerfile
 
 import (
-	"net/url"
 	"slices"
 	"strings"
 
 	"github.com/moby/buildkit/frontend/dockerfile/parser"
+
+	"github.com/tms-dev/tms/extractors/internal/redact"
 )
 
 // fileFacts are what the whole file, every stage included, says about how
@@ -77,22 +78,12 @@ func remoteSources(n *parser.Node) []any {
 	return out
 }
 
-// redactURL drops the user information, query and fragment of a URL: they
-// are where download links carry passwords and signed tokens.
+// redactURL hides the user information of a download URL and drops its
+// query and fragment: signed links carry tokens there under any name.
 func redactURL(raw string) string {
-	u, err := url.Parse(raw)
-	if err != nil {
-		scheme, rest, _ := strings.Cut(raw, "://")
-		rest, _, _ = strings.Cut(rest, "?")
-		rest, _, _ = strings.Cut(rest, "#")
-		host, p, _ := strings.Cut(rest, "/")
-		if i := strings.LastIndexByte(host, '@'); i >= 0 {
-			host = host[i+1:]
-		}
-		return scheme + "://" + host + "/" + p
-	}
-	u.User, u.RawQuery, u.ForceQuery, u.Fragment, u.RawFragment = nil, "", false, "", ""
-	return u.String()
+	clean, _, _ := strings.Cut(redact.Text(raw), "#")
+	clean, _, _ = strings.Cut(clean, "?")
+	return clean
 }
 
 // envNames reads ENV's key, value, separator triples, keeping the keys.

@@ -52,10 +52,10 @@ func TestLooksSecret(t *testing.T) {
 
 func TestRedactURL(t *testing.T) {
 	tests := map[string]string{
-		"https://user:pass@example.com/a.tgz?token=x#frag": "https://example.com/a.tgz",
+		"https://user:pass@example.com/a.tgz?token=x#frag": "https://REDACTED@example.com/a.tgz",
 		"https://example.com/a.tgz":                        "https://example.com/a.tgz",
 		"http://example.com:8080/dl?":                      "http://example.com:8080/dl",
-		"https://u:p@exa mple.com/%zz?k=v":                 "https://exa mple.com/%zz",
+		"https://u:p@exa mple.com/%zz?k=v":                 "https://REDACTED@exa mple.com/%zz",
 	}
 	for raw, want := range tests {
 		if got := redactURL(raw); got != want {

@@ -52,7 +52,7 @@ func TestExtract(t *testing.T) {
 	app := []extractors.Item{
 		include("template", "Security/SAST.gitlab-ci.yml", "", false, 14),
 		include("component", "gitlab.example.com/ops/components/scan", "1.2.0", false, 15),
-		include("remote", "https://example.com/ci/shared.yml", "", false, 4),
+		include("remote", "https://REDACTED@example.com/ci/shared.yml", "", false, 4),
 		include("remote", "https://gitlab.example.com/ops/ci/-/raw/"+sha+"/lint.yml", "", true, 5),
 		include("project", "ops/ci-templates:deploy.yml", "main", false, 9),
 		include("project", "ops/ci-templates:security.yml", "main", false, 10),

@@ -1,13 +1,13 @@
 package gitlabci
 
 import (
-	"net/url"
 	"regexp"
 	"strings"
 
 	"gopkg.in/yaml.v3"
 
 	"github.com/tms-dev/tms/extractors"
+	"github.com/tms-dev/tms/extractors/internal/redact"
 )
 
 var (
@@ -36,15 +36,10 @@ func includeItem(file, typ, location, ref string, pinned bool, line int) extract
 
 // remoteInclude describes a configuration fetched by URL on every pipeline.
 // Only a commit SHA in its path pins what it serves. User information and
-// the query are dropped from the location, as links carry tokens there.
+// the query are kept out of the location, as links carry tokens there.
 func remoteInclude(file, raw string, line int) extractors.Item {
-	location := strings.TrimSpace(raw)
-	if u, err := url.Parse(location); err == nil {
-		u.User, u.RawQuery, u.ForceQuery, u.Fragment, u.RawFragment = nil, "", false, "", ""
-		location = u.String()
-	} else {
-		location, _, _ = strings.Cut(location, "?")
-	}
+	location, _, _ := strings.Cut(redact.Text(strings.TrimSpace(raw)), "#")
+	location, _, _ = strings.Cut(location, "?")
 	return includeItem(file, "remote", location, "", shaInURLPath.MatchString(location), line)
 }
 

@@ -9,6 +9,7 @@ import (
 	"gopkg.in/yaml.v3"
 
 	"github.com/tms-dev/tms/extractors"
+	"github.com/tms-dev/tms/extractors/internal/redact"
 	"github.com/tms-dev/tms/extractors/internal/yamlnode"
 )
 
@@ -62,7 +63,7 @@ func dependency(chartPath string, dep *yaml.Node) (extractors.Item, bool) {
 	attrs := map[string]any{
 		"name":       name,
 		"version":    version,
-		"repository": repository,
+		"repository": redact.Text(repository),
 		"alias":      yamlnode.Text(yamlnode.Get(dep, "alias")),
 		"condition":  yamlnode.Text(yamlnode.Get(dep, "condition")),
 		"source":     source,

@@ -2,6 +2,7 @@ package npm
 
 import (
 	"github.com/tms-dev/tms/extractors"
+	"github.com/tms-dev/tms/extractors/internal/redact"
 )
 
 // builder turns the dependencies of one package.json and its lockfile into
@@ -59,12 +60,14 @@ func (b *builder) transitive(name string, e *lockEntry) extractors.Item {
 	return b.item(name, attrs, extractors.Location{Path: b.lockPath, Line: e.line})
 }
 
+// attributes starts an item's attributes. A constraint may be a git or
+// tarball URL with a token in it, which must not reach a report.
 func attributes(name, constraint, scope, source string) map[string]any {
 	return map[string]any{
 		"ecosystem":  "npm",
 		"name":       name,
 		"version":    "",
-		"constraint": constraint,
+		"constraint": redact.Text(constraint),
 		"scope":      scope,
 		"source":     source,
 		"pinned":     false,

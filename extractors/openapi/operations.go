@@ -8,6 +8,7 @@ import (
 
 	"github.com/tms-dev/tms/extractors"
 	"github.com/tms-dev/tms/extractors/endpoint"
+	"github.com/tms-dev/tms/extractors/internal/redact"
 )
 
 // methods are a path item's operation fields; OpenAPI 3.2 adds query.
@@ -142,7 +143,7 @@ func (s *spec) operationItem(op operation, inherited []string) (extractors.Item,
 			"operation_id": scalar(op.node, "operationId"),
 			"secured":      security.secured(),
 			"security":     strings2any(security.schemes),
-			"servers":      strings2any(servers),
+			"servers":      redactedURLs(servers),
 			"spec_version": s.version,
 			"endpoint":     endpoint.Key(op.method, op.path),
 			"endpoints":    strings2any(endpointKeys(op.method, op.path, servers)),
@@ -168,4 +169,14 @@ func endpointKeys(method, p string, servers []string) []string {
 func isTrue(n *yaml.Node) bool {
 	return n != nil && n.Kind == yaml.ScalarNode && n.ShortTag() == "!!bool" &&
 		strings.EqualFold(n.Value, "true")
+}
+
+// redactedURLs hides credentials that a server URL may carry before the
+// list reaches an item, and from there a report.
+func redactedURLs(urls []string) []any {
+	out := make([]any, len(urls))
+	for i, u := range urls {
+		out[i] = redact.Text(u)
+	}
+	return out
 }

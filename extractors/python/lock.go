@@ -7,6 +7,7 @@ import (
 
 	"github.com/tms-dev/tms/extractors"
 	"github.com/tms-dev/tms/extractors/internal/depset"
+	"github.com/tms-dev/tms/extractors/internal/redact"
 )
 
 // lockedPackage is one package a lockfile installs.
@@ -151,7 +152,7 @@ func resolve(dep *depset.Dep, p *lockedPackage) {
 		}
 		return
 	}
-	dep.Source, dep.URL, dep.Pinned = p.source, depset.CleanURL(p.url), true
+	dep.Source, dep.URL, dep.Pinned = p.source, redact.Text(p.url), true
 }
 
 // scopeRank orders scopes for the walk: production first, then optional

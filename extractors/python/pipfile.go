@@ -9,6 +9,7 @@ import (
 	"github.com/tms-dev/tms/extractors"
 	"github.com/tms-dev/tms/extractors/internal/depset"
 	"github.com/tms-dev/tms/extractors/internal/keyline"
+	"github.com/tms-dev/tms/extractors/internal/redact"
 )
 
 // pipfileTables are Pipfile tables that hold no packages. Every other table
@@ -70,7 +71,7 @@ func pipfileDependency(manifest, name string, v any, scope string,
 	}
 	switch {
 	case depset.String(v, "git") != "":
-		d.Source, d.URL = depset.SourceGit, depset.CleanURL(depset.String(v, "git"))
+		d.Source, d.URL = depset.SourceGit, redact.Text(depset.String(v, "git"))
 		d.Constraint = depset.String(v, "ref")
 		d.Pinned = commitHash.MatchString(d.Constraint)
 	case depset.String(v, "path") != "":
@@ -80,7 +81,7 @@ func pipfileDependency(manifest, name string, v any, scope string,
 		file := depset.String(v, "file")
 		d.Source, d.URL = depset.SourcePath, ""
 		if hasAnyPrefix(file, urlSchemes) {
-			d.Source, d.URL = depset.SourceURL, depset.CleanURL(file)
+			d.Source, d.URL = depset.SourceURL, redact.Text(file)
 		}
 	}
 	return d

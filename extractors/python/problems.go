@@ -6,6 +6,7 @@ import (
 
 	"github.com/tms-dev/tms/extractors"
 	"github.com/tms-dev/tms/extractors/internal/depset"
+	"github.com/tms-dev/tms/extractors/internal/redact"
 )
 
 // problems keeps the first thing an extraction could not use. The walk makes
@@ -41,7 +42,7 @@ func dependency(r requirement, scope string, at extractors.Location) depset.Dep 
 	}
 	return depset.Dep{
 		Name: r.name, Version: r.version, Constraint: r.specifier, Direct: true,
-		Scope: scope, Source: r.source, URL: depset.CleanURL(r.url), Pinned: r.pinned,
+		Scope: scope, Source: r.source, URL: redact.Text(r.url), Pinned: r.pinned,
 		Hash: r.hash, At: at, Extra: map[string]any{"markers": r.markers, "editable": false},
 	}
 }

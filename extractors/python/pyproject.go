@@ -11,6 +11,7 @@ import (
 	"github.com/tms-dev/tms/extractors"
 	"github.com/tms-dev/tms/extractors/internal/depset"
 	"github.com/tms-dev/tms/extractors/internal/keyline"
+	"github.com/tms-dev/tms/extractors/internal/redact"
 )
 
 // pyproject reads the dependency tables of one pyproject.toml.
@@ -126,13 +127,13 @@ func (pp *pyproject) applySource(d *depset.Dep, v any) {
 	dir := path.Dir(pp.path)
 	switch {
 	case depset.String(v, "git") != "":
-		d.Source, d.URL = depset.SourceGit, depset.CleanURL(depset.String(v, "git"))
+		d.Source, d.URL = depset.SourceGit, redact.Text(depset.String(v, "git"))
 		d.Pinned = commitHash.MatchString(depset.String(v, "rev"))
 	case depset.String(v, "path") != "":
 		d.Source, d.URL = depset.SourcePath, ""
 		d.Pinned = depset.InsideRepository(dir, depset.String(v, "path"))
 	case depset.String(v, "url") != "":
-		d.Source, d.URL = depset.SourceURL, depset.CleanURL(depset.String(v, "url"))
+		d.Source, d.URL = depset.SourceURL, redact.Text(depset.String(v, "url"))
 		d.Pinned = archiveHash(depset.String(v, "url"))
 	case depset.Bool(v, "workspace"):
 		d.Source, d.URL, d.Pinned = depset.SourcePath, "", true
@@ -203,7 +204,7 @@ func (pp *pyproject) poetryIndexURL(name string) string {
 	}
 	for _, s := range depset.List(pp.doc.Root, "tool", "poetry", "source") {
 		if depset.String(s, "name") == name {
-			return depset.CleanURL(depset.String(s, "url"))
+			return redact.Text(depset.String(s, "url"))
 		}
 	}
 	return ""

@@ -47,14 +47,14 @@ func TestExtractRequirements(t *testing.T) {
 					"url": billing}),
 				pkg("requirements.txt", at("requirements.txt", 11), map[string]any{
 					"markers": "python_version >= \"3.8\"", "name": "celery", "pinned": true,
-					"url": "https://pypi.example.com/simple", "version": "5.4.0"}),
+					"url": "https://REDACTED@pypi.example.com/simple", "version": "5.4.0"}),
 				pkg("requirements.txt", at("requirements.txt", 7), map[string]any{
 					"constraint": ">=4.2,<5.0", "name": "django",
-					"url": "https://pypi.example.com/simple"}),
+					"url": "https://REDACTED@pypi.example.com/simple"}),
 				pkg("requirements.txt", at("requirements.txt", 16), map[string]any{
-					"name": "flask-login", "url": "https://pypi.example.com/simple"}),
+					"name": "flask-login", "url": "https://REDACTED@pypi.example.com/simple"}),
 				pkg("requirements.txt", at("requirements.txt", 10), map[string]any{"hash": true,
-					"name": "gunicorn", "pinned": true, "url": "https://pypi.example.com/simple",
+					"name": "gunicorn", "pinned": true, "url": "https://REDACTED@pypi.example.com/simple",
 					"version": "22.0.0"}),
 				pkg("requirements.txt", at("requirements.txt", 15), map[string]any{
 					"constraint": "git+" + mylib, "name": "mylib", "pinned": true,
@@ -66,10 +66,10 @@ func TestExtractRequirements(t *testing.T) {
 					"url": "https://files.example.com/wheels/pdf_tools-1.0-py3-none-any.whl"}),
 				pkg("requirements.txt", at("requirements.txt", 8), map[string]any{
 					"constraint": "==2.32.3", "hash": true, "name": "requests", "pinned": true,
-					"url": "https://pypi.example.com/simple", "version": "2.32.3"}),
+					"url": "https://REDACTED@pypi.example.com/simple", "version": "2.32.3"}),
 				pkg("requirements.txt", at("shared/common.in", 2), map[string]any{
 					"constraint": ">=2", "name": "urllib3",
-					"url": "https://pypi.example.com/simple"}),
+					"url": "https://REDACTED@pypi.example.com/simple"}),
 			}},
 		{name: "included file read on its own", dir: "testdata/requirements",
 			path: "requirements-base.txt", want: []extractors.Item{

@@ -9,6 +9,7 @@ import (
 
 	"github.com/tms-dev/tms/extractors"
 	"github.com/tms-dev/tms/extractors/internal/depset"
+	"github.com/tms-dev/tms/extractors/internal/redact"
 )
 
 // maxIncludeDepth bounds chains of -r includes; pip has no limit, but a
@@ -130,7 +131,7 @@ func (r *requirementsFile) option(text string, at extractors.Location, depth int
 	case "-e", "--editable":
 		r.requirement(value, at, true)
 	case "-i", "--index-url":
-		r.indexURL = depset.CleanURL(value)
+		r.indexURL = redact.Text(value)
 	}
 }
 

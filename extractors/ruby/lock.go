@@ -8,6 +8,7 @@ import (
 
 	"github.com/tms-dev/tms/extractors"
 	"github.com/tms-dev/tms/extractors/internal/depset"
+	"github.com/tms-dev/tms/extractors/internal/redact"
 )
 
 // lockedGem is one spec of a Gemfile.lock.
@@ -113,7 +114,7 @@ func (r *lockReader) sourceLine(text string, n int) {
 // platforms is listed once per platform; the first one is kept.
 func (r *lockReader) spec(name, version string, n int) *lockedGem {
 	g := &lockedGem{name: name, version: withoutPlatform(version), line: n,
-		url: depset.CleanURL(r.remote), pinned: true}
+		url: redact.Text(r.remote), pinned: true}
 	switch r.section {
 	case "GIT":
 		g.source = depset.SourceGit

@@ -7,6 +7,7 @@ import (
 
 	"github.com/tms-dev/tms/extractors"
 	"github.com/tms-dev/tms/extractors/internal/depset"
+	"github.com/tms-dev/tms/extractors/internal/redact"
 )
 
 // Extractor reads Gemfiles and their lockfiles. The zero value is ready to
@@ -62,14 +63,14 @@ func addDeclared(set *depset.Set, manifest string, gems []declaredGem) {
 	for _, g := range gems {
 		d := depset.Dep{Name: g.name, Constraint: strings.Join(g.constraints, ", "),
 			Direct: true, Scope: groupScope(g.groups), Source: depset.SourceRegistry,
-			URL: depset.CleanURL(g.source),
+			URL: redact.Text(g.source),
 			At:  extractors.Location{Path: manifest, Line: g.line}}
 		switch {
 		case g.path != "":
 			d.Source, d.URL = depset.SourcePath, ""
 			d.Pinned = depset.InsideRepository(dir, g.path)
 		case g.git != "":
-			d.Source, d.URL = depset.SourceGit, depset.CleanURL(g.git)
+			d.Source, d.URL = depset.SourceGit, redact.Text(g.git)
 		default:
 			d.Pinned = exactVersion(g.constraints)
 		}

@@ -8,6 +8,7 @@ import (
 
 	"github.com/tms-dev/tms/extractors"
 	"github.com/tms-dev/tms/extractors/cloudfacts"
+	"github.com/tms-dev/tms/extractors/internal/redact"
 )
 
 // reader turns the top-level blocks of one file into items.
@@ -98,7 +99,8 @@ func (r reader) module(name string, n node) extractors.Item {
 	source, _ := l.get("source").(string)
 	version, _ := l.get("version").(string)
 	src := classifySource(r.path, source, version)
-	l.f.Set("source", source)
+	// A git source may carry a token; it is classified above, then redacted.
+	l.f.Set("source", redact.Text(source))
 	l.f.Set("version", version)
 	l.f.Set("source_type", src.kind)
 	l.f.Set("local", src.kind == "local")

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/tms-dev/tms/extractors"
+	"github.com/tms-dev/tms/extractors/internal/redact"
 )
 
 // The sources a dependency is fetched from.
@@ -96,6 +97,11 @@ func (s *Set) item(d *Dep) extractors.Item {
 		"locked":     s.locked,
 	}
 	maps.Copy(attrs, d.Extra)
+	for k, v := range attrs {
+		if text, ok := v.(string); ok {
+			attrs[k] = redact.Text(text)
+		}
+	}
 	at := d.At
 	if at.Path == "" {
 		at.Path = s.manifest

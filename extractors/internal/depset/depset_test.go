@@ -86,17 +86,3 @@ func TestValues(t *testing.T) {
 		t.Error("Lookup went into a scalar")
 	}
 }
-
-func TestCleanURL(t *testing.T) {
-	tests := map[string]string{
-		"https://user:token@pypi.example.com/simple": "https://pypi.example.com/simple",
-		"git+ssh://git@github.com/a/b.git":           "git+ssh://github.com/a/b.git",
-		"https://pypi.org/simple":                    "https://pypi.org/simple",
-		"not a url %":                                "not a url %",
-	}
-	for in, want := range tests {
-		if got := CleanURL(in); got != want {
-			t.Errorf("CleanURL(%q) = %q, want %q", in, got, want)
-		}
-	}
-}

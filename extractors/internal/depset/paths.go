@@ -1,7 +1,6 @@
 package depset
 
 import (
-	"net/url"
 	"path"
 	"strings"
 )
@@ -18,16 +17,4 @@ func InsideRepository(dir, target string) bool {
 	}
 	joined := path.Join(dir, target)
 	return joined != ".." && !strings.HasPrefix(joined, "../")
-}
-
-// CleanURL removes the user and password a URL may carry, as index URLs
-// with tokens do: attributes end up in reports and CI logs. Text that does
-// not parse as a URL is returned as it is.
-func CleanURL(u string) string {
-	parsed, err := url.Parse(u)
-	if err != nil || parsed.User == nil {
-		return u
-	}
-	parsed.User = nil
-	return parsed.String()
 }
