@@ -2,7 +2,8 @@ package routes
 
 import (
 	"bytes"
-	"log/slog"
+	"errors"
+	"fmt"
 	"path"
 	"strings"
 
@@ -11,11 +12,7 @@ import (
 
 // JSExtractor reads JavaScript and TypeScript files. The zero value is
 // ready to use and safe for concurrent use.
-type JSExtractor struct {
-	// Logger receives the debug note for a minified file, which is skipped;
-	// nil means slog.Default().
-	Logger *slog.Logger
-}
+type JSExtractor struct{}
 
 // NewJS returns the extractor of routes registered in JavaScript and
 // TypeScript code.
@@ -48,14 +45,15 @@ var jsMarkers = [][]byte{
 	[]byte(".use("), []byte(".route("), []byte("@Controller"),
 }
 
-// Extract implements extractors.Extractor.
-func (x *JSExtractor) Extract(f extractors.File, _ extractors.Repo) ([]extractors.Item, error) {
-	if strings.HasSuffix(f.Path, ".min.js") || hasLongLine(f.Content, maxSourceLine) {
-		x.logger().Debug("routes: skipping a minified file", "path", f.Path)
-		return nil, nil
-	}
+// Extract implements extractors.Extractor. A minified file that could
+// register routes is not read but reported, so the user knows its routes are
+// missing; one without any route marker cannot hold routes and is skipped.
+func (*JSExtractor) Extract(f extractors.File, _ extractors.Repo) ([]extractors.Item, error) {
 	if !containsAny(f.Content, jsMarkers) {
 		return nil, nil
+	}
+	if err := minified(f); err != nil {
+		return nil, err
 	}
 
 	js := newJSFile(lexJS(f.Content), bytes.Contains(f.Content, []byte("@nestjs/")))
@@ -64,25 +62,36 @@ func (x *JSExtractor) Extract(f extractors.File, _ extractors.Repo) ([]extractor
 	return toItems(f.Path, js.routes()), js.unseen.err()
 }
 
-func (x *JSExtractor) logger() *slog.Logger {
-	if x.Logger != nil {
-		return x.Logger
+// minified returns the diagnostic of a minified or generated file, or nil for
+// a file written by hand. Reading one would be slow and would find the routes
+// of its source, which are read there.
+func minified(f extractors.File) error {
+	if line := firstLongLine(f.Content, maxSourceLine); line > 0 {
+		return extractors.AtLine(line, fmt.Errorf(
+			"minified or generated file (a line over %d characters): "+
+				"routes in it are not read, only those in its source files", maxSourceLine))
 	}
-	return slog.Default()
+	if strings.HasSuffix(f.Path, ".min.js") {
+		return extractors.AtLine(1, errors.New(
+			"minified file (*.min.js): routes in it are not read, only those in its source files"))
+	}
+	return nil
 }
 
-func hasLongLine(content []byte, limit int) bool {
-	for len(content) > 0 {
+// firstLongLine returns the 1-based number of the first line longer than
+// limit bytes, or 0 when there is none.
+func firstLongLine(content []byte, limit int) int {
+	for line := 1; len(content) > 0; line++ {
 		i := bytes.IndexByte(content, '\n')
 		if i < 0 {
-			return len(content) > limit
+			i = len(content)
 		}
 		if i > limit {
-			return true
+			return line
 		}
-		content = content[i+1:]
+		content = content[min(i+1, len(content)):]
 	}
-	return false
+	return 0
 }
 
 // jsFile is the state of reading one file.

@@ -1,8 +1,6 @@
 package routes
 
 import (
-	"bytes"
-	"log/slog"
 	"strings"
 	"testing"
 
@@ -77,8 +75,14 @@ router.get('/ok', handler);
 			src:  "app.get('/before', h);\nconst t = `never closed\napp.get('/inside', h);\n",
 			want: []string{"1 GET /before express h ?"}},
 		{name: "minified", path: "bundle.js",
-			src: "app.get('/x', h);" + strings.Repeat(" ", maxSourceLine) + "\n"},
-		{name: "min.js", path: "vendor/app.min.js", src: "app.get('/x', h);\n"},
+			src:      "// built\napp.get('/x', h);" + strings.Repeat(" ", maxSourceLine) + "\n",
+			wantLine: 2},
+		{name: "min.js", path: "vendor/app.min.js", src: "app.get('/x', h);\n", wantLine: 1},
+		{name: "minified without a route marker", path: "dist/lib.js",
+			src: "var a=1;" + strings.Repeat(" ", maxSourceLine) + "\n"},
+		{name: "line exactly at the limit", path: "wide.js",
+			src:  "app.get('/wide', h);" + strings.Repeat(" ", maxSourceLine-20) + "\n",
+			want: []string{"1 GET /wide express h ?"}},
 		{name: "nest without its import", path: "plain.ts",
 			src: "@Controller('x')\nclass X {\n  @Get('y')\n  y() {}\n}\n"},
 		{name: "nest dynamic paths", path: "dyn.controller.ts", src: `
@@ -94,18 +98,15 @@ export class DynController {
 	})
 }
 
-func TestJSExtractLogsMinifiedFiles(t *testing.T) {
-	var log bytes.Buffer
-	x := &JSExtractor{Logger: slog.New(slog.NewTextHandler(&log,
-		&slog.HandlerOptions{Level: slog.LevelDebug}))}
-	content := []byte("app.get('/x',h);" + strings.Repeat("x", 2000))
-	items, err := x.Extract(extractors.File{Path: "dist/app.js", Content: content}, nil)
-	if items != nil || err != nil {
-		t.Errorf("minified file gave %v, %v", items, err)
+func TestJSExtractReportsMinifiedFiles(t *testing.T) {
+	content := []byte("app.get('/x',h);" + strings.Repeat("x", 10<<20))
+	items, err := NewJS().Extract(extractors.File{Path: "dist/app.js", Content: content}, nil)
+	if items != nil {
+		t.Errorf("minified file gave items %v", items)
 	}
-	if !strings.Contains(log.String(), "level=DEBUG") ||
-		!strings.Contains(log.String(), "dist/app.js") {
-		t.Errorf("minified file not noted at debug level: %q", log.String())
+	if err == nil || !strings.Contains(err.Error(), "minified") ||
+		!strings.Contains(err.Error(), "routes in it are not read") {
+		t.Errorf("minified file gave error %v, want one saying its routes are not read", err)
 	}
 }
 
