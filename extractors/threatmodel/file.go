@@ -54,6 +54,7 @@ type fileMitigation struct {
 	Covers    []string `json:"covers" yaml:"covers"`
 	Evidence  []string `json:"evidence" yaml:"evidence"`
 	Status    string   `json:"status,omitempty" yaml:"status,omitempty"`
+	Control   string   `json:"control,omitempty" yaml:"control,omitempty"`
 }
 
 type fileAcceptance struct {
@@ -101,6 +102,7 @@ func toFile(m *Model) fileModel {
 		file.Mitigations = append(file.Mitigations, fileMitigation{
 			ID: mit.ID, Title: mit.Title, Mitigates: orEmpty(mit.Mitigates),
 			Covers: orEmpty(mit.Covers), Evidence: orEmpty(mit.Evidence), Status: mit.Status,
+			Control: mit.Control,
 		})
 	}
 	for _, a := range m.Acceptances {

@@ -27,6 +27,11 @@ var (
 	}
 )
 
+// mitigationControls are the controls a mitigation may name in control:
+// each is one that the policies can check on the surface it covers.
+var mitigationControls = []string{"authentication", "tls", "network-policy", "non-root",
+	"encryption", "waf"}
+
 // Load reads the threat model at path, YAML or JSON by its extension. A
 // model with problems returns a *LoadError listing all of them; a missing
 // file returns an error matching fs.ErrNotExist.
@@ -156,7 +161,8 @@ func (l *loader) threat(n *yaml.Node, field string) Threat {
 }
 
 func (l *loader) mitigation(n *yaml.Node, field string) Mitigation {
-	f := l.d.Fields(n, field, "id", "title", "mitigates", "covers", "evidence", "status")
+	f := l.d.Fields(n, field, "id", "title", "mitigates", "covers", "evidence", "status",
+		"control")
 	f.Require("title")
 	return Mitigation{
 		ID:        l.id(f, "mitigations"),
@@ -165,6 +171,7 @@ func (l *loader) mitigation(n *yaml.Node, field string) Mitigation {
 		Covers:    f.Strings("covers", NonEmpty, Glob),
 		Evidence:  f.Strings("evidence", NonEmpty, Glob),
 		Status:    status(f, mitigationStatuses, "a mitigation status"),
+		Control:   f.String("control", OneOf("a control tms can check", mitigationControls...)),
 		Location:  l.location(n),
 	}
 }

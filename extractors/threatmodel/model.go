@@ -69,13 +69,17 @@ type Threat struct {
 
 // Mitigation is a control that answers threats on the surface it covers.
 type Mitigation struct {
-	ID        string              `json:"id" yaml:"id"`
-	Title     string              `json:"title" yaml:"title"`
-	Mitigates []string            `json:"mitigates" yaml:"mitigates"` // threat ids
-	Covers    []string            `json:"covers" yaml:"covers"`       // surface-id globs
-	Evidence  []string            `json:"evidence" yaml:"evidence"`   // repository path globs
-	Status    string              `json:"status" yaml:"status"`       // proposed/planned/implemented
-	Location  extractors.Location `json:"location" yaml:"-"`
+	ID        string   `json:"id" yaml:"id"`
+	Title     string   `json:"title" yaml:"title"`
+	Mitigates []string `json:"mitigates" yaml:"mitigates"` // threat ids
+	Covers    []string `json:"covers" yaml:"covers"`       // surface-id globs
+	Evidence  []string `json:"evidence" yaml:"evidence"`   // repository path globs
+	Status    string   `json:"status" yaml:"status"`       // proposed/planned/implemented
+	// Control names the kind of control the mitigation is, when it is one
+	// that tms can check on the surface it covers (see mitigationControls):
+	// the policies then report it unverified where the surface says otherwise.
+	Control  string              `json:"control,omitempty" yaml:"control,omitempty"`
+	Location extractors.Location `json:"location" yaml:"-"`
 }
 
 // Acceptance records a person's decision to live with a threat or a surface

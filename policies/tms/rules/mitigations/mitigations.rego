@@ -85,9 +85,12 @@ _claims contains [mitigation_id, item_id] if {
 #   surface it covers, and the surface shows the opposite: an operation
 #   claimed to be authenticated that its API definition leaves open, an
 #   ingress claimed to protect data in transit with a host served without
-#   TLS, an image claimed to run with least privilege that runs as root,
-#   storage claimed to be encrypted that is not. The mitigation is
-#   unverified until the two agree.
+#   TLS, a workload claimed to be isolated that no NetworkPolicy selects, an
+#   image claimed to run with least privilege that runs as root, storage
+#   claimed to be encrypted that is not, a load balancer claimed to sit
+#   behind a WAF with no WAF associated beside it. The claim is the
+#   mitigation's control when it names one, else what the STRIDE categories
+#   of its threats imply. The mitigation is unverified until the two agree.
 # related_resources:
 #   - ref: https://cwe.mitre.org/data/definitions/693.html
 #     description: CWE-693 Protection Mechanism Failure
@@ -105,14 +108,122 @@ _claims contains [mitigation_id, item_id] if {
 deny contains lib.finding(rego.metadata.rule(), {
 	"surface": item_id,
 	"subject": mitigation_id,
-	"message": sprintf("mitigation %s is unverified: %s", [mitigation_id, _contradiction(category, item)]),
+	"message": sprintf("mitigation %s is unverified: %s", [mitigation_id, problem]),
 	"location": item.location,
 }) if {
 	some [mitigation_id, item_id] in _claims
 	item := lib.items_by_id[item_id]
+	some problem in _unverified(mitigation_id, item)
+}
+
+_controls := {m.id: m.control |
+	some m in input.model.mitigations
+	m.status == "implemented"
+	m.control
+}
+
+# A named control is checked as named; without one, the STRIDE categories
+# of the mitigated threats say which checks apply.
+_unverified(mitigation_id, item) := {_control_problem(control, item) |
+	_fails(control, item)
+} if {
+	control := _controls[mitigation_id]
+}
+
+_unverified(mitigation_id, item) := {_contradiction(category, item) |
 	some category in _claimed[mitigation_id]
 	_contradicts(category, item)
+} if {
+	not mitigation_id in object.keys(_controls)
 }
+
+_fails("authentication", item) if _contradicts("spoofing", item)
+
+_fails("tls", item) if {
+	item.kind == "k8s.ingress"
+	_contradicts("information_disclosure", item)
+}
+
+_fails("non-root", item) if _contradicts("elevation_of_privilege", item)
+
+_fails("encryption", item) if {
+	item.kind in {"terraform.resource", "cloudformation.resource"}
+	_contradicts("information_disclosure", item)
+}
+
+_fails("network-policy", item) if {
+	item.kind == "k8s.workload"
+	not _isolated(item.attributes)
+}
+
+_fails("waf", item) if {
+	item.kind in {"terraform.resource", "cloudformation.resource"}
+	item.attributes.load_balancer == true
+	not _dir(item.location.path) in _waf_dirs
+}
+
+_control_problem("authentication", item) := _contradiction("spoofing", item)
+
+_control_problem("tls", item) := sprintf("%s is claimed to be served with TLS, but a host has no TLS section", [item.name])
+
+_control_problem("non-root", item) := _contradiction("elevation_of_privilege", item)
+
+_control_problem("encryption", item) := sprintf("%s is claimed to be encrypted at rest, but it is not", [item.name])
+
+_control_problem("network-policy", item) := sprintf("%s is claimed to be isolated by a NetworkPolicy, but no ingress policy in namespace %q selects its pods", [item.name, item.attributes.namespace])
+
+_control_problem("waf", item) := sprintf("%s is claimed to sit behind a web application firewall, but no WAF is associated in %s", [item.name, _dir(item.location.path)])
+
+# The ingress NetworkPolicies of each namespace. There are few policies, so
+# grouping them by a scan per namespace stays cheap.
+_network_policies := [item.attributes |
+	some item in input.surface
+	item.kind == "k8s.networkpolicy"
+	"Ingress" in item.attributes.policy_types
+]
+
+_policies_by_namespace := {ns: [p | some p in _network_policies; p.namespace == ns] |
+	some policy in _network_policies
+	ns := policy.namespace
+}
+
+_isolated(workload) if {
+	some policy in object.get(_policies_by_namespace, workload.namespace, [])
+	_selects(policy, object.get(workload, "labels", {}))
+}
+
+_selects(policy, _) if policy.selects_all_pods == true
+
+_selects(policy, labels) if {
+	count(policy.pod_selector) > 0
+	every key, value in policy.pod_selector {
+		labels[key] == value
+	}
+}
+
+# Resources that attach a web application firewall to what is beside them;
+# tms does not resolve references, so the WAF counts for the load balancers
+# of its own module or template.
+_waf_types := {
+	"aws_wafv2_web_acl_association",
+	"aws_wafregional_web_acl_association",
+	"aws_waf_web_acl_association",
+	"azurerm_web_application_firewall_policy",
+	"google_compute_security_policy",
+	"AWS::WAFv2::WebACLAssociation",
+	"AWS::WAFRegional::WebACLAssociation",
+}
+
+_waf_dirs := {_dir(item.location.path) |
+	some item in input.surface
+	item.kind in {"terraform.resource", "cloudformation.resource"}
+	item.attributes.type in _waf_types
+}
+
+_dir(path) := dir if {
+	contains(path, "/")
+	dir := regex.replace(path, `/[^/]*$`, "")
+} else := "."
 
 _contradicts("spoofing", item) if {
 	item.kind == "api.operation"
