@@ -49,6 +49,9 @@ type RunConfig struct {
 	FailOn           Severity `json:"fail_on"`
 	WarnOn           Severity `json:"warn_on"`
 	FailOnNewSurface bool     `json:"fail_on_new_surface"`
+	// MaxAcceptanceDays is how far after today an acceptance may expire, so
+	// that a rule catches a date tms accept would have refused.
+	MaxAcceptanceDays int `json:"max_acceptance_days"`
 }
 
 // Scan is what one walk of a repository found.
@@ -120,10 +123,11 @@ func NewInput(scan *Scan, model *threatmodel.Model, cfg Config, today time.Time)
 		Model:    model,
 		Coverage: coverageIndex(model, scan.Items),
 		Config: RunConfig{
-			Today:            today.UTC().Format(time.DateOnly),
-			FailOn:           cfg.FailOn,
-			WarnOn:           cfg.WarnOn,
-			FailOnNewSurface: cfg.FailOnNewSurface,
+			Today:             today.UTC().Format(time.DateOnly),
+			FailOn:            cfg.FailOn,
+			WarnOn:            cfg.WarnOn,
+			FailOnNewSurface:  cfg.FailOnNewSurface,
+			MaxAcceptanceDays: cfg.MaxAcceptanceDays,
 		},
 	}
 }

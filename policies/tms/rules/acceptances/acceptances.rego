@@ -116,6 +116,44 @@ deny contains lib.finding(rego.metadata.rule(), {
 	lib.lapsed(acceptance)
 }
 
+# METADATA
+# title: Acceptance runs past the allowed maximum
+# description: |
+#   The acceptance expires further ahead than max_acceptance_days allows
+#   (180 days unless .tms.yaml says otherwise). tms accept refuses such a
+#   date; one written into the model by hand would otherwise hold a risk
+#   unreviewed for years.
+# related_resources:
+#   - ref: https://owasp.org/www-project-samm/
+#     description: "OWASP SAMM, risk acceptance reviewed periodically"
+#   - ref: https://cwe.mitre.org/data/definitions/1053.html
+#     description: "CWE-1053 Missing Documentation for Design"
+# custom:
+#   id: TMS-ACCEPT-005
+#   severity: high
+#   stride:
+#     - repudiation
+#   remediation: |
+#     Set expires to a date no more than max_acceptance_days from today, and
+#     have the approver review the risk again by then.
+deny contains lib.finding(rego.metadata.rule(), {
+	"subject": acceptance.id,
+	"surface": object.get(acceptance, "surface", ""),
+	"message": sprintf(
+		"acceptance %s of %s expires on %s, more than %d days from %s (at most %s)",
+		[acceptance.id, _target(acceptance), acceptance.expires, input.config.max_acceptance_days, input.config.today, _latest_expiry],
+	),
+	"location": acceptance.location,
+}) if {
+	some acceptance in input.model.acceptances
+	time.parse_ns("2006-01-02", acceptance.expires) > _latest_expiry_ns
+}
+
+# The last expiry date the configured maximum allows, counted from today.
+_latest_expiry_ns := time.add_date(time.parse_ns("2006-01-02", input.config.today), 0, 0, input.config.max_acceptance_days)
+
+_latest_expiry := time.format([_latest_expiry_ns, "UTC", "2006-01-02"])
+
 _target(acceptance) := sprintf("threat %s", [acceptance.threat]) if acceptance.threat
 
 _target(acceptance) := sprintf("surface %s", [acceptance.surface]) if acceptance.surface

@@ -80,3 +80,32 @@ test_acceptance_lapses_when_the_item_is_gone if {
 	findings := acceptances.deny with input as _input(_surface_acceptance)
 	{f.rule | some f in findings} == {"TMS-ACCEPT-004"}
 }
+
+_limited(acceptance, days) := object.union(_input(acceptance), {"config": {"today": "2026-07-01", "max_acceptance_days": days}})
+
+test_acceptance_beyond_the_maximum_blocks if {
+	findings := acceptances.deny with input as _limited(_acceptance({"expires": "2099-01-01"}), 180)
+	some f in findings
+	f.rule == "TMS-ACCEPT-005"
+	f.severity == "high"
+	f.location.line == 40
+	f.message == "acceptance A-1 of threat T-1 expires on 2099-01-01, more than 180 days from 2026-07-01 (at most 2026-12-28)"
+}
+
+test_acceptance_on_the_last_allowed_day_holds if {
+	count(acceptances.deny) == 0 with input as _limited(_acceptance({"expires": "2026-12-28"}), 180)
+}
+
+test_acceptance_a_day_past_the_maximum_blocks if {
+	findings := acceptances.deny with input as _limited(_acceptance({"expires": "2026-12-29"}), 180)
+	{f.rule | some f in findings} == {"TMS-ACCEPT-005"}
+}
+
+test_acceptance_maximum_follows_the_configuration if {
+	findings := acceptances.deny with input as _limited(_acceptance({"expires": "2026-08-01"}), 30)
+	{f.rule | some f in findings} == {"TMS-ACCEPT-005"}
+}
+
+test_acceptance_maximum_needs_the_configuration if {
+	count(acceptances.deny) == 0 with input as _input(_acceptance({"expires": "2099-01-01"}))
+}
