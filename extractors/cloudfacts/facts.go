@@ -24,6 +24,7 @@ const (
 	PolicyDocument     = "policy_document"
 	Unresolved         = "unresolved"
 	Expressions        = "expressions"
+	Lines              = "lines"
 )
 
 // Facts collects the attributes of one resource and what they say about its
@@ -33,11 +34,12 @@ type Facts struct {
 	public     bool
 	internal   bool
 	unresolved map[string]string
+	lines      map[string]int
 }
 
 // NewFacts starts from the attributes every item of the kind has.
 func NewFacts(base map[string]any) *Facts {
-	return &Facts{attrs: base, unresolved: map[string]string{}}
+	return &Facts{attrs: base, unresolved: map[string]string{}, lines: map[string]int{}}
 }
 
 // Set records a fact that says nothing about exposure.
@@ -69,6 +71,18 @@ func (f *Facts) Public() { f.public = true }
 // Internal marks the resource as stated to be private.
 func (f *Facts) Internal() { f.internal = true }
 
+// At records the 1-based line of the argument or block that states a fact,
+// so that a finding about it points there. A fact recorded false needs no
+// line, and the first line given wins: it is the first place to look.
+func (f *Facts) At(name string, line int) {
+	if v, ok := f.attrs[name]; !ok || v == false || line <= 0 {
+		return
+	}
+	if _, seen := f.lines[name]; !seen {
+		f.lines[name] = line
+	}
+}
+
 // Unresolve records that a source attribute could not be evaluated, with the
 // expression it holds.
 func (f *Facts) Unresolve(attr, text string) { f.unresolved[attr] = text }
@@ -86,7 +100,8 @@ func (f *Facts) Exposure() extractors.Exposure {
 }
 
 // Attributes returns the item attributes, with the unresolved source
-// attributes listed by name and their expressions beside them.
+// attributes listed by name and their expressions beside them, and the
+// lines of the facts that hold.
 func (f *Facts) Attributes() map[string]any {
 	if len(f.unresolved) > 0 {
 		names := slices.Sorted(maps.Keys(f.unresolved))
@@ -98,6 +113,13 @@ func (f *Facts) Attributes() map[string]any {
 		}
 		f.attrs[Unresolved] = list
 		f.attrs[Expressions] = exprs
+	}
+	if len(f.lines) > 0 {
+		lines := make(map[string]any, len(f.lines))
+		for name, line := range f.lines {
+			lines[name] = line
+		}
+		f.attrs[Lines] = lines
 	}
 	return f.attrs
 }

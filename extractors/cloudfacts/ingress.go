@@ -11,6 +11,7 @@ type Ingress struct {
 	CIDR     any // the source range, or "unknown"
 	From, To any // port numbers, or "unknown"
 	Protocol any // as written, or "unknown"
+	Line     int // where the rule is written; 0 when not known
 }
 
 // Value is the attribute form of the rule.
@@ -130,8 +131,8 @@ func UnknownRule() Ingress {
 	return Ingress{CIDR: u, From: u, To: u, Protocol: u}
 }
 
-// RecordIngress sets open_ingress and makes the resource public when a rule
-// admits the whole internet.
+// RecordIngress sets open_ingress, with its line, and makes the resource
+// public when a rule admits the whole internet.
 func (f *Facts) RecordIngress(rules []Ingress) {
 	list := make([]any, 0, len(rules))
 	open := false
@@ -143,4 +144,32 @@ func (f *Facts) RecordIngress(rules []Ingress) {
 	if open {
 		f.Public()
 	}
+	if line := ingressLine(rules); line > 0 {
+		f.lines[OpenIngress] = line
+	}
+}
+
+// ingressLine is where a finding about the rules belongs: the first rule
+// open to the internet, or the first whose source is unknown when none is.
+func ingressLine(rules []Ingress) int {
+	unknown := 0
+	for _, r := range rules {
+		if r.CIDR != UnknownText && r.Line > 0 {
+			return r.Line
+		}
+		if unknown == 0 {
+			unknown = r.Line
+		}
+	}
+	return unknown
+}
+
+// AtLine gives the rules without a line the line given.
+func AtLine(rules []Ingress, line int) []Ingress {
+	for i := range rules {
+		if rules[i].Line == 0 {
+			rules[i].Line = line
+		}
+	}
+	return rules
 }

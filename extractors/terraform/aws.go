@@ -13,6 +13,7 @@ var publicCannedACLs = []string{"public-read", "public-read-write", "authenticat
 func awsBucket(l lifter) {
 	if t, ok := l.oneOf("acl", publicCannedACLs...); ok {
 		l.f.Exposed(cf.PublicACL, t, true)
+		l.at(cf.PublicACL, "acl")
 	}
 	if l.n.has("policy") {
 		bucketPolicy(l)
@@ -26,6 +27,7 @@ func awsBucketACL(l lifter) {
 	l.f.Set(cf.Bucket, l.reference("bucket"))
 	if t, ok := l.oneOf("acl", publicCannedACLs...); ok {
 		l.f.Exposed(cf.PublicACL, t, true)
+		l.at(cf.PublicACL, "acl")
 	}
 }
 
@@ -44,6 +46,7 @@ func bucketPolicy(l lifter) {
 	}
 	facts := cf.ReadPolicy(l.policy("policy"))
 	l.f.Exposed(cf.PublicPolicy, facts.PublicPrincipal, false)
+	l.at(cf.PublicPolicy, "policy")
 }
 
 func policyDocument(l lifter) string {
@@ -102,16 +105,20 @@ func awsSecurityGroupRule(l lifter) {
 	if t, _ := l.oneOf("type", "ingress"); t == cf.False {
 		return
 	}
-	l.f.RecordIngress(awsRule(l.get))
+	awsIngressRule(l)
 }
 
-func awsIngressRule(l lifter) { l.f.RecordIngress(awsRule(l.get)) }
+func awsIngressRule(l lifter) {
+	line := l.line("cidr_blocks", "ipv6_cidr_blocks", "cidr_ipv4", "cidr_ipv6")
+	l.f.RecordIngress(cf.AtLine(awsRule(l.get), line))
+}
 
 // awsLoadBalancer: load balancers are internet-facing unless internal.
 func awsLoadBalancer(l lifter) {
 	internal, explicit := l.triOr("internal", false)
 	l.f.Set(cf.LoadBalancer, true)
 	l.f.Exposed(cf.PublicIP, internal.Not(), explicit)
+	l.at(cf.PublicIP, "internal")
 }
 
 func publicAddress(l lifter) { l.f.Exposed(cf.PublicIP, cf.True, true) }
@@ -122,6 +129,7 @@ func publicAddress(l lifter) { l.f.Exposed(cf.PublicIP, cf.True, true) }
 func awsInstance(l lifter) {
 	if t, ok := l.tri("associate_public_ip_address"); ok {
 		l.f.Exposed(cf.PublicIP, t, true)
+		l.at(cf.PublicIP, "associate_public_ip_address")
 	}
 	encrypted, stated := cf.True, false
 	for _, typ := range []string{"root_block_device", "ebs_block_device"} {
@@ -140,6 +148,7 @@ func awsInstance(l lifter) {
 func awsSubnet(l lifter) {
 	if t, ok := l.tri("map_public_ip_on_launch"); ok {
 		l.f.Exposed(cf.PublicIP, t, true)
+		l.at(cf.PublicIP, "map_public_ip_on_launch")
 	}
 }
 
@@ -153,6 +162,7 @@ func awsLaunchTemplate(l lifter) {
 	}
 	if found {
 		l.f.Exposed(cf.PublicIP, public, true)
+		l.at(cf.PublicIP, "network_interfaces")
 	}
 }
 
@@ -161,6 +171,7 @@ func awsLaunchTemplate(l lifter) {
 func awsDatabase(l lifter) {
 	public, explicit := l.triOr("publicly_accessible", false)
 	l.f.Exposed(cf.PubliclyAccessible, public, explicit)
+	l.at(cf.PubliclyAccessible, "publicly_accessible")
 	encrypted, _ := l.triOr("storage_encrypted", false)
 	l.f.Set(cf.Encrypted, encrypted.Value())
 }
@@ -168,11 +179,13 @@ func awsDatabase(l lifter) {
 func awsRDSClusterInstance(l lifter) {
 	public, explicit := l.triOr("publicly_accessible", false)
 	l.f.Exposed(cf.PubliclyAccessible, public, explicit)
+	l.at(cf.PubliclyAccessible, "publicly_accessible")
 }
 
 func awsRedshift(l lifter) {
 	if t, ok := l.tri("publicly_accessible"); ok {
 		l.f.Exposed(cf.PubliclyAccessible, t, true)
+		l.at(cf.PubliclyAccessible, "publicly_accessible")
 	}
 	encrypted, _ := l.triOr("encrypted", false)
 	l.f.Set(cf.Encrypted, encrypted.Value())
@@ -195,6 +208,7 @@ func awsIAMPolicy(l lifter) {
 		return
 	}
 	l.f.Set(cf.IAMWildcard, cf.ReadPolicy(l.policy("policy")).Wildcard.Value())
+	l.at(cf.IAMWildcard, "policy")
 }
 
 // awsPolicyAttachment: attaching AdministratorAccess grants every action.
@@ -211,4 +225,5 @@ func awsPolicyAttachment(l lifter) {
 		}
 	}
 	l.f.Set(cf.IAMWildcard, t.Value())
+	l.at(cf.IAMWildcard, "policy_arn")
 }

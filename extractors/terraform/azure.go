@@ -30,7 +30,10 @@ func azureIs(v any, want string) bool {
 	return !ok || cf.Templated(s) || strings.EqualFold(s, want)
 }
 
-func azureSecurityRule(l lifter) { l.f.RecordIngress(azureRule(l.get)) }
+func azureSecurityRule(l lifter) {
+	line := l.line("source_address_prefix", "source_address_prefixes")
+	l.f.RecordIngress(cf.AtLine(azureRule(l.get), line))
+}
 
 func azureSecurityGroup(l lifter) {
 	l.f.RecordIngress(nestedRules(l, "security_rule", azureRule))
@@ -43,6 +46,7 @@ func azureLoadBalancer(l lifter) {
 		switch {
 		case fe.get("public_ip_address_id") != nil:
 			l.f.Exposed(cf.PublicIP, cf.True, true)
+			l.f.At(cf.PublicIP, fe.line("public_ip_address_id"))
 		case fe.get("subnet_id") != nil && !l.f.Has(cf.PublicIP):
 			l.f.Exposed(cf.PublicIP, cf.False, true)
 		}
@@ -53,6 +57,7 @@ func azureLoadBalancer(l lifter) {
 func azureContainer(l lifter) {
 	if t, ok := l.oneOf("container_access_type", "blob", "container"); ok {
 		l.f.Exposed(cf.PublicACL, t, true)
+		l.at(cf.PublicACL, "container_access_type")
 	}
 }
 
@@ -60,6 +65,7 @@ func azureStorageAccount(l lifter) {
 	for _, name := range []string{"allow_nested_items_to_be_public", "allow_blob_public_access"} {
 		if t, ok := l.tri(name); ok {
 			l.f.Exposed(cf.PublicACL, t, false)
+			l.at(cf.PublicACL, name)
 		}
 	}
 	azurePublicNetwork(l)
@@ -70,6 +76,7 @@ func azureStorageAccount(l lifter) {
 func azurePublicNetwork(l lifter) {
 	if t, ok := l.tri("public_network_access_enabled"); ok {
 		l.f.Exposed(cf.PubliclyAccessible, t, true)
+		l.at(cf.PubliclyAccessible, "public_network_access_enabled")
 	}
 }
 
@@ -84,6 +91,7 @@ func azureFirewallRule(l lifter) {
 		t = cf.Unknown
 	}
 	l.f.Exposed(cf.PubliclyAccessible, t, false)
+	l.at(cf.PubliclyAccessible, "start_ip_address")
 }
 
 func azureRoleDefinition(l lifter) {
@@ -102,4 +110,5 @@ func azureRoleDefinition(l lifter) {
 		}
 	}
 	l.f.Set(cf.IAMWildcard, t.Value())
+	l.at(cf.IAMWildcard, "permissions")
 }

@@ -31,6 +31,7 @@ func googleBucketIAM(l lifter) {
 	l.f.Set(cf.Bucket, l.reference("bucket"))
 	members := append(l.list("member"), l.list("members")...)
 	l.f.Exposed(cf.PublicPolicy, anyPublicMember(members), false)
+	l.at(cf.PublicPolicy, "member", "members")
 }
 
 func googleBucketACL(l lifter) {
@@ -46,6 +47,7 @@ func googleBucketACL(l lifter) {
 		public = public.Or(anyPublicMember([]any{who}))
 	}
 	l.f.Exposed(cf.PublicACL, public, false)
+	l.at(cf.PublicACL, "predefined_acl", "role_entity")
 }
 
 // googleBucket: enforced public access prevention says the bucket is private.
@@ -81,23 +83,27 @@ func googleFirewall(l lifter) {
 			rules = append(rules, cf.OpenRules(sources, from, to, protocol)...)
 		}
 	}
-	l.f.RecordIngress(rules)
+	l.f.RecordIngress(cf.AtLine(rules, l.line("source_ranges", "allow")))
 }
 
 // googleAddress: addresses are external unless their type says internal.
 func googleAddress(l lifter) {
 	internal, explicit := l.oneOf("address_type", "INTERNAL")
 	l.f.Exposed(cf.PublicIP, internal.Not(), explicit)
+	l.at(cf.PublicIP, "address_type")
 }
 
 // googleInstance: an access_config block gives an interface an external IP.
 func googleInstance(l lifter) {
-	public := false
+	line := 0
 	for _, nic := range l.children("network_interface") {
-		public = public || nic.n.has("access_config")
+		if line == 0 {
+			line = nic.line("access_config")
+		}
 	}
-	if public {
+	if line > 0 {
 		l.f.Exposed(cf.PublicIP, cf.True, true)
+		l.f.At(cf.PublicIP, line)
 	}
 }
 
@@ -106,13 +112,18 @@ func googleInstance(l lifter) {
 func googleSQL(l lifter) {
 	public := cf.False
 	explicitPrivate := false
+	line := 0
 	for _, settings := range l.children("settings") {
 		for _, ip := range settings.children("ip_configuration") {
 			if t, ok := ip.tri("ipv4_enabled"); ok && t == cf.False {
 				explicitPrivate = true
 			}
 			for _, network := range ip.children("authorized_networks") {
-				public = public.Or(cf.OpenSource(network.get("value")))
+				open := cf.OpenSource(network.get("value"))
+				if open != cf.False && line == 0 {
+					line = network.line("value")
+				}
+				public = public.Or(open)
 			}
 		}
 	}
@@ -120,6 +131,7 @@ func googleSQL(l lifter) {
 		public = cf.False
 	}
 	l.f.Exposed(cf.PubliclyAccessible, public, explicitPrivate)
+	l.f.At(cf.PubliclyAccessible, line)
 }
 
 // googleProjectIAM: the basic owner and editor roles grant every permission
@@ -127,4 +139,5 @@ func googleSQL(l lifter) {
 func googleProjectIAM(l lifter) {
 	t, _ := l.oneOf("role", "roles/owner", "roles/editor")
 	l.f.Set(cf.IAMWildcard, t.Value())
+	l.at(cf.IAMWildcard, "role")
 }

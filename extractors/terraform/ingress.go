@@ -50,9 +50,10 @@ func nestedRules(l lifter, typ string, read ruleReader) []cloudfacts.Ingress {
 	var rules []cloudfacts.Ingress
 	blocks := l.children(typ)
 	for _, b := range blocks {
-		rules = append(rules, read(b.get)...)
+		rules = append(rules, cloudfacts.AtLine(read(b.get), b.n.line)...)
 	}
 	if len(blocks) == 0 {
+		// The objects of a list carry no lines of their own.
 		objs, unknown := l.objects(typ)
 		for _, obj := range objs {
 			rules = append(rules, read(objectFields(obj))...)
@@ -60,10 +61,11 @@ func nestedRules(l lifter, typ string, read ruleReader) []cloudfacts.Ingress {
 		if unknown {
 			rules = append(rules, cloudfacts.UnknownRule())
 		}
+		rules = cloudfacts.AtLine(rules, l.line(typ))
 	}
-	for range l.n.dynamics(typ) {
+	for _, d := range l.n.dynamics(typ) {
 		l.f.Unresolve(typ, `dynamic "`+typ+`"`)
-		rules = append(rules, cloudfacts.UnknownRule())
+		rules = append(rules, cloudfacts.AtLine([]cloudfacts.Ingress{cloudfacts.UnknownRule()}, d.line)...)
 	}
 	return rules
 }

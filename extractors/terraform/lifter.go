@@ -29,6 +29,26 @@ func (l lifter) get(name string) any {
 	return v
 }
 
+// line returns the line of the first of the named arguments or nested
+// blocks that the body holds, or 0 when it holds none of them.
+func (l lifter) line(names ...string) int {
+	for _, name := range names {
+		if expr, ok := l.n.attr(name); ok {
+			return expr.Range().Start.Line
+		}
+		if blocks := l.n.blocks(name); len(blocks) > 0 {
+			return blocks[0].line
+		}
+	}
+	return 0
+}
+
+// at records the line of the first of the named arguments as the line of a
+// fact.
+func (l lifter) at(fact string, names ...string) {
+	l.f.At(fact, l.line(names...))
+}
+
 // tri reads a boolean argument; present is false when it is absent.
 func (l lifter) tri(name string) (t cloudfacts.Tri, present bool) {
 	v := l.get(name)

@@ -4,6 +4,7 @@ import (
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/google/go-cmp/cmp/cmpopts"
 
 	"github.com/tms-dev/tms/extractors"
 	"github.com/tms-dev/tms/extractors/extractortest"
@@ -305,5 +306,53 @@ func TestMatch(t *testing.T) {
 		if got := New().Match(p); got != want {
 			t.Errorf("Match(%q) = %v, want %v", p, got, want)
 		}
+	}
+}
+
+// Each fact that holds records the line of the argument or block that states
+// it, so that a finding points there rather than at the resource's first line.
+func TestFactLines(t *testing.T) {
+	tests := []struct {
+		file, item string
+		want       map[string]any
+	}{
+		{"aws.tf", "aws_s3_bucket.reports", map[string]any{"public_acl": 22}},
+		{"aws.tf", "aws_s3_bucket_policy.reports", map[string]any{"public_policy": 32}},
+		// The first ingress block open to the internet, not the egress one.
+		{"aws.tf", "aws_security_group.web", map[string]any{"open_ingress": 71}},
+		{"aws.tf", "aws_security_group_rule.all", map[string]any{"open_ingress": 99}},
+		{"aws.tf", "aws_lb.front", map[string]any{"public_ip": 113}},
+		{"aws.tf", "aws_db_instance.orders", map[string]any{"publicly_accessible": 124}},
+		{"aws.tf", "aws_iam_policy.admin", map[string]any{"iam_wildcard": 134}},
+		{"aws.tf", "data.aws_iam_policy_document.open",
+			map[string]any{"iam_wildcard": 152, "public_policy": 152}},
+		// Google applies the source range to every allow block.
+		{"gcp.tf", "google_compute_firewall.ssh", map[string]any{"open_ingress": 24}},
+		{"gcp.tf", "google_sql_database_instance.db", map[string]any{"publicly_accessible": 63}},
+		{"azure.tf", "azurerm_storage_account.logs",
+			map[string]any{"public_acl": 46, "publicly_accessible": 47}},
+		{"azure.tf", "azurerm_network_security_rule.https", map[string]any{"open_ingress": 35}},
+		{"main.tf.json", "aws_security_group.db", map[string]any{"open_ingress": 5}},
+		// A stated false is nothing to point at.
+		{"aws.tf", "aws_s3_bucket_public_access_block.reports", nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.file+"/"+tt.item, func(t *testing.T) {
+			items, err := extract(t, tt.file)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, it := range items {
+				if it.Name != tt.item {
+					continue
+				}
+				got, _ := it.Attributes["lines"].(map[string]any)
+				if diff := cmp.Diff(tt.want, got, cmpopts.EquateEmpty()); diff != "" {
+					t.Errorf("lines (-want +got):\n%s", diff)
+				}
+				return
+			}
+			t.Fatalf("no item %s in %s", tt.item, tt.file)
+		})
 	}
 }

@@ -76,7 +76,7 @@ deny contains lib.finding(rego.metadata.rule(), {
 	"surface": item.id,
 	"subject": item.id,
 	"message": sprintf("%s %sgrants wildcard permissions", [item.name, _maybe(state)]),
-	"location": item.location,
+	"location": lib.fact_location(item, ["iam_wildcard"]),
 }) if {
 	some item in _open(_policy_kinds)
 	state := item.attributes.iam_wildcard

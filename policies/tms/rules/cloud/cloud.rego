@@ -65,7 +65,7 @@ deny contains lib.finding(rego.metadata.rule(), {
 	"surface": item.id,
 	"subject": item.id,
 	"message": sprintf("%s %sreadable by anyone on the internet", [item.name, _maybe(state)]),
-	"location": item.location,
+	"location": lib.fact_location(item, ["public_acl", "public_policy"]),
 }) if {
 	some item in _open(_resource_kinds)
 	states := {s | s := _acl_state(item)} | {s | s := _policy_state(item)}
@@ -166,7 +166,7 @@ deny contains lib.finding(rego.metadata.rule(), {
 	"surface": item.id,
 	"subject": item.id,
 	"message": sprintf("%s admits traffic from the internet: %s", [item.name, concat(", ", _ingress_text(rules))]),
-	"location": item.location,
+	"location": lib.fact_location(item, ["open_ingress"]),
 }) if {
 	some item in _open(_resource_kinds)
 	rules := item.attributes.open_ingress
@@ -233,7 +233,7 @@ deny contains lib.finding(rego.metadata.rule(), {
 	"surface": item.id,
 	"subject": item.id,
 	"message": sprintf("%s %sreachable from the internet", [item.name, _maybe(state)]),
-	"location": item.location,
+	"location": lib.fact_location(item, ["publicly_accessible"]),
 }) if {
 	some item in _open(_resource_kinds)
 	state := item.attributes.publicly_accessible
@@ -268,7 +268,7 @@ deny contains lib.finding(rego.metadata.rule(), {
 	"surface": item.id,
 	"subject": item.id,
 	"message": sprintf("%s %s", [item.name, _public_what(item, state)]),
-	"location": item.location,
+	"location": lib.fact_location(item, ["public_ip"]),
 }) if {
 	some item in _open(_resource_kinds)
 	state := item.attributes.public_ip

@@ -204,3 +204,28 @@ test_public_address_messages_follow_state if {
 	messages := {f.message | some f in cloud.deny with input as _input([lb, ip])}
 	messages == {"lb.tf#aws_lb.maybe may face the internet", "ip.tf#aws_eip.nat has a public IP address"}
 }
+
+# _locations returns the location of each finding of a rule.
+_locations(surface, rule) := {f.location |
+	some f in cloud.deny with input as _input(surface)
+	f.rule == rule
+}
+
+test_cloud_findings_are_reported_at_the_fact_line if {
+	at := {"path": "s3/main.tf", "line": 7}
+	every rule, attributes in {
+		"TMS-CLOUD-001": {"public_acl": true, "lines": {"public_acl": 7}},
+		"TMS-CLOUD-002": {"open_ingress": [{"cidr": "0.0.0.0/0", "protocol": "tcp", "from_port": 443, "to_port": 443}], "lines": {"open_ingress": 7}},
+		"TMS-CLOUD-003": {"publicly_accessible": true, "lines": {"publicly_accessible": 7}},
+		"TMS-CLOUD-004": {"public_ip": true, "load_balancer": true, "lines": {"public_ip": 7}},
+		"TMS-CLOUD-006": {"iam_wildcard": true, "lines": {"iam_wildcard": 7}},
+	} {
+		item := _tf("s3/main.tf#aws_thing.x", object.union({"type": "aws_thing", "name": "x"}, attributes))
+		_locations([item], rule) == {at}
+	}
+}
+
+test_cloud_findings_without_lines_are_reported_at_the_item if {
+	item := _tf("s3/main.tf#aws_lb.x", {"type": "aws_lb", "name": "x", "public_ip": true, "load_balancer": true})
+	_locations([item], "TMS-CLOUD-004") == {item.location}
+}
