@@ -38,7 +38,7 @@ func redactURL(raw string) string {
 	}
 
 	changed := false
-	if u.User != nil {
+	if u.User != nil && !sshLogin(u) {
 		u.User = url.User(Marker)
 		changed = true
 	}
@@ -50,6 +50,14 @@ func redactURL(raw string) string {
 		return raw
 	}
 	return u.String()
+}
+
+// sshLogin reports whether the user information is only the login name of
+// an ssh URL, such as git@github.com: ssh authenticates with a key, so the
+// name is no secret, and it tells which account the checkout uses.
+func sshLogin(u *url.URL) bool {
+	_, hasPassword := u.User.Password()
+	return !hasPassword && strings.HasSuffix(u.Scheme, "ssh")
 }
 
 // redactQuery replaces the values of secret-looking keys, keeping the order
