@@ -215,6 +215,7 @@ func (b *baseliner) mitigations(comp string) []threatmodel.Mitigation {
 			Covers:    ids(covered),
 			Evidence:  files(shown),
 			Status:    "proposed",
+			Control:   ctl.Control,
 		})
 	}
 	return out

@@ -205,6 +205,7 @@ func TestTemplatesAreChecked(t *testing.T) {
 		{"classes:\n  - name: x\n    kinds: [k]\n    type_pattern: \"(\"\n", "type_pattern"},
 		{"classes:\n  - name: x\n    kinds: [k]\n    image_pattern: \"[\"\n", "image_pattern"},
 		{"controls:\n  - title: c\n    mitigates: [luck]\n", `"luck" is not a STRIDE category`},
+		{"controls:\n  - title: c\n    control: firewall\n", `control "firewall" is not one tms can check`},
 	}
 	for _, tt := range tests {
 		path := filepath.Join(t.TempDir(), "templates.yaml")

@@ -9,6 +9,8 @@ import (
 	"slices"
 
 	"gopkg.in/yaml.v3"
+
+	"github.com/tms-dev/tms/extractors/threatmodel"
 )
 
 //go:embed templates/stride.yaml
@@ -50,6 +52,9 @@ type Control struct {
 	When        map[string]any `yaml:"when"`         // attributes the item must have
 	Mitigates   []string       `yaml:"mitigates"`    // STRIDE categories
 	CoversClass string         `yaml:"covers_class"` // cover this class's items instead of the control's own
+	// Control is the checkable control the proposed mitigation names, so
+	// that once a person marks it implemented tms keeps checking it.
+	Control string `yaml:"control"`
 }
 
 // LoadTemplates reads templates from path, or the built-in ones when path is
@@ -99,6 +104,9 @@ func (t *Templates) check() error {
 			if !slices.Contains(StrideCategories, s) {
 				return fmt.Errorf("control %q: %q is not a STRIDE category", ctl.Title, s)
 			}
+		}
+		if ctl.Control != "" && !threatmodel.KnownControl(ctl.Control) {
+			return fmt.Errorf("control %q: control %q is not one tms can check", ctl.Title, ctl.Control)
 		}
 	}
 	return nil

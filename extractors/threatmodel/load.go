@@ -5,6 +5,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 	"time"
 
@@ -31,6 +32,10 @@ var (
 // each is one that the policies can check on the surface it covers.
 var mitigationControls = []string{"authentication", "tls", "network-policy", "non-root",
 	"encryption", "waf"}
+
+// KnownControl reports whether a mitigation may name control in its
+// control field.
+func KnownControl(control string) bool { return slices.Contains(mitigationControls, control) }
 
 // Load reads the threat model at path, YAML or JSON by its extension. A
 // model with problems returns a *LoadError listing all of them; a missing
