@@ -256,3 +256,49 @@ func TestLibraryRulesPointToReferences(t *testing.T) {
 		}
 	}
 }
+
+// The decision collects data.tms.rules[area].deny only: each of these would
+// be listed, or look valid, and never report a finding.
+func TestRulesThatWouldNeverRunAreRejected(t *testing.T) {
+	tests := []struct {
+		name string
+		rego string
+		want string
+	}{
+		{"deny one package too deep",
+			strings.Replace(validRule, "package tms.rules.team", "package tms.rules.payments.api", 1),
+			"other.rego:11: deny at data.tms.rules.payments.api.deny never runs: tms collects findings " +
+				"only from `deny` in a package tms.rules.<area>, one level deep; " +
+				"declare it in package tms.rules.payments_api"},
+		{"deny outside tms.rules",
+			strings.Replace(validRule, "package tms.rules.team", "package tms.rule.x", 1),
+			"other.rego:11: deny at data.tms.rule.x.deny never runs"},
+		{"deny under a head path",
+			strings.Replace(strings.Replace(validRule, "package tms.rules.team", "package tms.rules", 1),
+				"deny contains", "payments.deny contains", 1),
+			"declare it in package tms.rules.payments"},
+		{"rule id on a rule that is not deny",
+			strings.Replace(validRule, "deny contains", "violation contains", 1),
+			"other.rego:11: custom.id TEAM-001 is on violation, which is not a `deny` rule"},
+		{"rule id in a package block",
+			"# METADATA\n# title: Team\n# custom:\n#   id: TEAM-009\npackage tms.rules.other\n\nx := 1\n",
+			"other.rego:1: custom.id TEAM-009 is in a METADATA block of scope package"},
+		{"second deny body without its own block",
+			strings.Replace(validRule, "package tms.rules.team", "package tms.rules.other", 1) +
+				"\ndeny contains {\"rule\": \"TEAM-002\"} if {\n\tsome item in input.surface\n}\n",
+			"other.rego:16: deny rule has no METADATA block"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			src := PolicySource{Dir: "custom", FS: fstest.MapFS{
+				"team.rego":  {Data: []byte(validRule)},
+				"other.rego": {Data: []byte(strings.ReplaceAll(tt.rego, "TEAM-001", "TEAM-OTHER-001"))},
+			}}
+			_, err := New(context.Background(), Options{Policies: []PolicySource{src}})
+			want := strings.ReplaceAll(tt.want, "TEAM-001", "TEAM-OTHER-001")
+			if !errors.Is(err, ErrInvalidPolicy) || !strings.Contains(err.Error(), want) {
+				t.Fatalf("error %v, want one containing %q", err, want)
+			}
+		})
+	}
+}

@@ -46,7 +46,7 @@ var ruleIDPattern = regexp.MustCompile(`^[A-Z][A-Z0-9]*(-[A-Z0-9]+)+$`)
 func readRules(compiler *ast.Compiler, sources map[string]string) (map[string]Rule, error) {
 	annotations := compiler.GetAnnotationSet()
 	rules := map[string]Rule{}
-	var problems []string
+	problems := misplacedRules(compiler, annotations)
 
 	for _, name := range sortedModuleNames(compiler) {
 		for _, r := range compiler.Modules[name].Rules {
@@ -68,6 +68,66 @@ func readRules(compiler *ast.Compiler, sources map[string]string) (map[string]Ru
 		return nil, fmt.Errorf("%w:\n%s", ErrInvalidPolicy, strings.Join(problems, "\n"))
 	}
 	return rules, nil
+}
+
+// misplacedRules finds what would never report: the decision collects
+// data.tms.rules[area].deny, one level deep, so a `deny` anywhere else, or a
+// rule id on anything but such a `deny`, would be listed and then silently
+// never run.
+func misplacedRules(compiler *ast.Compiler, annotations *ast.AnnotationSet) []string {
+	var problems []string
+	for _, name := range sortedModuleNames(compiler) {
+		m := compiler.Modules[name]
+		for _, a := range m.Annotations {
+			if id := customString(a.Custom, "id"); id != "" && a.Scope != "rule" {
+				problems = append(problems, fmt.Sprintf("%s:%d: custom.id %s is in a METADATA block of "+
+					"scope %s: put it in the block directly above its `deny contains` rule",
+					name, a.Location.Row, id, a.Scope))
+			}
+		}
+		for _, r := range m.Rules {
+			if p := misplacedRule(r, annotations.GetRuleScope(r)); p != "" {
+				problems = append(problems, fmt.Sprintf("%s:%d: %s", name, r.Location.Row, p))
+			}
+		}
+	}
+	return problems
+}
+
+func misplacedRule(r *ast.Rule, scoped []*ast.Annotations) string {
+	ref := r.Ref()
+	named := ref[len(ref)-1].Equal(ast.StringTerm("deny"))
+	if named && !isAreaPackage(r.Module.Package.Path) || named && len(r.Head.Ref()) > 1 {
+		return fmt.Sprintf("deny at data.%s never runs: tms collects findings only from `deny` "+
+			"in a package tms.rules.<area>, one level deep; declare it in package tms.rules.%s",
+			strings.Join(strings.Split(refPath(ref), "/"), "."), suggestedArea(ref))
+	}
+	for _, a := range scoped {
+		if id := customString(a.Custom, "id"); id != "" && !named {
+			return fmt.Sprintf("custom.id %s is on %s, which is not a `deny` rule: "+
+				"only `deny contains` rules report findings", id, r.Head.Ref())
+		}
+	}
+	return ""
+}
+
+// isAreaPackage holds for data.tms.rules.<area>, exactly.
+func isAreaPackage(path ast.Ref) bool {
+	return len(path) == 4 && path.HasPrefix(rulesRoot)
+}
+
+// suggestedArea names an area for a misplaced deny from where it was put:
+// tms.rules.payments.api.deny becomes payments_api, team.checks.deny checks.
+func suggestedArea(ref ast.Ref) string {
+	segs := strings.Split(refPath(ref), "/")
+	segs = segs[:len(segs)-1]
+	if len(segs) > 2 && segs[0] == "tms" && segs[1] == "rules" {
+		return strings.Join(segs[2:], "_")
+	}
+	if len(segs) == 0 {
+		return "team"
+	}
+	return segs[len(segs)-1]
 }
 
 func sortedModuleNames(compiler *ast.Compiler) []string {
