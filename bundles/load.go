@@ -18,7 +18,7 @@ type LoadOptions struct {
 	Key     []byte // PEM public key for --verification-key
 	KeyID   string // --verification-key-id
 	// RequireSigned forces (true) or waives (false) signatures; nil requires
-	// them for remote bundles only.
+	// them for remote bundles only. A Key requires them whatever this says.
 	RequireSigned *bool
 }
 
@@ -46,6 +46,12 @@ func loadOne(ctx context.Context, ref string, opts LoadOptions) (engine.Bundle, 
 	required := IsRemote(ref)
 	if opts.RequireSigned != nil {
 		required = *opts.RequireSigned
+	}
+	// A configured key says which signer the organisation trusts. Letting an
+	// unsigned bundle through beside it would let a repository point
+	// bundles: in its own .tms.yaml at an edited copy of the rules.
+	if opts.Key != nil {
+		required = true
 	}
 	if required && opts.Key == nil {
 		return engine.Bundle{}, fmt.Errorf("bundle %s must be signed: give the public key with "+

@@ -37,37 +37,46 @@ var ErrInvalidBundle = errors.New("invalid bundle")
 // files than the limits. OPA's tarballs name files from the bundle root
 // ("/data.json"), so one leading slash is that root, not the filesystem's.
 func checkArchive(data []byte, lim Limits) error {
+	_, err := scanArchive(data, lim)
+	return err
+}
+
+// scanArchive is checkArchive, also reporting whether the archive carries
+// a .signatures.json, which OPA's reader skips unread when it verifies
+// nothing.
+func scanArchive(data []byte, lim Limits) (signed bool, err error) {
 	if int64(len(data)) > lim.Compressed {
-		return fmt.Errorf("%w: %d bytes, over the limit of %d", ErrInvalidBundle, len(data),
-			lim.Compressed)
+		return false, fmt.Errorf("%w: %d bytes, over the limit of %d", ErrInvalidBundle,
+			len(data), lim.Compressed)
 	}
 	gz, err := gzip.NewReader(bytes.NewReader(data))
 	if err != nil {
-		return fmt.Errorf("%w: not a .tar.gz: %v", ErrInvalidBundle, err)
+		return false, fmt.Errorf("%w: not a .tar.gz: %v", ErrInvalidBundle, err)
 	}
 	tr := tar.NewReader(io.LimitReader(gz, lim.Uncompressed+1))
 	var total int64
 	for files := 0; ; files++ {
 		h, err := tr.Next()
 		if err == io.EOF {
-			return nil
+			return signed, nil
 		}
 		if err != nil {
-			return fmt.Errorf("%w: archive: %v", ErrInvalidBundle, err)
+			return false, fmt.Errorf("%w: archive: %v", ErrInvalidBundle, err)
 		}
 		if files >= lim.Files {
-			return fmt.Errorf("%w: more than %d files", ErrInvalidBundle, lim.Files)
+			return false, fmt.Errorf("%w: more than %d files", ErrInvalidBundle, lim.Files)
 		}
 		if err := checkEntry(h); err != nil {
-			return fmt.Errorf("%w: %s: %v", ErrInvalidBundle, h.Name, err)
+			return false, fmt.Errorf("%w: %s: %v", ErrInvalidBundle, h.Name, err)
 		}
+		signed = signed || strings.TrimPrefix(h.Name, "/") == ".signatures.json"
 		total += h.Size
 		if h.Size < 0 || total > lim.Uncompressed {
-			return fmt.Errorf("%w: %s: files add up to more than the limit of %d bytes",
+			return false, fmt.Errorf("%w: %s: files add up to more than the limit of %d bytes",
 				ErrInvalidBundle, h.Name, lim.Uncompressed)
 		}
 		if _, err := io.Copy(io.Discard, tr); err != nil {
-			return fmt.Errorf("%w: %s: %v", ErrInvalidBundle, h.Name, err)
+			return false, fmt.Errorf("%w: %s: %v", ErrInvalidBundle, h.Name, err)
 		}
 	}
 }
@@ -112,20 +121,21 @@ func checkFileName(name string) error {
 
 // Verification says how a bundle's signature is checked.
 type Verification struct {
-	Key      []byte // PEM public key; nil means no check
+	Key      []byte // PEM public key; with a key, a valid signature is always required
 	KeyID    string // the key id the signature must name; never empty with a key
-	Required bool   // an unsigned bundle, or one read without a key, is refused
+	Required bool   // without a key, refuse the bundle rather than read it unverified
 }
 
 // Read checks, verifies and parses a bundle archive. The digest of data
 // identifies it in reports and the cache.
 func Read(data []byte, ref string, v Verification, lim Limits) (engine.Bundle, error) {
-	if err := checkArchive(data, lim); err != nil {
+	hasSignature, err := scanArchive(data, lim)
+	if err != nil {
 		return engine.Bundle{}, err
 	}
 	loader := bundle.NewTarballLoaderWithBaseURL(bytes.NewReader(data), "").
 		WithSizeLimitBytes(lim.Uncompressed)
-	b, signed, err := readWith(loader, v, lim)
+	b, verified, err := readWith(loader, v, lim)
 	if err != nil {
 		return engine.Bundle{}, fmt.Errorf("bundle %s: %w", ref, err)
 	}
@@ -133,13 +143,25 @@ func Read(data []byte, ref string, v Verification, lim Limits) (engine.Bundle, e
 	if err != nil {
 		return engine.Bundle{}, fmt.Errorf("bundle %s: %w", ref, err)
 	}
-	eb.Digest, eb.Signed = Digest(data), signed
+	eb.Digest, eb.Signed = Digest(data), verified
+	eb.Signature = signatureState(verified, hasSignature)
 	return eb, nil
 }
 
-// readWith runs OPA's reader with signature verification as v asks. A
-// signed bundle read without a key is parsed, reported as unsigned, and
-// refused when a signature is required.
+func signatureState(verified, hasSignature bool) engine.SignatureState {
+	switch {
+	case verified:
+		return engine.SignatureVerified
+	case hasSignature:
+		return engine.SignatureNotVerified
+	}
+	return engine.SignatureNone
+}
+
+// readWith runs OPA's reader with signature verification as v asks. With a
+// key, the bundle must carry a signature that verifies with it; without
+// one, the bundle is parsed unverified, or refused when v requires a
+// signature.
 func readWith(loader bundle.DirectoryLoader, v Verification, lim Limits) (bundle.Bundle, bool,
 	error) {
 	r := bundle.NewCustomReader(loader).
@@ -157,11 +179,6 @@ func readWith(loader bundle.DirectoryLoader, v Verification, lim Limits) (bundle
 	vc, err := verificationConfig(v.Key, v.KeyID)
 	if err != nil {
 		return bundle.Bundle{}, false, err
-	}
-	if !v.Required {
-		// A key without the requirement checks the signature a bundle has
-		// and lets an unsigned one through as unsigned.
-		vc = vc.WithOptionalSignature()
 	}
 	b, err := r.WithBundleVerificationConfig(vc).Read()
 	if err != nil {

@@ -45,6 +45,10 @@ func TestVerifyRefusesBundlesItCannotTrust(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	otherKid, err := Sign(signed, Signing{Key: keys.private, KeyID: "staging"}, DefaultLimits)
+	if err != nil {
+		t.Fatal(err)
+	}
 
 	tests := []struct {
 		name  string
@@ -59,6 +63,8 @@ func TestVerifyRefusesBundlesItCannotTrust(t *testing.T) {
 			"data.json: digest mismatch"},
 		{"re-signed with another key", resigned, DefaultKeyID, "failed to verify JWT signature"},
 		{"empty key id", signed, "", "the verification key id is empty"},
+		{"signed under another key id", otherKid, DefaultKeyID,
+			"verification key corresponding to ID staging not found"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -32,8 +32,16 @@ func Verify(data []byte, ref string, key []byte, keyID string, lim Limits) (engi
 }
 
 // verificationConfig builds OPA's verification settings for one PEM public
-// key. The key id is never empty: an empty one once let unsigned bundles
-// through (GHSA-g2pf-6v5v-qcc8), so it is refused here whatever OPA does.
+// key, known by keyID, which must be the kid the signature names. The key
+// id is never empty: an empty one once let unsigned bundles through
+// (GHSA-g2pf-6v5v-qcc8), so it is refused here whatever OPA does.
+//
+// A key id set in OPA's settings would win over the signature's kid, and
+// any signer's kid would pass. So the key goes in the key set under keyID
+// and the settings name none: OPA then looks the key up by the kid the
+// signature names, and a signature naming another kid finds no key. The
+// signature stays required (NewVerificationConfig does not make it
+// optional), so an unsigned bundle is still refused.
 func verificationConfig(key []byte, keyID string) (*bundle.VerificationConfig, error) {
 	if keyID == "" {
 		return nil, errors.New("the verification key id is empty")
@@ -43,7 +51,7 @@ func verificationConfig(key []byte, keyID string) (*bundle.VerificationConfig, e
 		return nil, err
 	}
 	cfg := map[string]*keys.Config{keyID: {Key: string(key), Algorithm: alg}}
-	return bundle.NewVerificationConfig(cfg, keyID, "", nil), nil
+	return bundle.NewVerificationConfig(cfg, "", "", nil), nil
 }
 
 // publicKeyAlgorithm picks the JWT algorithm a PEM public key verifies:

@@ -11,13 +11,14 @@ import (
 // the bundles package. The engine compiles its Rego between the built-in
 // library and the repository's own rules, and puts its data in the store.
 type Bundle struct {
-	Ref      string         // where it came from, as the user named it
-	Revision string         // the manifest's revision
-	Digest   string         // sha256 of the bundle file; empty for a directory
-	Signed   bool           // its signature was verified
-	Roots    []string       // the manifest's roots, e.g. tms/rules/acme
-	Policies fs.FS          // its Rego files
-	Data     map[string]any // its data document, rooted at data
+	Ref       string         // where it came from, as the user named it
+	Revision  string         // the manifest's revision
+	Digest    string         // sha256 of the bundle file; empty for a directory
+	Signed    bool           // its signature was verified
+	Signature SignatureState // also tells an unverified signature from none
+	Roots     []string       // the manifest's roots, e.g. tms/rules/acme
+	Policies  fs.FS          // its Rego files
+	Data      map[string]any // its data document, rooted at data
 }
 
 // Source names the bundle where rules and messages say where they come
@@ -32,7 +33,7 @@ func (b Bundle) Source() string {
 // Info is what a report records of the bundle.
 func (b Bundle) Info() BundleInfo {
 	return BundleInfo{Ref: b.Ref, Revision: b.Revision, Digest: b.Digest, Signed: b.Signed,
-		Roots: b.Roots}
+		Signature: b.Signature, Roots: b.Roots}
 }
 
 // Overridable lists the rule ids whose findings a repository may drop or
@@ -56,13 +57,38 @@ func (b Bundle) Overridable() map[string]bool {
 	return ids
 }
 
+// SignatureState is what a run knows of a bundle's signature.
+type SignatureState string
+
+const (
+	// SignatureVerified: signed, and verified with the configured key.
+	SignatureVerified SignatureState = "verified"
+	// SignatureNotVerified: it carries a signature, but was read without a
+	// key, so nothing says who signed it or that it is intact.
+	SignatureNotVerified SignatureState = "not verified"
+	// SignatureNone: it carries no signature (a directory never does).
+	SignatureNone SignatureState = "none"
+)
+
+// Label is how a report names the state next to the bundle.
+func (s SignatureState) Label() string {
+	switch s {
+	case SignatureVerified:
+		return "signed"
+	case SignatureNotVerified:
+		return "signature not verified"
+	}
+	return "unsigned"
+}
+
 // BundleInfo identifies a bundle a run was evaluated with.
 type BundleInfo struct {
-	Ref      string   `json:"ref"`
-	Revision string   `json:"revision"`
-	Digest   string   `json:"digest,omitempty"`
-	Signed   bool     `json:"signed"`
-	Roots    []string `json:"roots"`
+	Ref       string         `json:"ref"`
+	Revision  string         `json:"revision"`
+	Digest    string         `json:"digest,omitempty"`
+	Signed    bool           `json:"signed"`
+	Signature SignatureState `json:"signature"`
+	Roots     []string       `json:"roots"`
 }
 
 // bundleSources turns bundles into policy sources, named by Source.

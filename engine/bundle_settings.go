@@ -162,15 +162,11 @@ func (e *Engine) BundleInfos() []BundleInfo {
 // the run and which of their rules the repository weakened.
 func writeBundleLines(b *strings.Builder, s Summary) {
 	for _, info := range s.Bundles {
-		signed := "unsigned"
-		if info.Signed {
-			signed = "signed"
-		}
 		revision := info.Revision
 		if revision == "" {
 			revision = "(none)"
 		}
-		fmt.Fprintf(b, "bundle %s revision %s (%s)\n", info.Ref, revision, signed)
+		fmt.Fprintf(b, "bundle %s revision %s (%s)\n", info.Ref, revision, info.Signature.Label())
 	}
 	for _, o := range s.Overrides {
 		what := o.Kind
