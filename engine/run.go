@@ -190,8 +190,15 @@ func baseModel(dir, rel string, log *slog.Logger) *threatmodel.Model {
 	return m
 }
 
+// timeBased are the rules whose findings come from the passing of time, not
+// from a change: an acceptance that expired is reported on the base as well,
+// since the base is judged with today's date, so dropping it as pre-existing
+// would let every pull request pass until someone ran tms on main.
+var timeBased = map[string]bool{"TMS-ACCEPT-001": true}
+
 // newSince drops the findings that the base already had, matched by what they
-// say rather than by line, since lines move in any change.
+// say rather than by line, since lines move in any change. Time-based
+// findings are always kept.
 func (e *Engine) newSince(ctx context.Context, findings []Finding, base *Input,
 	timeout time.Duration) ([]Finding, int, error) {
 	before, err := e.Evaluate(ctx, base, timeout)
@@ -205,7 +212,7 @@ func (e *Engine) newSince(ctx context.Context, findings []Finding, base *Input,
 	}
 	var kept []Finding
 	for _, f := range findings {
-		if !seen[key(f)] {
+		if timeBased[f.Rule] || !seen[key(f)] {
 			kept = append(kept, f)
 		}
 	}
