@@ -24,15 +24,50 @@ type Fetcher struct {
 	Timeout time.Duration
 }
 
+// client is the HTTP client for every fetch, refusing redirects that leave
+// https for plain http.
 func (f *Fetcher) client() *http.Client {
+	c := http.Client{Timeout: f.Timeout}
 	if f.Client != nil {
-		return f.Client
+		c = *f.Client
+	} else if c.Timeout <= 0 {
+		c.Timeout = 30 * time.Second
 	}
-	timeout := f.Timeout
-	if timeout <= 0 {
-		timeout = 30 * time.Second
+	next := c.CheckRedirect
+	c.CheckRedirect = func(req *http.Request, via []*http.Request) error {
+		if err := checkRedirect(req, via); err != nil {
+			return err
+		}
+		if next != nil {
+			return next(req, via)
+		}
+		return nil
 	}
-	return &http.Client{Timeout: timeout}
+	return &c
+}
+
+// ErrInsecureRedirect is a redirect from https to plain http: whoever sits
+// on the path could then read the request and answer it. It is an error,
+// never a reason to fall back to the cache, since the server did answer.
+var ErrInsecureRedirect = errors.New("redirect from https to http refused")
+
+// maxRedirects is the limit net/http applies when CheckRedirect is unset.
+const maxRedirects = 10
+
+func checkRedirect(req *http.Request, via []*http.Request) error {
+	if len(via) >= maxRedirects {
+		return fmt.Errorf("stopped after %d redirects", maxRedirects)
+	}
+	if req.URL.Scheme == "https" {
+		return nil
+	}
+	for _, prev := range via {
+		if prev.URL.Scheme == "https" {
+			return fmt.Errorf("%w: %s to %s", ErrInsecureRedirect, prev.URL.Redacted(),
+				req.URL.Redacted())
+		}
+	}
+	return nil
 }
 
 func (f *Fetcher) warn(msg string, args ...any) {
@@ -95,6 +130,9 @@ func (f *Fetcher) get(ctx context.Context, url, etag string, conditional bool) (
 		req.Header.Set("If-None-Match", etag)
 	}
 	resp, err := f.client().Do(req)
+	if errors.Is(err, ErrInsecureRedirect) {
+		return nil, "", fmt.Errorf("bundle %s: %w", url, err)
+	}
 	if err != nil {
 		return nil, "", fmt.Errorf("bundle %s: %w: %v", url, errUnavailable, err)
 	}

@@ -133,6 +133,34 @@ func TestARefusedDownloadKeepsTheLastGoodCopy(t *testing.T) {
 	}
 }
 
+func TestARedirectToPlainHTTPIsRefused(t *testing.T) {
+	keys := rsaKeys(t)
+	good := acmeBundle(t, &keys)
+	plain := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Write(good)
+	}))
+	t.Cleanup(plain.Close)
+	secure := httptest.NewTLSServer(http.RedirectHandler(plain.URL+"/b.tar.gz",
+		http.StatusFound))
+	t.Cleanup(secure.Close)
+	var log bytes.Buffer
+	f := testFetcher(t, secure.Client(), &log)
+	url := secure.URL + "/b.tar.gz"
+	// A cached copy is there, and must not stand in: the server answered.
+	if err := f.Cache.remember(url, good, ""); err != nil {
+		t.Fatal(err)
+	}
+
+	_, err := Load(context.Background(), []string{url},
+		LoadOptions{Fetcher: f, Key: keys.public, KeyID: DefaultKeyID})
+	if err == nil || !strings.Contains(err.Error(), "redirect from https to http refused") {
+		t.Fatalf("error %v, want the downgrade refused", err)
+	}
+	if strings.Contains(log.String(), "using the cached copy") {
+		t.Errorf("fell back to the cache: %q", log.String())
+	}
+}
+
 func TestHTTPFetchErrorsWithoutACache(t *testing.T) {
 	keys := rsaKeys(t)
 	tests := []struct {

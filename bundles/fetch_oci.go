@@ -108,7 +108,8 @@ func (f *Fetcher) cachedOCI(ref string, err error, read readFunc) (engine.Bundle
 func registryUnavailable(err error) bool {
 	var resp *errcode.ErrorResponse
 	switch {
-	case errors.Is(err, ErrInvalidBundle), errors.Is(err, errdef.ErrNotFound):
+	case errors.Is(err, ErrInvalidBundle), errors.Is(err, errdef.ErrNotFound),
+		errors.Is(err, ErrInsecureRedirect):
 		return false
 	case errors.As(err, &resp):
 		return resp.StatusCode >= 500
