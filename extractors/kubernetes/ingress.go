@@ -43,20 +43,25 @@ func (r *route) addHost(host string, line int) {
 }
 
 // attrs records the route; tls says whether a host is served over TLS. The
+// route as a whole is on TLS when it serves hosts and every one is: a
+// single host in clear text is enough to carry credentials in clear. The
 // line of TLS is that of the first host served without it, where a
 // finding about clear text belongs.
 func (r *route) attrs(o object, tls func(host string) bool) map[string]any {
 	attrs := common(o)
 	lines := factLines{}
 	hosts := make([]any, 0, len(r.hosts))
+	all := len(r.hosts) > 0
 	for _, h := range r.hosts {
 		secure := tls(h)
 		hosts = append(hosts, map[string]any{"host": h, "tls": secure})
 		if !secure {
+			all = false
 			lines.note("tls", r.hostLines[h])
 		}
 	}
 	attrs["hosts"] = hosts
+	attrs["tls"] = all
 	lines.fill(attrs)
 	attrs["paths"] = anyList(r.paths)
 	attrs["backends"] = anyList(r.backends)

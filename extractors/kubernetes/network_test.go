@@ -1,6 +1,7 @@
 package kubernetes
 
 import (
+	"fmt"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -12,7 +13,7 @@ func TestServicesIngressesAndPolicies(t *testing.T) {
 	const f = "network.yaml"
 	public, internal := extractors.ExposurePublic, extractors.ExposureInternal
 	ingress := func(line int, ns, kind, name string, attrs map[string]any) extractors.Item {
-		defaults := map[string]any{"kind": kind, "namespace": ns, "name": name}
+		defaults := map[string]any{"kind": kind, "namespace": ns, "name": name, "tls": false}
 		return item("k8s.ingress", f, line, ns+"/"+kind+"/"+name, kind+" "+ns+"/"+name,
 			public, defaults, attrs)
 	}
@@ -116,9 +117,45 @@ spec:
 		extractors.ExposurePublic, nil, map[string]any{
 			"kind": "TLSRoute", "namespace": "default", "name": "db",
 			"hosts": hosts("db.example", true), "paths": []any{}, "backends": []any{"db"},
-			"gateways": []any{"infra/elsewhere"},
+			"gateways": []any{"infra/elsewhere"}, "tls": true,
 		})
 	if diff := cmp.Diff(want, got[0]); diff != "" {
 		t.Errorf("TLSRoute (-want +got):\n%s", diff)
+	}
+}
+
+// tls on the whole Ingress is what a baseline's TLS mitigation looks for: it
+// holds only when every host is served over TLS.
+func TestIngressTLSCoversEveryHost(t *testing.T) {
+	const ingress = `apiVersion: networking.k8s.io/v1
+kind: Ingress
+metadata: {name: shop}
+spec:
+  tls: [{hosts: [%s], secretName: shop-tls}]
+  rules:
+    - host: shop.example
+      http: {paths: [{path: /, backend: {service: {name: web, port: {number: 80}}}}]}
+    - host: admin.example
+      http: {paths: [{path: /, backend: {service: {name: admin, port: {number: 80}}}}]}
+`
+	tests := []struct {
+		name, tlsHosts string
+		want           bool
+	}{
+		{"every host", "shop.example, admin.example", true},
+		{"a wildcard entry for both", `"*.example"`, true},
+		{"one host in clear", "shop.example", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			content := []byte(fmt.Sprintf(ingress, tt.tlsHosts))
+			got, err := New().Extract(extractors.File{Path: "ingress.yaml", Content: content}, nil)
+			if err != nil || len(got) != 1 {
+				t.Fatalf("got %v, %v", got, err)
+			}
+			if tls := got[0].Attributes["tls"]; tls != tt.want {
+				t.Errorf("tls = %v, want %v (hosts %v)", tls, tt.want, got[0].Attributes["hosts"])
+			}
+		})
 	}
 }
