@@ -51,3 +51,31 @@ func (e *LineError) Unwrap() error { return e.Err }
 func AtLine(line int, err error) error {
 	return &LineError{Line: line, Err: err}
 }
+
+// FileError is an extraction error about a file other than the one being
+// extracted, such as the lockfile read beside a manifest. Its diagnostic is
+// placed at that file, and at the line of a LineError it wraps, so that
+// SARIF and annotations land where the problem is.
+type FileError struct {
+	Path string
+	Err  error
+}
+
+func (e *FileError) Error() string {
+	var le *LineError
+	if errors.As(e.Err, &le) {
+		return fmt.Sprintf("%s line %d: %v", e.Path, le.Line, le.Err)
+	}
+	return fmt.Sprintf("%s: %v", e.Path, e.Err)
+}
+
+func (e *FileError) Unwrap() error { return e.Err }
+
+// InFile wraps err as being about the file at path. A nil err stays nil, so
+// that a sibling file's optional problem can be passed through as it is.
+func InFile(path string, err error) error {
+	if err == nil {
+		return nil
+	}
+	return &FileError{Path: path, Err: err}
+}

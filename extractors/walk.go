@@ -225,7 +225,7 @@ func (w *walker) runJob(j job) ([]Item, []Diagnostic) {
 		found, err := w.extractSafely(x, File{Path: j.path, Content: content})
 		items = append(items, found...)
 		if err != nil {
-			diags = append(diags, diagnostic(x.Name(), j.path, err))
+			diags = append(diags, diagnostics(x.Name(), j.path, err)...)
 		}
 	}
 	return items, diags
@@ -311,8 +311,29 @@ func isBinary(content []byte) bool {
 	return bytes.IndexByte(content[:min(len(content), 8000)], 0) >= 0
 }
 
+// diagnostics turns an extraction error into one diagnostic per joined
+// error: a manifest and its lockfile can both be broken, each at its own
+// file and line.
+func diagnostics(extractor, p string, err error) []Diagnostic {
+	joined, ok := err.(interface{ Unwrap() []error })
+	if !ok {
+		return []Diagnostic{diagnostic(extractor, p, err)}
+	}
+	var out []Diagnostic
+	for _, e := range joined.Unwrap() {
+		out = append(out, diagnostics(extractor, p, e)...)
+	}
+	return out
+}
+
+// diagnostic places err at the file it names, p unless it is a FileError,
+// and at its line when it has one.
 func diagnostic(extractor, p string, err error) Diagnostic {
 	d := Diagnostic{Extractor: extractor, Message: err.Error(), Location: Location{Path: p}}
+	var fe *FileError
+	if errors.As(err, &fe) {
+		d.Message, d.Location.Path, err = fe.Err.Error(), fe.Path, fe.Err
+	}
 	var le *LineError
 	if errors.As(err, &le) {
 		d.Message = le.Err.Error()

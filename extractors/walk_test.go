@@ -2,6 +2,7 @@ package extractors_test
 
 import (
 	"context"
+	"errors"
 	"os"
 	"path/filepath"
 	"strings"
@@ -276,5 +277,43 @@ func TestFingerprintIgnoresVersionsOnly(t *testing.T) {
 	public.Exposure = extractors.ExposurePublic
 	if base.SecurityFingerprint() == public.SecurityFingerprint() {
 		t.Error("a change of exposure kept the fingerprint")
+	}
+}
+
+// manifestReader claims package.json and fails as a dependency extractor
+// can: on a line of the manifest and on a line of the lockfile beside it.
+type manifestReader struct{}
+
+func (manifestReader) Name() string { return "deps" }
+
+func (manifestReader) Match(path string) bool { return strings.HasSuffix(path, "package.json") }
+
+func (manifestReader) Extract(f extractors.File, _ extractors.Repo) ([]extractors.Item, error) {
+	lockfile := strings.TrimSuffix(f.Path, "package.json") + "package-lock.json"
+	return nil, errors.Join(
+		extractors.AtLine(2, errors.New("dependencies is not an object")),
+		extractors.InFile(lockfile, extractors.AtLine(6, errors.New("invalid character"))),
+		extractors.InFile(lockfile, errors.New("lockfileVersion 9 is unknown")))
+}
+
+func TestWalkPlacesEachErrorAtItsOwnFile(t *testing.T) {
+	dir := writeTree(t, map[string]string{"web/package.json": "{}", "web/package-lock.json": "{}"})
+	res, err := extractors.Walk(context.Background(), dir, extractors.Options{
+		Extractors: []extractors.Extractor{manifestReader{}},
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+
+	want := []extractors.Diagnostic{
+		{Extractor: "deps", Message: "lockfileVersion 9 is unknown",
+			Location: extractors.Location{Path: "web/package-lock.json"}},
+		{Extractor: "deps", Message: "invalid character",
+			Location: extractors.Location{Path: "web/package-lock.json", Line: 6}},
+		{Extractor: "deps", Message: "dependencies is not an object",
+			Location: extractors.Location{Path: "web/package.json", Line: 2}},
+	}
+	if diff := cmp.Diff(want, res.Diagnostics); diff != "" {
+		t.Errorf("diagnostics (-want +got):\n%s", diff)
 	}
 }

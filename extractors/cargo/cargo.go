@@ -83,10 +83,10 @@ func findLock(repo extractors.Repo, dir string) (*lockfile, string, error) {
 		if found {
 			doc, err := keyline.ParseTOML(content)
 			if err != nil {
-				return nil, p, depset.InFile(p, err)
+				return nil, p, extractors.InFile(p, err)
 			}
 			lock := readLock(doc)
-			return lock, p, depset.InFile(p, lock.problem)
+			return lock, p, extractors.InFile(p, lock.problem)
 		}
 		if dir == "." || dir == "/" {
 			return nil, "", nil

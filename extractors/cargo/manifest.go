@@ -175,7 +175,7 @@ func findWorkspaceRoot(repo extractors.Repo, m *manifest,
 		}
 		rootDoc, err := keyline.ParseTOML(content)
 		if err != nil {
-			return nil, depset.InFile(rootPath, err)
+			return nil, extractors.InFile(rootPath, err)
 		}
 		if depset.Table(rootDoc.Root, "workspace") != nil {
 			return readManifest(rootPath, rootDoc), nil

@@ -68,7 +68,7 @@ func (*Extractor) Extract(f extractors.File, repo extractors.Repo) ([]extractors
 	if content != nil {
 		lock, err := keyline.ParseJSON(content)
 		if err != nil {
-			return set.Items(), depset.InFile(lockPath, err)
+			return set.Items(), extractors.InFile(lockPath, err)
 		}
 		mergeLock(set, lock, lockPath)
 	}

@@ -72,7 +72,7 @@ func TestExtract(t *testing.T) {
 					"c71ecc56dfe541dbd90c5360474fbc405f8d5963"}),
 		}},
 		{name: "broken manifest", dir: "testdata/broken", path: manifest, wantLine: 4},
-		{name: "broken lockfile", path: manifest, wantLine: -1,
+		{name: "broken lockfile", path: manifest, wantLine: 2,
 			repo: extractortest.Files[[]byte]{manifest: []byte(`{"require": {"a/b": "1.0"}}`),
 				lock: []byte("{\n  \"packages\": [\n")},
 			want: []extractors.Item{

@@ -70,7 +70,9 @@ func extractProject(f extractors.File, repo extractors.Repo) ([]extractors.Item,
 		lock, lerr := loadLock(repo, b.lockPath)
 		b.lock, siblingErrs = lock, append(siblingErrs, lerr)
 	}
-	return b.items(), combine(err, siblingErrs...)
+	// Each error becomes a diagnostic at its own file: the project's, the
+	// central package file's or the lockfile's.
+	return b.items(), errors.Join(append([]error{err}, siblingErrs...)...)
 }
 
 // loadCentral reads the Directory.Packages.props nearest above dir, the one
@@ -82,9 +84,9 @@ func loadCentral(repo extractors.Repo, dir string) (*project, error) {
 		switch {
 		case err == nil:
 			root, perr := parseXML(data, centralPackages)
-			return readProject(root), inFile(p, perr)
+			return readProject(root), extractors.InFile(p, perr)
 		case !errors.Is(err, extractors.ErrNotInInventory):
-			return nil, fmt.Errorf("read %s: %w", p, err)
+			return nil, extractors.InFile(p, fmt.Errorf("read: %w", err))
 		case dir == "." || dir == "/" || dir == "":
 			return nil, nil
 		}
@@ -99,32 +101,8 @@ func loadLock(repo extractors.Repo, p string) (*lockfile, error) {
 		return nil, nil
 	}
 	if err != nil {
-		return nil, fmt.Errorf("read %s: %w", p, err)
+		return nil, extractors.InFile(p, fmt.Errorf("read: %w", err))
 	}
 	lock, err := readLock(data)
-	return lock, inFile(p, err)
-}
-
-// combine returns the file's own error with its line, unless a sibling file
-// failed too: a diagnostic has one line, so then every error is told in
-// words.
-func combine(own error, siblings ...error) error {
-	others := errors.Join(siblings...)
-	if own == nil || others == nil {
-		return errors.Join(own, others)
-	}
-	return errors.Join(errors.New(own.Error()), others)
-}
-
-// inFile turns an error of a sibling file into one that names the file and
-// line in its message, so that it is not taken for a line of the file read.
-func inFile(p string, err error) error {
-	var le *extractors.LineError
-	if errors.As(err, &le) {
-		return fmt.Errorf("%s line %d: %w", p, le.Line, le.Err)
-	}
-	if err != nil {
-		return fmt.Errorf("%s: %w", p, err)
-	}
-	return nil
+	return lock, extractors.InFile(p, err)
 }

@@ -35,16 +35,21 @@ func TestSiblingErrors(t *testing.T) {
 		files   mapRepo
 		wantErr string
 		want    string // the version A ends up with
+		// where the diagnostic goes: the broken sibling file and its line
+		wantFile string
+		wantLine int
 	}{
 		{name: "broken lockfile", files: mapRepo{
 			"app/App.csproj":           proj,
 			"app/packages.lock.json":   "{\"dependencies\": {\n\"net8.0\": {\n\"A\": [}}}",
 			"Directory.Packages.props": central("A", "1.0.0"),
-		}, wantErr: "app/packages.lock.json line 3:", want: "1.0.0"},
+		}, wantErr: "app/packages.lock.json line 3:", want: "1.0.0",
+			wantFile: "app/packages.lock.json", wantLine: 3},
 		{name: "broken central file", files: mapRepo{
 			"app/App.csproj":           proj,
 			"Directory.Packages.props": "<Project>\n<ItemGroup>\n</Project>",
-		}, wantErr: "Directory.Packages.props line 3:", want: ""},
+		}, wantErr: "Directory.Packages.props line 3:", want: "",
+			wantFile: "Directory.Packages.props", wantLine: 3},
 		{name: "nearest central file wins", files: mapRepo{
 			"app/App.csproj":               proj,
 			"app/Directory.Packages.props": central("a", "2.0.0"),
@@ -62,8 +67,10 @@ func TestSiblingErrors(t *testing.T) {
 			if tt.wantErr == "" && err != nil || !strings.Contains(errText(err), tt.wantErr) {
 				t.Errorf("error %v, want one saying %q", err, tt.wantErr)
 			}
-			if line := extractortest.ErrorLine(err); err != nil && line != -1 {
-				t.Errorf("error %v placed at line %d of the project", err, line)
+			file, line := extractortest.ErrorFile(err), extractortest.ErrorLine(err)
+			if err != nil && (file != tt.wantFile || line != tt.wantLine) {
+				t.Errorf("error %v placed at %s line %d, want %s line %d",
+					err, file, line, tt.wantFile, tt.wantLine)
 			}
 		})
 	}

@@ -24,6 +24,17 @@ func ErrorLine(err error) int {
 	return -1
 }
 
+// ErrorFile returns the file an extraction error is about when it is not
+// the extracted one, as a lockfile read beside a manifest: the path of its
+// extractors.FileError, or "" for none.
+func ErrorFile(err error) string {
+	var fe *extractors.FileError
+	if errors.As(err, &fe) {
+		return fe.Path
+	}
+	return ""
+}
+
 // Lines counts the lines of content as an editor numbers them: an empty
 // file has one, and the last line needs no newline.
 func Lines(content []byte) int { return bytes.Count(content, []byte("\n")) + 1 }
@@ -45,9 +56,8 @@ func ItemsIn(repo extractors.Repo) Option {
 	return func(inv *invariants) { inv.others = repo }
 }
 
-// LinelessErrors lets an error name no line. An extractor does so for an
-// error in another file it read: a diagnostic's line is one of the
-// extracted file, so the other file and its line are told in words.
+// LinelessErrors lets an error name no line, as an error reading another
+// file (too large, binary) does.
 func LinelessErrors() Option {
 	return func(inv *invariants) { inv.linelessErrors = true }
 }
@@ -59,9 +69,10 @@ func UnnamedItems() Option {
 }
 
 // CheckItems checks what extracting file must give, whatever its content:
-// an error names a line of file, and every item has an id, a kind and a
-// name and stands at a line of file. Options widen that for extractors
-// that read other files. Fuzz tests call it on every input.
+// an error names a line of file (or of the other file it is about), and
+// every item has an id, a kind and a name and stands at a line of file.
+// Options widen that for extractors that read other files. Fuzz tests call
+// it on every input.
 func CheckItems(t testing.TB, file extractors.File, items []extractors.Item, err error,
 	opts ...Option) {
 	t.Helper()
@@ -70,10 +81,8 @@ func CheckItems(t testing.TB, file extractors.File, items []extractors.Item, err
 		opt(&inv)
 	}
 
-	lines := Lines(file.Content)
-	line := ErrorLine(err)
-	if err != nil && !(line == -1 && inv.linelessErrors) && (line < 1 || line > lines) {
-		t.Errorf("%s: error %v points at line %d of %d", file.Path, err, line, lines)
+	if err != nil {
+		inv.checkError(t, file, err)
 	}
 
 	for _, it := range items {
@@ -83,6 +92,23 @@ func CheckItems(t testing.TB, file extractors.File, items []extractors.Item, err
 		if !inv.within(file, it.Location) {
 			t.Errorf("item %s at %+v, outside the files it may stand in", it.ID, it.Location)
 		}
+	}
+}
+
+// checkError checks that err points at a line of the file it is about.
+func (inv invariants) checkError(t testing.TB, file extractors.File, err error) {
+	t.Helper()
+	line := ErrorLine(err)
+	if line == -1 && inv.linelessErrors {
+		return
+	}
+	at := extractors.Location{Path: file.Path, Line: line}
+	if other := ErrorFile(err); other != "" {
+		at.Path = other
+	}
+	if !inv.within(file, at) {
+		t.Errorf("%s: error %v points at line %d of %s, which it does not have",
+			file.Path, err, line, at.Path)
 	}
 }
 
@@ -121,7 +147,7 @@ func CheckResult(t testing.TB, items []extractors.Item, err error,
 
 // CheckManifestAndLockfile extracts a manifest with its lockfile beside it,
 // then the lockfile on its own, and checks both with CheckItems: items may
-// stand in either file, and an error about the other file names no line.
+// stand in either file, and an error about the other file names a line of it.
 // Fuzz tests of dependency extractors give it both files' contents.
 func CheckManifestAndLockfile(t testing.TB, x extractors.Extractor,
 	manifest, lockfile extractors.File, opts ...Option) {

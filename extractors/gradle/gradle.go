@@ -58,7 +58,9 @@ func (*Extractor) Extract(f extractors.File, repo extractors.Repo) ([]extractors
 	}
 	items := b.items()
 	slices.SortFunc(items, func(a, b extractors.Item) int { return strings.Compare(a.ID, b.ID) })
-	return items, combine(lexErr, siblingErrs...)
+	// Each error becomes a diagnostic at its own file: the script's, the
+	// version catalog's or the lockfile's.
+	return items, errors.Join(append([]error{lexErr}, siblingErrs...)...)
 }
 
 // findUp reads rel in dir or the nearest directory above it that has it.
@@ -70,7 +72,7 @@ func findUp(repo extractors.Repo, dir, rel string) ([]byte, string, error) {
 		case err == nil:
 			return data, p, nil
 		case !errors.Is(err, extractors.ErrNotInInventory):
-			return nil, p, fmt.Errorf("read %s: %w", p, err)
+			return nil, p, extractors.InFile(p, fmt.Errorf("read: %w", err))
 		case dir == "." || dir == "/" || dir == "":
 			return nil, "", nil
 		}
@@ -86,7 +88,7 @@ func loadCatalog(repo extractors.Repo, dir string) (*catalog, error) {
 		return nil, err
 	}
 	cat, err := parseCatalog(data)
-	return cat, inFile(p, err)
+	return cat, extractors.InFile(p, err)
 }
 
 // loadProperties reads every gradle.properties from the script's directory
@@ -125,19 +127,8 @@ func loadLockfile(repo extractors.Repo, p string) (*lockfile, error) {
 		return nil, nil
 	}
 	if err != nil {
-		return nil, fmt.Errorf("read %s: %w", p, err)
+		return nil, extractors.InFile(p, fmt.Errorf("read: %w", err))
 	}
 	lock, err := parseLockfile(data)
-	return lock, inFile(p, err)
-}
-
-// combine returns the script's own error with its line, unless a sibling
-// file failed too: a diagnostic has one line, so then every error is told
-// in words.
-func combine(own error, siblings ...error) error {
-	others := errors.Join(siblings...)
-	if own == nil || others == nil {
-		return errors.Join(own, others)
-	}
-	return errors.Join(errors.New(own.Error()), others)
+	return lock, extractors.InFile(p, err)
 }

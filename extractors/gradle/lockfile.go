@@ -1,7 +1,6 @@
 package gradle
 
 import (
-	"errors"
 	"fmt"
 	"strings"
 
@@ -54,17 +53,4 @@ func parseLockfile(data []byte) (*lockfile, error) {
 		l.order = append(l.order, name)
 	}
 	return l, bad
-}
-
-// inFile turns an error of a sibling file into one that names the file and
-// line in its message, so that it is not taken for a line of the script.
-func inFile(p string, err error) error {
-	var le *extractors.LineError
-	if errors.As(err, &le) {
-		return fmt.Errorf("%s line %d: %w", p, le.Line, le.Err)
-	}
-	if err != nil {
-		return fmt.Errorf("%s: %w", p, err)
-	}
-	return nil
 }

@@ -103,12 +103,12 @@ func TestBrokenInput(t *testing.T) {
 			2, "unexpected end"},
 		{"package.json is an array", mapRepo{"package.json": "[1]"}, 1, "not a JSON object"},
 		{"lockfile is a string", mapRepo{"package.json": "{}", "package-lock.json": `"x"`},
-			-1, "package-lock.json line 1: lockfile is not a JSON object"},
+			1, "package-lock.json line 1: lockfile is not a JSON object"},
 		{"lock entry of the wrong type", mapRepo{"package.json": "{}",
 			"package-lock.json": "{\"packages\": {\n\"node_modules/a\": {\"dev\": 1}}}"},
-			-1, "package-lock.json line 2:"},
+			2, "package-lock.json line 2:"},
 		{"lockfile nested too deep", mapRepo{"package.json": "{}", "package-lock.json": deep},
-			-1, "nested deeper than"},
+			1, "package-lock.json line 1: dependency tree nested deeper than"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -63,22 +63,11 @@ func (*Extractor) Extract(f extractors.File, repo extractors.Repo) ([]extractors
 	b := builder{manifest: f.Path, lockPath: lockPath, lock: lock}
 	items := b.items(deps)
 	slices.SortFunc(items, func(a, b extractors.Item) int { return strings.Compare(a.ID, b.ID) })
-	return items, joinErrors(f.Path, probs.first, lockErr)
-}
-
-// joinErrors returns the package.json problem with its line, unless the
-// lockfile failed too: then both are told in words, since a diagnostic has
-// one line to point at.
-func joinErrors(manifest string, problem, lockErr error) error {
-	if problem == nil || lockErr == nil {
-		return errors.Join(problem, lockErr)
-	}
-	return errors.Join(inFile(manifest, problem), lockErr)
+	return items, errors.Join(probs.first, lockErr)
 }
 
 // loadLock reads the first lockfile present next to package.json. Its errors
-// name the lockfile and its line in the message: a diagnostic's own line
-// would be taken as a line of package.json.
+// are placed at the lockfile, not at package.json.
 func loadLock(repo extractors.Repo, dir string,
 	deps map[string]direct) (*lockfile, string, error) {
 	for _, lf := range lockFiles {
@@ -88,15 +77,15 @@ func loadLock(repo extractors.Repo, dir string,
 			continue
 		}
 		if err != nil {
-			return nil, p, fmt.Errorf("read %s: %w", p, err)
+			return nil, p, extractors.InFile(p, fmt.Errorf("read: %w", err))
 		}
 
 		var probs problems
 		lock, err := lf.read(data, deps, &probs)
 		if err != nil {
-			return nil, p, inFile(p, err)
+			return nil, p, extractors.InFile(p, err)
 		}
-		return lock, p, inFile(p, probs.first)
+		return lock, p, extractors.InFile(p, probs.first)
 	}
 	return nil, "", nil
 }
@@ -109,15 +98,4 @@ func parseError(err error) error {
 		return extractors.AtLine(le.Line, fmt.Errorf("parse package.json: %w", le.Err))
 	}
 	return fmt.Errorf("parse package.json: %w", err)
-}
-
-func inFile(p string, err error) error {
-	var le *extractors.LineError
-	if errors.As(err, &le) {
-		return fmt.Errorf("%s line %d: %w", p, le.Line, le.Err)
-	}
-	if err != nil {
-		return fmt.Errorf("%s: %w", p, err)
-	}
-	return nil
 }

@@ -80,7 +80,7 @@ func TestExtract(t *testing.T) {
 			dep("ranged", true, pkg(5), "", "^2", "prod", "registry", false, false),
 		}},
 		{dir: "broken", wantLine: 5, wantErr: "invalid character"},
-		{dir: "badlock", wantLine: -1, wantErr: "package-lock.json line 6:",
+		{dir: "badlock", wantLine: 6, wantErr: "package-lock.json line 6:",
 			want: []extractors.Item{
 				dep("a", true, pkg(3), "", "1.0.0", "prod", "registry", true, false),
 			}},

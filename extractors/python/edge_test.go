@@ -33,6 +33,7 @@ func TestExtractEdgeCases(t *testing.T) {
 		path     string
 		want     []string // ids, with the item's line after "@"
 		wantLine int
+		wantFile string // the other file the error is placed at, if any
 	}{
 		{name: "uv.lock alone knows its direct packages", path: "uv.lock",
 			repo: files{"uv.lock": uvLock},
@@ -52,11 +53,11 @@ func TestExtractEdgeCases(t *testing.T) {
 		{name: "unreadable lockfile", path: "pyproject.toml",
 			repo: files{"pyproject.toml": []byte("[project]\ndependencies = [\"flask\"]\n"),
 				"uv.lock": nil},
-			want: []string{"flask@2"}, wantLine: -1},
+			want: []string{"flask@2"}, wantLine: -1, wantFile: "uv.lock"},
 		{name: "broken lockfile", path: "Pipfile",
 			repo: files{"Pipfile": []byte("[packages]\nflask = \"*\"\n"),
 				"Pipfile.lock": []byte("{\"default\": {\n")},
-			want: []string{"flask@2"}, wantLine: -1},
+			want: []string{"flask@2"}, wantLine: 1, wantFile: "Pipfile.lock"},
 		{name: "lockfile entry without a name", path: "poetry.lock",
 			repo: files{"poetry.lock": []byte("[[package]]\nversion = \"1\"\n\n" +
 				"[[package]]\nname = \"six\"\nversion = \"1.16.0\"\n")},
@@ -75,6 +76,9 @@ func TestExtractEdgeCases(t *testing.T) {
 			}
 			if line := extractortest.ErrorLine(err); line != tt.wantLine {
 				t.Errorf("error %v at line %d, want line %d", err, line, tt.wantLine)
+			}
+			if file := extractortest.ErrorFile(err); file != tt.wantFile {
+				t.Errorf("error %v placed at file %q, want %q", err, file, tt.wantFile)
 			}
 		})
 	}

@@ -97,9 +97,9 @@ func loadLock(repo extractors.Repo, dir string, names []string,
 		}
 		lock, err := readers[name](content)
 		if err != nil {
-			return nil, p, true, depset.InFile(p, err)
+			return nil, p, true, extractors.InFile(p, err)
 		}
-		return lock, p, true, depset.InFile(p, lock.problem)
+		return lock, p, true, extractors.InFile(p, lock.problem)
 	}
 	return nil, "", false, nil
 }

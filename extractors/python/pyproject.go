@@ -71,7 +71,7 @@ func findPyprojectLock(repo extractors.Repo, p string, doc *keyline.Document) (
 		if err != nil || len(lock.roots) == 0 {
 			return nil, "", false, nil // another project's lockfile
 		}
-		return lock, lockPath, true, depset.InFile(lockPath, lock.problem)
+		return lock, lockPath, true, extractors.InFile(lockPath, lock.problem)
 	}
 	return nil, "", false, nil
 }

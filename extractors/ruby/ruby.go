@@ -53,7 +53,7 @@ func (*Extractor) Extract(f extractors.File, repo extractors.Repo) ([]extractors
 	if content != nil {
 		lock := readLock(content, dir)
 		mergeLock(set, lock, lockPath, "prod")
-		err = depset.InFile(lockPath, lock.problem)
+		err = extractors.InFile(lockPath, lock.problem)
 	}
 	return set.Items(), err
 }

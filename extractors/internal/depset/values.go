@@ -52,21 +52,7 @@ func ReadSibling(repo extractors.Repo, path string) (content []byte, found bool,
 	case errors.Is(err, extractors.ErrNotInInventory):
 		return nil, false, nil
 	case err != nil:
-		return nil, true, fmt.Errorf("read %s: %w", path, err)
+		return nil, true, extractors.InFile(path, fmt.Errorf("read: %w", err))
 	}
 	return content, true, nil
-}
-
-// InFile names the file an error is about, and its line, in the message. A
-// diagnostic has one line, that of the file being extracted, so an error in a
-// lockfile read beside it must say where it is in words.
-func InFile(path string, err error) error {
-	if err == nil {
-		return nil
-	}
-	var le *extractors.LineError
-	if errors.As(err, &le) {
-		return fmt.Errorf("%s line %d: %w", path, le.Line, le.Err)
-	}
-	return fmt.Errorf("%s: %w", path, err)
 }
