@@ -9,7 +9,10 @@ import "strings"
 //     "{id:[0-9]+}", gRPC transcoding's "{name=shelves/*}", Express's ":id"
 //     (with an optional "(regexp)" and "?", "*" or "+" after it), Flask's
 //     "<id>" and "<int:id>", and catch-alls such as "*path" or a bare "*";
-//   - Go's "{$}" end-of-path marker is dropped;
+//   - a regular expression group, such as Django's "(?P<slug>[\w-]+)" in a
+//     re_path(), is a parameter too, with the quantifier after it;
+//   - Go's "{$}" end-of-path marker is dropped, and so are a regular
+//     expression's "^" and "$" anchors at the ends of the path;
 //   - repeated slashes collapse, a trailing slash is dropped, and the path
 //     always starts with a slash.
 //
@@ -31,8 +34,14 @@ func normaliseMethod(method string) string {
 
 // NormalisePath returns the path part of Key.
 func NormalisePath(path string) string {
+	// Anchors go before the parameters are read, since a parameter such as
+	// "*path" must start a segment, and again at the end once a "{$}" has
+	// been dropped.
+	unanchored := strings.TrimRight(strings.TrimLeft(path, "^/"), "$/")
+	unanchored = strings.TrimRight(replaceParameters(unanchored), "$/")
+
 	var segments []string
-	for segment := range strings.SplitSeq(replaceParameters(path), "/") {
+	for segment := range strings.SplitSeq(unanchored, "/") {
 		if segment != "" {
 			segments = append(segments, segment)
 		}
@@ -48,7 +57,7 @@ func replaceParameters(path string) string {
 	for i := 0; i < len(path); {
 		end, isParameter := parameterAt(path, i)
 		switch {
-		case isParameter && path[i:end] == "{$}":
+		case isParameter && path[i:end] == "{$}" && end == len(path):
 		case isParameter:
 			b.WriteString("{}")
 		default:
@@ -69,6 +78,8 @@ func parameterAt(path string, i int) (int, bool) {
 		return closing(path, i, '{', '}')
 	case c == '<':
 		return angleParameter(path, i)
+	case c == '(':
+		return regexGroup(path, i)
 	case c == ':' && (segmentStart || path[i-1] == '-' || path[i-1] == '.'):
 		end := nameEnd(path, i+1)
 		if end == i+1 {
@@ -122,10 +133,43 @@ func angleParameter(path string, i int) (int, bool) {
 // "(regexp)" constraint and one of "?", "*" or "+".
 func expressModifiers(path string, end int) int {
 	if end < len(path) && path[end] == '(' {
-		if after, ok := closing(path, end, '(', ')'); ok {
-			end = after
+		if after, ok := regexGroup(path, end); ok {
+			return after
 		}
 	}
+	return quantifier(path, end)
+}
+
+// regexGroup reads the regular expression group that opens at path[i], and
+// the quantifier after it. An escaped bracket does not open or close a group.
+// A parameter inside, such as the "<slug>" of "(?P<slug>...)" or a repetition
+// "{2,}", is read whole, as replaceParameters would read it, so that the
+// brackets counted here are the ones left in the key when the group is
+// unclosed and is no parameter.
+func regexGroup(path string, i int) (int, bool) {
+	depth := 1
+	for j := i + 1; j < len(path); j++ {
+		switch c := path[j]; {
+		case c == '\\':
+			j++
+		case c == '(':
+			depth++
+		case c == ')':
+			depth--
+			if depth == 0 {
+				return quantifier(path, j+1), true
+			}
+		default:
+			if end, ok := parameterAt(path, j); ok {
+				j = end - 1
+			}
+		}
+	}
+	return 0, false
+}
+
+// quantifier skips one "?", "*" or "+" at path[end].
+func quantifier(path string, end int) int {
 	if end < len(path) && strings.IndexByte("?*+", path[end]) >= 0 {
 		end++
 	}

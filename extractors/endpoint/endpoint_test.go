@@ -20,6 +20,14 @@ func TestKey(t *testing.T) {
 		{"nested braces", "GET", "/codes/{code:[A-Z]{3}}", "GET /codes/{}"},
 		{"grpc template", "GET", "/v1/{name=shelves/*/books/*}", "GET /v1/{}"},
 		{"custom verb kept", "POST", "/v1/{name}:cancel", "POST /v1/{}:cancel"},
+		{"django named group", "GET", "/legacy/(?P<slug>[\\w-]+)", "GET /legacy/{}"},
+		{"django anchors", "GET", "^legacy/(?P<slug>[\\w-]+)/$", "GET /legacy/{}"},
+		{"unnamed and nested groups", "GET", "/a/(\\d+(?:-\\d+)?)/b", "GET /a/{}/b"},
+		{"optional group", "GET", "/posts(/page/(?P<n>\\d+))?", "GET /posts{}"},
+		{"escaped bracket", "GET", "/x/(?P<c>[a\\)])/y", "GET /x/{}/y"},
+		{"group in a segment", "GET", "/v(?P<major>[0-9]+)/items", "GET /v{}/items"},
+		{"unclosed group kept", "GET", "/a/(b", "GET /a/(b"},
+		{"anchors only", "GET", "^$", "GET /"},
 		{"go wildcard", "GET", "/files/{path...}", "GET /files/{}"},
 		{"go end marker", "GET", "/items/{$}", "GET /items"},
 		{"named catch-all", "GET", "/static/*filepath", "GET /static/{}"},
@@ -57,6 +65,7 @@ func TestKeyAgreesAcrossSyntaxes(t *testing.T) {
 		"/orgs/:org/repos/:repo",
 		"/orgs/<org>/repos/<path:repo>",
 		"/orgs/{org:[a-z]+}/repos/{repo}",
+		"^orgs/(?P<org>[^/]+)/repos/(?P<repo>[^/]+)/$",
 	}
 	want := Key("GET", spellings[0])
 	for _, p := range spellings[1:] {
@@ -67,7 +76,7 @@ func TestKeyAgreesAcrossSyntaxes(t *testing.T) {
 }
 
 func FuzzKey(f *testing.F) {
-	seeds := []string{"/users/{id}", "/a/:b(\\d+)?", "<int:x>/", "/v1/{n=a/*}:c", "{{", "0{<{>}"}
+	seeds := []string{"/users/{id}", "/a/:b(\\d+)?", "<int:x>/", "/v1/{n=a/*}:c", "{{", "0{<{>}", "^a/(?P<b>[\\w-]+)/$", "(\\)[)]", "(0{(})", "(<0(>)", "^*0000", "{([{])}"}
 	for _, p := range seeds {
 		f.Add("get", p)
 	}

@@ -1,6 +1,12 @@
 package routes
 
-import "testing"
+import (
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+
+	"github.com/tms-dev/tms/extractors"
+)
 
 func TestPythonExtract(t *testing.T) {
 	runCases(t, NewPython(), []extractCase{
@@ -138,5 +144,36 @@ func TestLexPython(t *testing.T) {
 	}
 	if ts[len(ts)-1].line != 4 {
 		t.Errorf("last token on line %d, want 4", ts[len(ts)-1].line)
+	}
+}
+
+// TestDjangoRegexEndpoints checks the key that links a route to an API
+// operation: a re_path() group is a parameter and its anchors go, so that
+// "^legacy/(?P<slug>[\w-]+)/$" meets "/legacy/{slug}" of a spec.
+func TestDjangoRegexEndpoints(t *testing.T) {
+	src := `from django.urls import include, path, re_path
+urlpatterns = [
+    re_path(r'^legacy/(?P<slug>[\w-]+)/$', views.legacy),
+    re_path(r'^api/', include([
+        re_path(r'^items/(?P<pk>\d+)/$', views.item),
+    ])),
+    path('users/<int:pk>/', views.user),
+]
+`
+	items, err := NewPython().Extract(extractors.File{Path: "app/urls.py", Content: []byte(src)}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := map[string]string{}
+	for _, it := range items {
+		got[it.Attributes["path"].(string)] = it.Attributes["endpoint"].(string)
+	}
+	want := map[string]string{
+		`/legacy/(?P<slug>[\w-]+)/`:         "ANY /legacy/{}",
+		`/api/items/(?P<pk>\d+)/(?:edit/)?`: "ANY /api/items/{}/{}",
+		"/users/<int:pk>/":                  "ANY /users/{}",
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("endpoint by path (-want +got):\n%s", diff)
 	}
 }
