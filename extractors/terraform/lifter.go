@@ -1,6 +1,7 @@
 package terraform
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/tms-dev/tms/extractors/cloudfacts"
@@ -16,17 +17,51 @@ type lifter struct {
 }
 
 // get evaluates an argument: nil when absent, cloudfacts.Opaque when it is
-// not literal, which is then recorded as unresolved.
+// not literal. An argument that is not literal, or is a list or object
+// with an element that is not, such as [var.cidr], is recorded as
+// unresolved with its whole expression.
 func (l lifter) get(name string) any {
 	expr, ok := l.n.attr(name)
 	if !ok {
 		return nil
 	}
 	v := l.ev.value(expr)
-	if op, isOpaque := v.(cloudfacts.Opaque); isOpaque && l.f != nil {
+	if l.f == nil || !holdsOpaque(v) {
+		return v
+	}
+	if op, isOpaque := v.(cloudfacts.Opaque); isOpaque {
 		l.f.Unresolve(l.prefix+name, op.Text)
+	} else {
+		l.f.Unresolve(l.prefix+name, l.ev.text(expr))
 	}
 	return v
+}
+
+// holdsOpaque reports whether a value is, or contains at any depth, a
+// value that could not be evaluated.
+func holdsOpaque(v any) bool {
+	switch x := v.(type) {
+	case cloudfacts.Opaque:
+		return true
+	case []any:
+		return slices.ContainsFunc(x, opaqueElement)
+	case map[string]any:
+		for _, e := range x {
+			if opaqueElement(e) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// opaqueElement is holdsOpaque for an element of a list or object, where
+// JSON syntax leaves an interpolation such as "${var.cidr}" as a string.
+func opaqueElement(v any) bool {
+	if s, ok := v.(string); ok {
+		return cloudfacts.Templated(s)
+	}
+	return holdsOpaque(v)
 }
 
 // line returns the line of the first of the named arguments or nested

@@ -356,3 +356,58 @@ func TestFactLines(t *testing.T) {
 		})
 	}
 }
+
+// A list with an element that is not literal is as unresolved as an
+// argument that is not literal at all: both are listed with their
+// expression, so a reader sees what tms could not evaluate.
+func TestUnresolvedListElements(t *testing.T) {
+	tests := []struct {
+		name, file, src string
+		want            map[string]any
+	}{
+		{"variable in a nested block", "sg.tf", `resource "aws_security_group" "x" {
+  ingress {
+    from_port   = 22
+    to_port     = 22
+    protocol    = "tcp"
+    cidr_blocks = [var.cidr]
+  }
+}`, map[string]any{"ingress.cidr_blocks": "[var.cidr]"}},
+		{"variable beside a literal", "rule.tf", `resource "aws_security_group_rule" "x" {
+  type        = "ingress"
+  cidr_blocks = ["10.0.0.0/8", var.extra]
+}`, map[string]any{"cidr_blocks": `["10.0.0.0/8", var.extra]`}},
+		{"local among members", "iam.tf", `resource "google_storage_bucket_iam_binding" "x" {
+  members = ["user:ann@example.com", local.public]
+}`, map[string]any{"members": `["user:ann@example.com", local.public]`}},
+		{"JSON syntax", "sg.tf.json", `{"resource": {"aws_security_group_rule": {"x": {
+  "type": "ingress", "cidr_blocks": ["${var.cidr}"]}}}}`,
+			map[string]any{"cidr_blocks": `["${var.cidr}"]`}},
+		{"literal list", "lit.tf", `resource "aws_security_group_rule" "x" {
+  type        = "ingress"
+  cidr_blocks = ["0.0.0.0/0"]
+}`, nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			file := extractors.File{Path: tt.file, Content: []byte(tt.src)}
+			items, err := New().Extract(file, nil)
+			if err != nil || len(items) == 0 {
+				t.Fatalf("got %v, %v", items, err)
+			}
+			attrs := items[len(items)-1].Attributes
+			got, _ := attrs["expressions"].(map[string]any)
+			if diff := cmp.Diff(tt.want, got, cmpopts.EquateEmpty()); diff != "" {
+				t.Errorf("expressions (-want +got):\n%s", diff)
+			}
+			var names []any
+			for name := range tt.want {
+				names = append(names, name)
+			}
+			gotNames, _ := attrs["unresolved"].([]any)
+			if diff := cmp.Diff(names, gotNames, cmpopts.EquateEmpty()); diff != "" {
+				t.Errorf("unresolved (-want +got):\n%s", diff)
+			}
+		})
+	}
+}
