@@ -86,7 +86,7 @@ deny contains lib.finding(rego.metadata.rule(), {
 	some item in input.surface
 	item.kind == "dependency"
 	fetch := _fetch(item.attributes)
-	not lib.answered(item.id)
+	not lib.answered(rego.metadata.rule(), item.id)
 }
 
 _where(attributes) := sprintf(" (%s)", [attributes.url]) if _has_url(attributes)
@@ -107,7 +107,8 @@ _has_url(attributes) if {
 #   published by whoever takes over the package. Low. Only items whose
 #   extractor says whether a lockfile exists (attribute locked) are judged:
 #   an item without it is never reported, since tms reports what the files
-#   show. Paths are left to TMS-DEP-001.
+#   show. What TMS-DEP-001 reports (git, plain http:// and paths) is left
+#   to it, so that one dependency is not reported twice for one cause.
 # related_resources:
 #   - ref: https://cwe.mitre.org/data/definitions/1357.html
 #     description: "CWE-1357: Reliance on Insufficiently Trustworthy Component"
@@ -140,9 +141,9 @@ deny contains lib.finding(rego.metadata.rule(), {
 	item.attributes.locked == false
 	item.attributes.direct == true
 	item.attributes.pinned == false
-	not item.attributes.source in _local_sources
+	not _fetch(item.attributes)
 	not _version_unknown(item.attributes)
-	not lib.answered(item.id)
+	not lib.answered(rego.metadata.rule(), item.id)
 }
 
 # A version tms could not resolve from the files (a Maven property of a

@@ -97,7 +97,7 @@ test_dep_001_registry_over_https_passes if {
 test_dep_001_mitigated_passes if {
 	item := _item("dependency:Cargo.toml#tracing", _pypi({"name": "tracing", "source": "git"}))
 	doc := object.union(_input([item]), {
-		"model": {"mitigations": [{"id": "M-1", "status": "implemented"}], "acceptances": []},
+		"model": {"threats": [{"id": "T-1", "stride": ["spoofing", "tampering", "repudiation", "information_disclosure", "denial_of_service", "elevation_of_privilege"]}], "mitigations": [{"id": "M-1", "status": "implemented", "mitigates": ["T-1"]}], "acceptances": []},
 		"coverage": {item.id: {"mitigations": ["M-1"], "threats": []}},
 	})
 	count({f | some f in dependencies.deny with input as doc; f.rule == "TMS-DEP-001"}) == 0
@@ -139,6 +139,42 @@ test_dep_002_transitive_passes if {
 test_dep_002_path_is_left_to_dep_001 if {
 	item := _item("dependency:requirements.txt#./lib", _pypi({"name": "./lib", "source": "path"}))
 	count(_findings([item], "TMS-DEP-002")) == 0
+}
+
+test_dep_002_git_is_left_to_dep_001 if {
+	item := _item("dependency:requirements.txt#tool", _pypi({
+		"name": "tool", "source": "git", "constraint": "git+https://github.com/example/tool",
+		"url": "https://github.com/example/tool",
+	}))
+	count(_findings([item], "TMS-DEP-001")) == 1
+	count(_findings([item], "TMS-DEP-002")) == 0
+}
+
+test_dep_002_plain_http_url_is_left_to_dep_001 if {
+	item := _item("dependency:requirements.txt#pkg", _pypi({
+		"name": "pkg", "source": "url", "constraint": "", "url": "http://example.com/pkg-1.0.tar.gz",
+	}))
+	count(_findings([item], "TMS-DEP-001")) == 1
+	count(_findings([item], "TMS-DEP-002")) == 0
+}
+
+test_dep_002_npm_http_spec_is_left_to_dep_001 if {
+	item := _item("dependency:package.json#pkg", _pypi({
+		"ecosystem": "npm", "name": "pkg", "source": "url", "url": "",
+		"constraint": "http://example.com/pkg-1.0.tgz",
+	}))
+	count(_findings([item], "TMS-DEP-001")) == 1
+	count(_findings([item], "TMS-DEP-002")) == 0
+}
+
+# An archive over https is no TMS-DEP-001 finding, so TMS-DEP-002 still says
+# that nothing fixes what the URL serves.
+test_dep_002_https_archive_is_reported if {
+	item := _item("dependency:requirements.txt#pkg", _pypi({
+		"name": "pkg", "source": "url", "constraint": "", "url": "https://example.com/pkg.tar.gz",
+	}))
+	count(_findings([item], "TMS-DEP-001")) == 0
+	count(_findings([item], "TMS-DEP-002")) == 1
 }
 
 test_dep_002_without_locked_attribute_is_not_reported if {
