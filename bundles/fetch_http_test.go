@@ -255,6 +255,84 @@ func TestHTTPBodyOverTheLimitIsRefused(t *testing.T) {
 	}
 }
 
+func TestHostileDownloadsAreRefusedAndNotCached(t *testing.T) {
+	small := Limits{Compressed: 1 << 20, Uncompressed: 1 << 20, Files: 100}
+	bomb := makeTarGz(t, []tarEntry{{name: "/data.json",
+		body: bytes.Repeat([]byte(" "), 8<<20)}})
+	climb := makeTarGz(t, []tarEntry{{name: "../evil.rego", body: []byte("package x")}})
+	tests := []struct {
+		name    string
+		handler http.HandlerFunc
+		want    string
+	}{
+		{"gzip bomb", serveBytes(bomb), "files add up to more than the limit of 1048576 bytes"},
+		{"parent path", serveBytes(climb), "../evil.rego: path is not clean"},
+		{"declared gigabyte", func(w http.ResponseWriter, r *http.Request) {
+			w.Header().Set("Content-Length", "1073741824")
+			w.Write([]byte("not the gigabyte it promised"))
+		}, "declares 1073741824 bytes, over the limit of 1048576 bytes"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			srv := httptest.NewTLSServer(tt.handler)
+			t.Cleanup(srv.Close)
+			var log bytes.Buffer
+			f := testFetcher(t, srv.Client(), &log)
+			f.Limits = small
+			no := false
+			url := srv.URL + "/b.tar.gz"
+			_, err := Load(context.Background(), []string{url},
+				LoadOptions{Fetcher: f, RequireSigned: &no})
+			if err == nil || !strings.Contains(err.Error(), tt.want) {
+				t.Fatalf("error %v, want one containing %q", err, tt.want)
+			}
+			if _, _, cached := f.Cache.lookup(url); cached {
+				t.Error("the refused download was cached")
+			}
+		})
+	}
+}
+
+func serveBytes(data []byte) http.HandlerFunc {
+	return func(w http.ResponseWriter, r *http.Request) { w.Write(data) }
+}
+
+func TestNetworkFailuresFallBackToTheCache(t *testing.T) {
+	keys := rsaKeys(t)
+	good := acmeBundle(t, &keys)
+	tests := []struct {
+		name    string
+		breakIt func(*bundleServer)
+	}{
+		{"connection refused", func(s *bundleServer) { s.Close() }},
+		{"timeout", func(s *bundleServer) { s.fail.Store(-1) }},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			srv := newBundleServer(t, good)
+			var log bytes.Buffer
+			opts := LoadOptions{Fetcher: testFetcher(t, srv.Client(), &log), Key: keys.public,
+				KeyID: DefaultKeyID}
+			url := srv.URL + "/b.tar.gz"
+			if _, err := Load(context.Background(), []string{url}, opts); err != nil {
+				t.Fatal(err)
+			}
+			tt.breakIt(srv)
+			log.Reset()
+			got, err := Load(context.Background(), []string{url}, opts)
+			if err != nil {
+				t.Fatalf("%v, want the cached copy", err)
+			}
+			if got[0].Digest != Digest(good) {
+				t.Errorf("digest %s, want the cached %s", got[0].Digest, Digest(good))
+			}
+			if !strings.Contains(log.String(), "bundle server unreachable: using the cached copy") {
+				t.Errorf("no warning in %q", log.String())
+			}
+		})
+	}
+}
+
 type tarEntry struct {
 	name     string
 	body     []byte

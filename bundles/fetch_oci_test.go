@@ -10,6 +10,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync/atomic"
 	"testing"
 
 	"github.com/distribution/distribution/v3/configuration"
@@ -24,10 +25,16 @@ import (
 	_ "github.com/distribution/distribution/v3/registry/storage/driver/inmemory"
 )
 
+// testRegistry is a registry server that counts the blobs it hands out.
+type testRegistry struct {
+	*httptest.Server
+	blobGets atomic.Int32
+}
+
 // startRegistry runs the CNCF distribution registry in process on
 // 127.0.0.1, with in-memory storage and one htpasswd user, and points the
 // Docker credential store at a config holding that user's password.
-func startRegistry(t *testing.T, password string) (*httptest.Server, string) {
+func startRegistry(t *testing.T, password string) (*testRegistry, string) {
 	t.Helper()
 	dir := t.TempDir()
 	hash, err := bcrypt.GenerateFromPassword([]byte("ci"), bcrypt.MinCost)
@@ -44,7 +51,15 @@ func startRegistry(t *testing.T, password string) (*httptest.Server, string) {
 		"realm": "tms-test", "path": htpasswd}}
 	cfg.Log.Level = "error"
 	cfg.Log.AccessLog.Disabled = true
-	srv := httptest.NewServer(handlers.NewApp(context.Background(), cfg))
+	app := handlers.NewApp(context.Background(), cfg)
+	srv := &testRegistry{}
+	srv.Server = httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter,
+		r *http.Request) {
+		if r.Method == http.MethodGet && strings.Contains(r.URL.Path, "/blobs/") {
+			srv.blobGets.Add(1)
+		}
+		app.ServeHTTP(w, r)
+	}))
 	t.Cleanup(srv.Close)
 	host := strings.TrimPrefix(srv.URL, "http://")
 
@@ -94,6 +109,27 @@ func TestPushAndPullThroughARegistry(t *testing.T) {
 	}
 	if !strings.Contains(log.String(), "registry unreachable: using the cached bundle") {
 		t.Errorf("no warning: %q", log.String())
+	}
+}
+
+func TestAnUnchangedLayerIsNotDownloadedAgain(t *testing.T) {
+	srv, host := startRegistry(t, "ci")
+	keys := ecdsaKeys(t)
+	var log bytes.Buffer
+	f := testFetcher(t, http.DefaultClient, &log)
+	ref := "oci://" + host + "/org/policies:1.0"
+	if _, err := f.Push(context.Background(), acmeBundle(t, &keys), ref); err != nil {
+		t.Fatal(err)
+	}
+	opts := LoadOptions{Fetcher: f, Key: keys.public, KeyID: DefaultKeyID}
+
+	for run := 1; run <= 3; run++ {
+		if _, err := Load(context.Background(), []string{ref}, opts); err != nil {
+			t.Fatalf("run %d: %v", run, err)
+		}
+	}
+	if got := srv.blobGets.Load(); got != 1 {
+		t.Errorf("%d blob downloads in three runs, want 1", got)
 	}
 }
 
