@@ -73,11 +73,24 @@ func clampLines(content []byte, items []extractors.Item, err error) ([]extractor
 	for i := range items {
 		items[i].Location.Line = min(items[i].Location.Line, lines)
 	}
+	return items, clampError(err, lines)
+}
+
+// clampError keeps the line of err, or of each error it joins, at most
+// lines.
+func clampError(err error, lines int) error {
+	if joined, ok := err.(interface{ Unwrap() []error }); ok {
+		var errs []error
+		for _, e := range joined.Unwrap() {
+			errs = append(errs, clampError(e, lines))
+		}
+		return errors.Join(errs...)
+	}
 	var le *extractors.LineError
 	if errors.As(err, &le) && le.Line > lines {
-		err = extractors.AtLine(lines, le.Err)
+		return extractors.AtLine(lines, le.Err)
 	}
-	return items, err
+	return err
 }
 
 // template reads one document when it is a template: it declares a format

@@ -41,14 +41,14 @@ func TestList(t *testing.T) {
 }
 
 // A broken document is reported at its line and the others are still read;
-// an object without a name is a second problem, counted in the message.
+// an object without a name is a second problem, reported at its own line.
 func TestBrokenDocument(t *testing.T) {
 	checkItems(t, "broken.yaml", []extractors.Item{
 		service("broken.yaml", 1, "default", "first", extractors.ExposureInternal, nil),
 		service("broken.yaml", 14, "default", "last", extractors.ExposureInternal, nil),
 	}, 12)
 	_, err := extract(t, "broken.yaml")
-	want := "line 12: parse yaml: did not find expected ',' or '}' (and 1 more problems)"
+	want := "line 12: parse yaml: did not find expected ',' or '}'\nline 18: Pod has no metadata.name"
 	if err == nil || err.Error() != want {
 		t.Errorf("error %v, want %s", err, want)
 	}

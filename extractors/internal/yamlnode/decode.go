@@ -143,32 +143,53 @@ func nextDocument(content []byte, start, line int) int {
 	return -1
 }
 
-// Problems keeps the first error found in a file and counts the rest, since
-// the walker reports one diagnostic per file and extractor. The zero value
-// is empty and ready to use.
+// maxProblems is how many problems of one file Err reports; a file broken
+// everywhere would otherwise flood the report with one diagnostic a line.
+const maxProblems = 20
+
+// Problems collects the errors found in one file, each at its line, so that
+// every broken document of a multi-document file is reported where it is.
+// The zero value is empty and ready to use.
 type Problems struct {
-	first error
-	line  int
-	more  int
+	found []problem
+	more  int // problems beyond maxProblems, counted but not kept
+}
+
+type problem struct {
+	line int
+	err  error
 }
 
 // Add records err at the 1-based line it refers to.
 func (p *Problems) Add(line int, err error) {
-	if p.first != nil {
+	if len(p.found) == maxProblems {
 		p.more++
 		return
 	}
-	p.first, p.line = err, line
+	p.found = append(p.found, problem{line, err})
 }
 
-// Err returns the first error at its line, or nil when there was none.
+// Err returns nil when there was no problem, the problem at its line when
+// there was one, and otherwise the problems joined in file order, which the
+// walker reports as one diagnostic each. When some were only counted, the
+// last says how many more there were.
 func (p *Problems) Err() error {
-	if p.first == nil {
+	if len(p.found) == 0 {
 		return nil
 	}
-	err := p.first
-	if p.more > 0 {
-		err = fmt.Errorf("%w (and %d more problems)", err, p.more)
+	sorted := slices.Clone(p.found)
+	slices.SortStableFunc(sorted, func(a, b problem) int { return a.line - b.line })
+	errs := make([]error, len(sorted))
+	for i, f := range sorted {
+		errs[i] = extractors.AtLine(f.line, f.err)
 	}
-	return extractors.AtLine(p.line, err)
+	if p.more > 0 {
+		last := sorted[len(sorted)-1]
+		errs[len(errs)-1] = extractors.AtLine(last.line,
+			fmt.Errorf("%w (and %d more problems)", last.err, p.more))
+	}
+	if len(errs) == 1 {
+		return errs[0]
+	}
+	return errors.Join(errs...)
 }

@@ -32,7 +32,9 @@ func TestDecode(t *testing.T) {
 			in:       "a: 1\n---\nb: [1,\n---\nc: 3\n  d: 4\n---\ne: 5\n",
 			want:     []firstKey{{"a", 1}, {"e", 8}},
 			wantLine: 4,
-			wantErr:  "parse yaml: did not find expected node content (and 1 more problems)"},
+			// Each broken document is reported at its own line.
+			wantErr: "line 4: parse yaml: did not find expected node content\n" +
+				"line 6: parse yaml: mapping values are not allowed in this context"},
 		{name: "broken last document", in: "a: 1\n---\nb: c: d\n",
 			want:     []firstKey{{"a", 1}},
 			wantLine: 3, wantErr: "parse yaml: mapping values are not allowed in this context"},
@@ -83,15 +85,33 @@ func errorMessage(err error) string {
 	return err.Error()
 }
 
-func TestProblemsKeepsTheFirst(t *testing.T) {
+func TestProblemsReportsEachAtItsLine(t *testing.T) {
 	var p Problems
 	if p.Err() != nil {
 		t.Fatalf("empty Problems has error %v", p.Err())
 	}
 	p.Add(7, errString("first"))
 	p.Add(2, errString("second"))
-	if got, want := p.Err().Error(), "line 7: first (and 1 more problems)"; got != want {
+	if got, want := p.Err().Error(), "line 2: second\nline 7: first"; got != want {
 		t.Errorf("Err() = %q, want %q", got, want)
+	}
+}
+
+func TestProblemsCountsWhatItDoesNotList(t *testing.T) {
+	var p Problems
+	for line := 1; line <= maxProblems+5; line++ {
+		p.Add(line, errString("broken"))
+	}
+	joined, ok := p.Err().(interface{ Unwrap() []error })
+	if !ok {
+		t.Fatalf("Err() = %v, want joined errors", p.Err())
+	}
+	errs := joined.Unwrap()
+	if len(errs) != maxProblems {
+		t.Fatalf("%d errors, want %d", len(errs), maxProblems)
+	}
+	if got, want := errs[len(errs)-1].Error(), "line 20: broken (and 5 more problems)"; got != want {
+		t.Errorf("last error %q, want %q", got, want)
 	}
 }
 
