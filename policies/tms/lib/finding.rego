@@ -94,16 +94,37 @@ accepted_surface := {a.surface |
 
 mitigations_by_id := {mitigation.id: mitigation | some mitigation in input.model.mitigations}
 
-# covered holds when an implemented mitigation's covers globs match the item.
-# The engine resolves the globs once into input.coverage.
-covered(item_id) if {
-	some mitigation_id in input.coverage[item_id].mitigations
-	mitigations_by_id[mitigation_id].status == "implemented"
+# answers_of says, per implemented mitigation, what it answers: the STRIDE
+# categories of the threats it mitigates, and those threat ids, so that a
+# threat named after a rule (id TMS-CONTAINER-001) answers that rule alone.
+answers_of := {mitigation.id: {"stride": stride, "threats": {id | some id in mitigation.mitigates}} |
+	some mitigation in input.model.mitigations
+	mitigation.status == "implemented"
+	stride := {s | some threat_id in mitigation.mitigates; some s in threat_stride[threat_id]}
 }
 
-# answered holds when a person has dealt with the item: an implemented
-# mitigation covers it or a valid acceptance names it. Rules about a single
-# surface item stay silent when it holds.
-answered(item_id) if covered(item_id)
+threat_stride := {threat.id: threat.stride | some threat in input.model.threats}
 
-answered(item_id) if item_id in accepted_surface
+# covered holds when an implemented mitigation's covers globs match the item
+# and the mitigation answers the rule: one of its threats shares a STRIDE
+# category with the rule, or is named after the rule's id. A mitigation of a
+# repudiation threat says nothing about a container running as root. The
+# engine resolves the globs once into input.coverage; the lookups stay linear.
+covered(meta, item_id) if {
+	some mitigation_id in input.coverage[item_id].mitigations
+	some category in meta.custom.stride
+	category in answers_of[mitigation_id].stride
+}
+
+covered(meta, item_id) if {
+	some mitigation_id in input.coverage[item_id].mitigations
+	meta.custom.id in answers_of[mitigation_id].threats
+}
+
+# answered holds when a person has dealt with the item for the rule that
+# passes its own metadata (rego.metadata.rule()): a mitigation covers it as
+# covered says, or a valid acceptance names it. Rules about a single surface
+# item stay silent when it holds.
+answered(meta, item_id) if covered(meta, item_id)
+
+answered(_, item_id) if item_id in accepted_surface

@@ -2,32 +2,53 @@ package tms.lib_test
 
 import data.tms.lib
 
+# M-1 covers one dependency and mitigates T-1, a tampering threat.
 _input(status, acceptances) := {
 	"model": {
-		"mitigations": [{"id": "M-1", "status": status}],
+		"threats": [{"id": "T-1", "stride": ["tampering"]}, {"id": "TMS-ROOT-001", "stride": ["repudiation"]}],
+		"mitigations": [{"id": "M-1", "status": status, "mitigates": ["T-1"]}],
 		"acceptances": acceptances,
 	},
 	"coverage": {"dependency:go.mod#x": {"mitigations": ["M-1"], "threats": []}},
 	"config": {"today": "2026-06-01"},
 }
 
+_tampering := {"custom": {"id": "TMS-DEP-001", "stride": ["spoofing", "tampering"]}}
+
+_privilege := {"custom": {"id": "TMS-ROOT-001", "stride": ["elevation_of_privilege"]}}
+
 test_covered_by_implemented_mitigation if {
-	lib.covered("dependency:go.mod#x") with input as _input("implemented", [])
-	lib.answered("dependency:go.mod#x") with input as _input("implemented", [])
+	lib.covered(_tampering, "dependency:go.mod#x") with input as _input("implemented", [])
+	lib.answered(_tampering, "dependency:go.mod#x") with input as _input("implemented", [])
+}
+
+test_mitigation_of_another_category_does_not_cover if {
+	not lib.covered(_privilege, "dependency:go.mod#x") with input as _input("implemented", [])
+	not lib.answered(_privilege, "dependency:go.mod#x") with input as _input("implemented", [])
+}
+
+test_threat_named_after_the_rule_covers_it if {
+	named := json.patch(_input("implemented", []), [{"op": "add", "path": "/model/mitigations/0/mitigates/-", "value": "TMS-ROOT-001"}])
+	lib.covered(_privilege, "dependency:go.mod#x") with input as named
+}
+
+test_mitigation_of_an_unknown_threat_does_not_cover if {
+	unknown := json.patch(_input("implemented", []), [{"op": "replace", "path": "/model/mitigations/0/mitigates", "value": ["T-9"]}])
+	not lib.covered(_tampering, "dependency:go.mod#x") with input as unknown
 }
 
 test_proposed_mitigation_does_not_cover if {
-	not lib.covered("dependency:go.mod#x") with input as _input("proposed", [])
-	not lib.answered("dependency:go.mod#x") with input as _input("proposed", [])
+	not lib.covered(_tampering, "dependency:go.mod#x") with input as _input("proposed", [])
+	not lib.answered(_tampering, "dependency:go.mod#x") with input as _input("proposed", [])
 }
 
 test_item_nothing_names_is_not_covered if {
-	not lib.covered("dependency:go.mod#y") with input as _input("implemented", [])
+	not lib.covered(_tampering, "dependency:go.mod#y") with input as _input("implemented", [])
 }
 
 test_valid_acceptance_answers if {
 	acceptance := {"id": "A-1", "surface": "dependency:go.mod#x", "approved_by": "bob", "expires": "2026-07-01"}
-	lib.answered("dependency:go.mod#x") with input as _input("planned", [acceptance])
+	lib.answered(_privilege, "dependency:go.mod#x") with input as _input("planned", [acceptance])
 }
 
 test_lower_picks_the_less_severe if {
@@ -36,7 +57,7 @@ test_lower_picks_the_less_severe if {
 }
 
 test_missing_input_answers_nothing if {
-	not lib.answered("dependency:go.mod#x") with input as {}
+	not lib.answered(_tampering, "dependency:go.mod#x") with input as {}
 }
 
 _meta := {"custom": {"id": "TMS-TEST-001", "severity": "critical", "stride": ["tampering"]}}

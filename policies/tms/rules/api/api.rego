@@ -54,7 +54,7 @@ deny contains lib.finding(rego.metadata.rule(), {
 	item.kind == "api.operation"
 	not item.attributes.secured
 	item.exposure != "internal"
-	not lib.answered(item.id)
+	not lib.answered(rego.metadata.rule(), item.id)
 }
 
 # Unknown exposure ranks below public here: an anonymous operation is only
@@ -94,7 +94,7 @@ deny contains lib.finding(rego.metadata.rule(), {
 	some item in input.surface
 	item.kind in _definition_kinds
 	not item.id in _acknowledged
-	not lib.answered(item.id)
+	not lib.answered(rego.metadata.rule(), item.id)
 }
 
 _definition_kinds := {"api.spec", "grpc.service"}
@@ -135,7 +135,7 @@ deny contains lib.finding(rego.metadata.rule(), {
 	_defined_for(route.location.path)
 	endpoint := route.attributes.endpoint
 	not _documented(endpoint)
-	not lib.answered(route.id)
+	not lib.answered(rego.metadata.rule(), route.id)
 }
 
 # The scopes the repository's definitions describe: the service a definition

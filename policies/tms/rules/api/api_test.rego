@@ -89,7 +89,7 @@ test_unsecured_operation_without_secured_attribute_is_reported if {
 test_unsecured_operation_covered_by_mitigation_passes if {
 	op := _operation("public", false)
 	doc := object.union(_input([op]), {
-		"model": {"mitigations": [{"id": "M-1", "status": "implemented"}]},
+		"model": {"threats": [{"id": "T-1", "stride": ["spoofing", "tampering", "repudiation", "information_disclosure", "denial_of_service", "elevation_of_privilege"]}], "mitigations": [{"id": "M-1", "status": "implemented", "mitigates": ["T-1"]}]},
 		"coverage": {op.id: {"mitigations": ["M-1"], "threats": []}},
 	})
 	count(_findings(doc, "TMS-API-001")) == 0

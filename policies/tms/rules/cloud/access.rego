@@ -33,7 +33,7 @@ deny contains lib.finding(rego.metadata.rule(), {
 	"message": sprintf("%s %sunencrypted at rest", [item.name, _maybe_not(state)]),
 	"location": item.location,
 }) if {
-	some item in _open(_resource_kinds)
+	some item in _open(rego.metadata.rule(), _resource_kinds)
 	state := item.attributes.encrypted
 	state != true
 }
@@ -78,7 +78,7 @@ deny contains lib.finding(rego.metadata.rule(), {
 	"message": sprintf("%s %sgrants wildcard permissions", [item.name, _maybe(state)]),
 	"location": lib.fact_location(item, ["iam_wildcard"]),
 }) if {
-	some item in _open(_policy_kinds)
+	some item in _open(rego.metadata.rule(), _policy_kinds)
 	state := item.attributes.iam_wildcard
 	state != false
 }
@@ -114,7 +114,7 @@ deny contains lib.finding(rego.metadata.rule(), {
 	"message": sprintf("%s %scallable without authentication", [item.name, _maybe(state)]),
 	"location": item.location,
 }) if {
-	some item in _open(_resource_kinds)
+	some item in _open(rego.metadata.rule(), _resource_kinds)
 	state := item.attributes.unauthenticated
 	state != false
 	object.get(item.attributes, "http_method", "") != "OPTIONS"
@@ -148,7 +148,7 @@ deny contains lib.finding(rego.metadata.rule(), {
 	"message": sprintf("%s is fetched from %q without a fixed version", [item.name, item.attributes.source]),
 	"location": item.location,
 }) if {
-	some item in _open({"terraform.module"})
+	some item in _open(rego.metadata.rule(), {"terraform.module"})
 	item.attributes.pinned == false
 	item.attributes.local != true
 }

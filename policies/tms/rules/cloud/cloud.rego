@@ -18,11 +18,11 @@ _resource_kinds := {"terraform.resource", "cloudformation.resource"}
 
 _policy_kinds := {"terraform.resource", "terraform.data", "cloudformation.resource"}
 
-# _open lists the items of the given kinds that nobody has answered for.
-_open(kinds) := {item |
+# _open lists the items of the given kinds that nobody answered for the rule.
+_open(meta, kinds) := {item |
 	some item in input.surface
 	item.kind in kinds
-	not lib.answered(item.id)
+	not lib.answered(meta, item.id)
 }
 
 # Severity for a fact that holds (true) or may hold ("unknown").
@@ -67,7 +67,7 @@ deny contains lib.finding(rego.metadata.rule(), {
 	"message": sprintf("%s %sreadable by anyone on the internet", [item.name, _maybe(state)]),
 	"location": lib.fact_location(item, ["public_acl", "public_policy"]),
 }) if {
-	some item in _open(_resource_kinds)
+	some item in _open(rego.metadata.rule(), _resource_kinds)
 	states := {s | s := _acl_state(item)} | {s | s := _policy_state(item)}
 	count(states) > 0
 	state := _strongest(states)
@@ -168,7 +168,7 @@ deny contains lib.finding(rego.metadata.rule(), {
 	"message": sprintf("%s admits traffic from the internet: %s", [item.name, concat(", ", _ingress_text(rules))]),
 	"location": lib.fact_location(item, ["open_ingress"]),
 }) if {
-	some item in _open(_resource_kinds)
+	some item in _open(rego.metadata.rule(), _resource_kinds)
 	rules := item.attributes.open_ingress
 	count(rules) > 0
 }
@@ -235,7 +235,7 @@ deny contains lib.finding(rego.metadata.rule(), {
 	"message": sprintf("%s %sreachable from the internet", [item.name, _maybe(state)]),
 	"location": lib.fact_location(item, ["publicly_accessible"]),
 }) if {
-	some item in _open(_resource_kinds)
+	some item in _open(rego.metadata.rule(), _resource_kinds)
 	state := item.attributes.publicly_accessible
 	state != false
 }
@@ -270,7 +270,7 @@ deny contains lib.finding(rego.metadata.rule(), {
 	"message": sprintf("%s %s", [item.name, _public_what(item, state)]),
 	"location": lib.fact_location(item, ["public_ip"]),
 }) if {
-	some item in _open(_resource_kinds)
+	some item in _open(rego.metadata.rule(), _resource_kinds)
 	state := item.attributes.public_ip
 	state != false
 }

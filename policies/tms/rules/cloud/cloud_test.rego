@@ -87,7 +87,7 @@ test_public_bucket_private_acl_passes if {
 test_public_bucket_answered_passes if {
 	doc := object.union(_input([_acl]), {
 		"coverage": {_acl.id: {"mitigations": ["M-1"], "threats": []}},
-		"model": {"mitigations": [{"id": "M-1", "status": "implemented"}]},
+		"model": {"threats": [{"id": "T-1", "stride": ["spoofing", "tampering", "repudiation", "information_disclosure", "denial_of_service", "elevation_of_privilege"]}], "mitigations": [{"id": "M-1", "status": "implemented", "mitigates": ["T-1"]}]},
 	})
 	count(cloud.deny) == 0 with input as doc
 }

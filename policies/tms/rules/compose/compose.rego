@@ -11,10 +11,10 @@ import data.tms.lib
 
 _attr(item, name, default_value) := object.get(item.attributes, name, default_value)
 
-_services contains service if {
+_services(meta) := {service |
 	some service in input.surface
 	service.kind == "compose.service"
-	not lib.answered(service.id)
+	not lib.answered(meta, service.id)
 }
 
 _daemon_access(service) := [shown |
@@ -52,7 +52,7 @@ deny contains lib.finding(rego.metadata.rule(), {
 	"message": sprintf("service %s runs with %s", [service.name, concat(" and ", access)]),
 	"location": service.location,
 }) if {
-	some service in _services
+	some service in _services(rego.metadata.rule())
 	access := _daemon_access(service)
 	count(access) > 0
 }
@@ -93,7 +93,7 @@ deny contains lib.finding(rego.metadata.rule(), {
 	"message": sprintf("service %s shares the host's namespaces: %s", [service.name, concat(", ", shared)]),
 	"location": service.location,
 }) if {
-	some service in _services
+	some service in _services(rego.metadata.rule())
 	shared := _host_namespaces(service)
 	count(shared) > 0
 }
@@ -131,7 +131,7 @@ deny contains lib.finding(rego.metadata.rule(), {
 	some port in input.surface
 	port.kind == "compose.port"
 	port.exposure != "internal"
-	not lib.answered(port.id)
+	not lib.answered(rego.metadata.rule(), port.id)
 }
 
 _floating(service) if _attr(service, "tag", "") == "latest"
@@ -172,7 +172,7 @@ deny contains lib.finding(rego.metadata.rule(), {
 	"message": sprintf("service %s uses image %q, not pinned by digest", [service.name, _attr(service, "image", "")]),
 	"location": service.location,
 }) if {
-	some service in _services
+	some service in _services(rego.metadata.rule())
 	_attr(service, "image", "") != ""
 	_attr(service, "build", "") == ""
 	_attr(service, "pinned", false) != true

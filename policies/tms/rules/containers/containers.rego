@@ -39,7 +39,7 @@ deny contains lib.finding(rego.metadata.rule(), {
 	some item in input.surface
 	item.kind == "container.image"
 	item.attributes.runs_as_root
-	not lib.answered(item.id)
+	not lib.answered(rego.metadata.rule(), item.id)
 }
 
 # METADATA
@@ -74,7 +74,7 @@ deny contains lib.finding(rego.metadata.rule(), {
 	some item in input.surface
 	item.kind == "container.base"
 	not item.attributes.pinned
-	not lib.answered(item.id)
+	not lib.answered(rego.metadata.rule(), item.id)
 }
 
 # METADATA
@@ -108,7 +108,7 @@ deny contains lib.finding(rego.metadata.rule(), {
 	some item in input.surface
 	item.kind == "container.image"
 	some problem in _unverified_downloads(item)
-	not lib.answered(item.id)
+	not lib.answered(rego.metadata.rule(), item.id)
 }
 
 _unverified_downloads(item) := {problem |

@@ -34,7 +34,7 @@ _base(attrs) := {
 
 _input(surface) := {
 	"surface": surface,
-	"model": {"mitigations": [{"id": "M-1", "status": "implemented"}], "acceptances": []},
+	"model": {"threats": [{"id": "T-1", "stride": ["spoofing", "tampering", "repudiation", "information_disclosure", "denial_of_service", "elevation_of_privilege"]}], "mitigations": [{"id": "M-1", "status": "implemented", "mitigates": ["T-1"]}], "acceptances": []},
 	"coverage": {},
 	"config": {"today": "2026-06-01"},
 }
@@ -57,6 +57,17 @@ test_root_image_allow_when_covered if {
 	image := _image({})
 	doc := object.union(_input([image]), {"coverage": {image.id: {"mitigations": ["M-1"], "threats": []}}})
 	count(containers.deny) == 0 with input as doc
+}
+
+# A mitigation answers only the rules that share a STRIDE category with one
+# of its threats: an audit log against repudiation leaves a root image open.
+test_root_image_deny_when_covered_for_another_category if {
+	image := _image({})
+	doc := object.union(_input([image]), {
+		"model": {"threats": [{"id": "T-2", "stride": ["repudiation"]}], "mitigations": [{"id": "M-2", "status": "implemented", "mitigates": ["T-2"]}]},
+		"coverage": {image.id: {"mitigations": ["M-2"], "threats": []}},
+	})
+	count(_rules(containers.deny, "TMS-CONTAINER-001")) == 1 with input as doc
 }
 
 test_unpinned_base_deny if {

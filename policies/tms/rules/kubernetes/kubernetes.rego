@@ -101,7 +101,7 @@ deny contains lib.finding(rego.metadata.rule(), {
 	workload.kind == "k8s.workload"
 	access := _host_access(workload)
 	count(access) > 0
-	not lib.answered(workload.id)
+	not lib.answered(rego.metadata.rule(), workload.id)
 }
 
 # Host paths that hand over the node: its root file system, or the socket
@@ -154,7 +154,7 @@ deny contains lib.finding(rego.metadata.rule(), {
 	workload.kind == "k8s.workload"
 	paths := [p | some p in _attr(workload, "host_path_volumes", []); is_string(p)]
 	count(paths) > 0
-	not lib.answered(workload.id)
+	not lib.answered(rego.metadata.rule(), workload.id)
 }
 
 # An image floats on the newest push when tagged latest or not at all.
@@ -220,7 +220,7 @@ deny contains lib.finding(rego.metadata.rule(), {
 	"location": entry.item.location,
 }) if {
 	some entry in _unpinned
-	not lib.answered(entry.item.id)
+	not lib.answered(rego.metadata.rule(), entry.item.id)
 }
 
 _public_entry_kinds := {"k8s.service", "k8s.ingress"}
@@ -260,7 +260,7 @@ deny contains lib.finding(rego.metadata.rule(), {
 	some item in input.surface
 	item.kind in _public_entry_kinds
 	item.exposure != "internal"
-	not lib.answered(item.id)
+	not lib.answered(rego.metadata.rule(), item.id)
 }
 
 # METADATA
@@ -296,7 +296,7 @@ deny contains lib.finding(rego.metadata.rule(), {
 	item.kind == "k8s.ingress"
 	some host in _attr(item, "hosts", [])
 	object.get(host, "tls", false) != true
-	not lib.answered(item.id)
+	not lib.answered(rego.metadata.rule(), item.id)
 }
 
 # Groups and users that stand for anyone, or anyone with any credential.
@@ -343,7 +343,7 @@ deny contains lib.finding(rego.metadata.rule(), {
 	some binding in input.surface
 	binding.kind == "k8s.rbac_binding"
 	_attr(binding, "powerful", false) == true
-	not lib.answered(binding.id)
+	not lib.answered(rego.metadata.rule(), binding.id)
 }
 
 _subjects_text(binding) := concat(", ", [sprintf("%s %s", [object.get(s, "kind", ""), object.get(s, "name", "")]) | some s in _attr(binding, "subjects", [])])
@@ -380,5 +380,5 @@ deny contains lib.finding(rego.metadata.rule(), {
 	some secret in input.surface
 	secret.kind == "k8s.secret"
 	_attr(secret, "has_inline_data", false) == true
-	not lib.answered(secret.id)
+	not lib.answered(rego.metadata.rule(), secret.id)
 }

@@ -30,7 +30,7 @@ _service(name, exposure, namespace, selector) := {
 
 _input(surface) := {
 	"surface": surface,
-	"model": {"mitigations": [{"id": "M-1", "status": "implemented"}], "acceptances": []},
+	"model": {"threats": [{"id": "T-1", "stride": ["spoofing", "tampering", "repudiation", "information_disclosure", "denial_of_service", "elevation_of_privilege"]}], "mitigations": [{"id": "M-1", "status": "implemented", "mitigates": ["T-1"]}], "acceptances": []},
 	"coverage": {},
 	"config": {"today": "2026-06-01"},
 }

@@ -34,7 +34,7 @@ deny contains lib.finding(rego.metadata.rule(), {
 	some item in input.surface
 	item.kind == "k8s.workload"
 	item.attributes.run_as_root == true
-	not lib.answered(item.id)
+	not lib.answered(rego.metadata.rule(), item.id)
 }
 
 _escalation(item) := ", with privilege escalation allowed" if item.attributes.allow_privilege_escalation == true
@@ -79,7 +79,7 @@ deny contains lib.finding(rego.metadata.rule(), {
 	item.kind == "k8s.workload"
 	added := {cap | some cap in item.attributes.capabilities_added}
 	count(added) > 0
-	not lib.answered(item.id)
+	not lib.answered(rego.metadata.rule(), item.id)
 }
 
 _capability_severity(added) := "high" if count(added & _powerful_capabilities) > 0
@@ -113,5 +113,5 @@ deny contains lib.finding(rego.metadata.rule(), {
 	some item in input.surface
 	item.kind == "k8s.workload"
 	some port in item.attributes.host_ports
-	not lib.answered(item.id)
+	not lib.answered(rego.metadata.rule(), item.id)
 }

@@ -51,7 +51,7 @@ deny contains lib.finding(rego.metadata.rule(), {
 }) if {
 	some item in input.surface
 	item.kind == "secret.file"
-	not lib.answered(item.id)
+	not lib.answered(rego.metadata.rule(), item.id)
 }
 
 _severity(type) := "critical" if type in _critical_types

@@ -119,7 +119,7 @@ deny contains lib.finding(rego.metadata.rule(), {
 	entry.fingerprint
 	entry.fingerprint != item.fingerprint
 	_change_matters(entry, item)
-	not lib.answered(item.id)
+	not lib.answered(rego.metadata.rule(), item.id)
 }
 
 _change_matters(entry, _) if entry.status == "reviewed"
@@ -199,7 +199,7 @@ deny contains lib.finding(rego.metadata.rule(), {
 	some item in input.surface
 	_entries[item.id].status == "unreviewed"
 	not item.id in _base_unreviewed
-	not lib.answered(item.id)
+	not lib.answered(rego.metadata.rule(), item.id)
 }
 
 _base_entries := {entry.id: entry | some entry in input.base.model.surface}

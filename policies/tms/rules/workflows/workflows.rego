@@ -42,9 +42,9 @@ _holds_privilege(job) if job.attributes.inherits_secrets
 
 # A finding about a job is answered by a mitigation or acceptance naming the
 # job or its whole workflow.
-_job_answered(job) if lib.answered(job.id)
+_job_answered(meta, job) if lib.answered(meta, job.id)
 
-_job_answered(job) if lib.answered(job.attributes.workflow)
+_job_answered(meta, job) if lib.answered(meta, job.attributes.workflow)
 
 _triggers_in(workflow, wanted) := [t | some t in workflow.attributes.triggers; t in wanted]
 
@@ -89,7 +89,7 @@ deny contains lib.finding(rego.metadata.rule(), {
 	workflow := _workflows[job.attributes.workflow]
 	count(_triggers_in(workflow, _privileged_triggers)) > 0
 	_holds_privilege(job)
-	not _job_answered(job)
+	not _job_answered(rego.metadata.rule(), job)
 }
 
 # METADATA
@@ -124,7 +124,7 @@ deny contains lib.finding(rego.metadata.rule(), {
 	some job in input.surface
 	job.kind == "ci.job"
 	count(job.attributes.untrusted_expressions) > 0
-	not _job_answered(job)
+	not _job_answered(rego.metadata.rule(), job)
 }
 
 # METADATA
@@ -164,7 +164,7 @@ deny contains lib.finding(rego.metadata.rule(), {
 	not item.attributes.pinned
 	not item.attributes.first_party
 	not item.attributes.local
-	not lib.answered(item.id)
+	not lib.answered(rego.metadata.rule(), item.id)
 }
 
 _action_severity(item) := "low" if {
@@ -207,7 +207,7 @@ deny contains lib.finding(rego.metadata.rule(), {
 	job.attributes.self_hosted
 	workflow := _workflows[job.attributes.workflow]
 	count(_triggers_in(workflow, _public_triggers)) > 0
-	not _job_answered(job)
+	not _job_answered(rego.metadata.rule(), job)
 }
 
 # METADATA
@@ -241,7 +241,7 @@ deny contains lib.finding(rego.metadata.rule(), {
 }) if {
 	some item in input.surface
 	_broad_token(item)
-	not lib.answered(item.id)
+	not lib.answered(rego.metadata.rule(), item.id)
 }
 
 _broad_token(item) if {
@@ -290,7 +290,7 @@ deny contains lib.finding(rego.metadata.rule(), {
 	item.kind == "ci.include"
 	item.attributes.type in {"remote", "project", "component"}
 	not item.attributes.pinned
-	not lib.answered(item.id)
+	not lib.answered(rego.metadata.rule(), item.id)
 }
 
 # METADATA
@@ -328,7 +328,7 @@ deny contains lib.finding(rego.metadata.rule(), {
 	some item in input.surface
 	item.kind in {"ci.workflow", "ci.job"}
 	count(_publish_grants(item)) > 0
-	not lib.answered(item.id)
+	not lib.answered(rego.metadata.rule(), item.id)
 }
 
 _publish_grants(item) := ["write-all"] if {
