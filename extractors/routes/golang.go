@@ -137,29 +137,6 @@ func defaultImportName(fw string) string {
 	return fw
 }
 
-// stringLit returns the value of a string literal, or of literals joined
-// with +, which is as far as a path is statically evident.
-func stringLit(e ast.Expr) (string, bool) {
-	switch e := e.(type) {
-	case *ast.BasicLit:
-		if e.Kind != token.STRING {
-			return "", false
-		}
-		s, err := strconv.Unquote(e.Value)
-		return s, err == nil
-	case *ast.ParenExpr:
-		return stringLit(e.X)
-	case *ast.BinaryExpr:
-		if e.Op != token.ADD {
-			return "", false
-		}
-		left, okLeft := stringLit(e.X)
-		right, okRight := stringLit(e.Y)
-		return left + right, okLeft && okRight
-	}
-	return "", false
-}
-
 // methodLit returns an HTTP method written as a literal or as one of
 // net/http's Method constants, in upper case.
 func (g *goFile) methodLit(e ast.Expr) (string, bool) {
@@ -171,7 +148,7 @@ func (g *goFile) methodLit(e ast.Expr) (string, bool) {
 		}
 		return strings.ToUpper(name), true
 	}
-	m, ok := stringLit(e)
+	m, ok := g.consts.stringLit(e)
 	return strings.ToUpper(m), ok && m != ""
 }
 

@@ -219,7 +219,7 @@ func (run *chainRun) add(r *goRouter, c *ast.CallExpr, method, p string, handler
 // that is not literal is unseen surface when the router is certain.
 func (run *chainRun) register(r *goRouter, c *ast.CallExpr, method string,
 	pathArg, handler ast.Expr) {
-	p, ok := stringLit(pathArg)
+	p, ok := run.g.consts.stringLit(pathArg)
 	if !ok {
 		run.miss(r, c)
 		return
@@ -235,7 +235,7 @@ func (run *chainRun) miss(r *goRouter, c *ast.CallExpr) {
 
 // registerPattern records a net/http style "[METHOD ][HOST]/PATH" pattern.
 func (run *chainRun) registerPattern(r *goRouter, c *ast.CallExpr, withHost bool) {
-	pattern, ok := stringLit(c.Args[0])
+	pattern, ok := run.g.consts.stringLit(c.Args[0])
 	if !ok {
 		run.miss(r, c)
 		return

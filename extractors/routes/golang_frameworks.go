@@ -23,7 +23,7 @@ func (run *chainRun) chiCall(r *goRouter, c *ast.CallExpr, name string) chainSta
 	case name == "Mount" && len(args) == 2:
 		run.mount(r, c)
 	case name == "Route" && len(args) == 2:
-		p, ok := stringLit(args[0])
+		p, ok := run.g.consts.stringLit(args[0])
 		return run.subRouter(r.child(p, ok), args[1])
 	case name == "Group" && len(args) == 1:
 		return run.subRouter(r.child("", true), args[0])
@@ -54,7 +54,7 @@ func (run *chainRun) registerMethod(r *goRouter, c *ast.CallExpr, method, p, h a
 // mount places a router built in the same function under a prefix. Any
 // other handler is recorded as the catch-all route chi registers for it.
 func (run *chainRun) mount(r *goRouter, c *ast.CallExpr) {
-	p, literal := stringLit(c.Args[0])
+	p, literal := run.g.consts.stringLit(c.Args[0])
 	if id, isName := c.Args[1].(*ast.Ident); isName {
 		sub, _ := run.sc.lookup(id.Name)
 		if sub != nil && sub.constructed && sub.parent == nil && !r.below(sub) {
@@ -99,7 +99,7 @@ func (run *chainRun) ginCall(r *goRouter, c *ast.CallExpr, name string) chainSta
 	case name == "Match" && len(args) >= 3:
 		run.registerEach(r, c, run.g.methodList(args[0]), args[1], args[len(args)-1])
 	case name == "Group" && len(args) >= 1:
-		p, ok := stringLit(args[0])
+		p, ok := run.g.consts.stringLit(args[0])
 		return chainState{router: r.child(p, ok)}
 	case strings.HasPrefix(name, "Static") && len(args) == 2:
 		run.register(r, c, "GET", args[0], nil)
@@ -135,7 +135,7 @@ func (run *chainRun) echoCall(r *goRouter, c *ast.CallExpr, name string) chainSt
 	case name == "Add" && len(args) >= 3:
 		run.registerMethod(r, c, args[0], args[1], args[2])
 	case name == "Group" && len(args) >= 1:
-		p, ok := stringLit(args[0])
+		p, ok := run.g.consts.stringLit(args[0])
 		return chainState{router: r.child(p, ok)}
 	case (name == "Static" || name == "File") && len(args) == 2:
 		run.register(r, c, "GET", args[0], nil)
@@ -150,7 +150,7 @@ func (run *chainRun) muxRouterCall(r *goRouter, c *ast.CallExpr, name string) ch
 		if len(c.Args) != 2 {
 			return chainState{}
 		}
-		b.setPath(c.Args[0])
+		b.setPath(run.g.consts, c.Args[0])
 		b.handler, b.hasHandler = c.Args[1], true
 		return chainState{mux: b}
 	}
@@ -166,7 +166,7 @@ func (run *chainRun) muxRouteCall(b *muxRoute, c *ast.CallExpr, name string) cha
 		b.methods = append(b.methods, methods...)
 		b.methodMiss = b.methodMiss || len(methods) == 0
 	case (name == "Path" || name == "PathPrefix") && len(c.Args) == 1:
-		b.setPath(c.Args[0])
+		b.setPath(run.g.consts, c.Args[0])
 		b.line = run.line(c)
 	case (name == "Handler" || name == "HandlerFunc") && len(c.Args) == 1:
 		b.handler, b.hasHandler = c.Args[0], true
@@ -183,8 +183,8 @@ func (run *chainRun) muxRouteCall(b *muxRoute, c *ast.CallExpr, name string) cha
 var muxMatchers = set("Host", "Headers", "Queries", "Schemes", "MatcherFunc",
 	"HeadersRegexp", "NewRoute", "Name", "BuildVarsFunc")
 
-func (b *muxRoute) setPath(e ast.Expr) {
-	b.path, b.pathKnown = stringLit(e)
+func (b *muxRoute) setPath(consts goConsts, e ast.Expr) {
+	b.path, b.pathKnown = consts.stringLit(e)
 	b.pathSet = true
 }
 

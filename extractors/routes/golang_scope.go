@@ -78,6 +78,7 @@ type goFile struct {
 	fset     *token.FileSet
 	file     *ast.File
 	imports  map[string]string          // package name to framework
+	consts   goConsts                   // package-level constants, for paths
 	bindings map[*ast.FuncLit]*goRouter // chi Route and Group callbacks
 	consumed map[*ast.CallExpr]bool     // inner calls of a chain already read
 	pending  []pendingRoute
@@ -86,7 +87,7 @@ type goFile struct {
 
 func newGoFile(fset *token.FileSet, file *ast.File) *goFile {
 	return &goFile{
-		fset: fset, file: file, imports: importNames(file),
+		fset: fset, file: file, imports: importNames(file), consts: fileConsts(file),
 		bindings: map[*ast.FuncLit]*goRouter{}, consumed: map[*ast.CallExpr]bool{},
 	}
 }

@@ -206,3 +206,69 @@ func TestSplitPattern(t *testing.T) {
 		}
 	}
 }
+
+func TestGoExtractConstantPaths(t *testing.T) {
+	runCases(t, NewGo(), []extractCase{
+		{name: "single constant", path: "x.go", src: `package x
+
+import "net/http"
+
+const healthPath = "/healthz"
+
+func f() { http.HandleFunc(healthPath, health) }
+`, want: []string{"7 ANY /healthz net/http health"}},
+		{name: "const block, concatenation and repeated value", path: "x.go", src: `package x
+
+import "github.com/go-chi/chi/v5"
+
+const (
+	apiPrefix        = "/api/v1"
+	usersPath string = apiPrefix + "/users"
+	userPath         = usersPath + "/{id}"
+	adminPath        = "/admin"
+	statsPath
+)
+
+func f() {
+	r := chi.NewRouter()
+	r.Get(usersPath, listUsers)
+	r.Delete(userPath, deleteUser)
+	r.Route(adminPath, func(r chi.Router) { r.Get(statsPath, stats) })
+	r.Post(("/" + "login"), login)
+}
+`, want: []string{
+			"16 DELETE /api/v1/users/{id} chi deleteUser",
+			"17 GET /admin/admin chi stats",
+			"15 GET /api/v1/users chi listUsers",
+			"18 POST /login chi login",
+		}},
+		{name: "pattern constant", path: "x.go", src: `package x
+
+import "net/http"
+
+const pattern = "GET /items/{id}"
+
+func f(mux *http.ServeMux) {
+	mux.HandleFunc(pattern, getItem)
+}
+`, want: []string{"8 GET /items/{id} net/http getItem"}},
+		{name: "what is not a string constant stays unseen", path: "x.go", src: `package x
+
+import "net/http"
+
+const (
+	port    = 8080
+	looping = looping + "/x"
+)
+
+var variable = "/var"
+
+func f() {
+	http.HandleFunc(port, a)
+	http.HandleFunc(looping, b)
+	http.HandleFunc(variable, c)
+	http.HandleFunc(local, d)
+}
+`, wantLine: 13},
+	})
+}
