@@ -82,7 +82,7 @@ func TestTmsBundleLoadsInOPA(t *testing.T) {
 		t.Fatal(err)
 	}
 	out := opa(t, "eval", "--format", "json", "--bundle", bundlePath,
-		"--data", "../policies/tms/lib/finding.rego", "--data", "../policies/tms/lib/kinds.rego",
+		"--data", "../policies/tms/lib",
 		"--input", input, "data.tms.rules.acme.deny")
 
 	var result struct {
