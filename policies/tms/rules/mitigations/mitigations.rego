@@ -236,9 +236,16 @@ _contradicts("information_disclosure", item) if {
 	host.tls == false
 }
 
+# Images say runs_as_root; Kubernetes workloads, like their manifests,
+# run_as_root.
 _contradicts("elevation_of_privilege", item) if {
-	item.kind in {"container.image", "k8s.workload"}
+	item.kind == "container.image"
 	item.attributes.runs_as_root == true
+}
+
+_contradicts("elevation_of_privilege", item) if {
+	item.kind == "k8s.workload"
+	item.attributes.run_as_root == true
 }
 
 _contradicts("information_disclosure", item) if {

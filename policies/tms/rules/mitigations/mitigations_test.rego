@@ -220,6 +220,9 @@ test_named_controls_check_images_ingresses_and_storage if {
 		"exposure": "unknown", "attributes": {"encrypted": false}, "location": {"path": "s3.tf", "line": 1},
 	}
 	count(mitigations.deny) == 1 with input as _control_input([image], "non-root")
+	root_workload := object.union(_workload, {"attributes": {"run_as_root": true}})
+	count(mitigations.deny) == 1 with input as _control_input([root_workload], "non-root")
+	count(mitigations.deny) == 0 with input as _control_input([_workload], "non-root")
 	count(mitigations.deny) == 1 with input as _control_input([ingress], "tls")
 	count(mitigations.deny) == 1 with input as _control_input([bucket], "encryption")
 	count(mitigations.deny) == 0 with input as _control_input([bucket], "tls")
