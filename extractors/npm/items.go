@@ -10,7 +10,7 @@ import (
 // a package keeps its id when it moves between direct and transitive.
 type builder struct {
 	manifest string
-	lockPath string
+	lockPath string    // "" when no lockfile covers the manifest
 	lock     *lockfile // nil without a readable lockfile
 }
 
@@ -35,7 +35,7 @@ func (b *builder) items(deps map[string]direct) []extractors.Item {
 // direct describes a declared dependency. The lockfile, when it installs the
 // package, tells the version; without it only an exact spec pins it.
 func (b *builder) direct(d direct, e *lockEntry) extractors.Item {
-	attrs := attributes(d.name, d.constraint, d.scope, specSource(d.constraint))
+	attrs := b.attributes(d.name, d.constraint, d.scope, specSource(d.constraint))
 	attrs["direct"] = true
 	if e != nil {
 		attrs["version"] = e.Version
@@ -52,7 +52,7 @@ func (b *builder) direct(d direct, e *lockEntry) extractors.Item {
 
 // transitive describes a package only the lockfile names.
 func (b *builder) transitive(name string, e *lockEntry) extractors.Item {
-	attrs := attributes(name, "", lockScope(e), resolvedSource(name, e))
+	attrs := b.attributes(name, "", lockScope(e), resolvedSource(name, e))
 	attrs["direct"] = false
 	attrs["version"] = e.Version
 	attrs["pinned"] = exactVersion(e.Version)
@@ -61,9 +61,12 @@ func (b *builder) transitive(name string, e *lockEntry) extractors.Item {
 }
 
 // attributes starts an item's attributes. A constraint may be a git or
-// tarball URL with a token in it, which must not reach a report.
-func attributes(name, constraint, scope, source string) map[string]any {
+// tarball URL with a token in it, which must not reach a report. A lockfile
+// that exists but cannot be read still locks the install, so locked says
+// whether there is one, and the read error is a diagnostic of its own.
+func (b *builder) attributes(name, constraint, scope, source string) map[string]any {
 	return map[string]any{
+		"locked":     b.lockPath != "",
 		"ecosystem":  "npm",
 		"name":       name,
 		"version":    "",

@@ -13,8 +13,9 @@ import (
 	"github.com/tms-dev/tms/extractors"
 )
 
-// dep builds an expected item from its attributes. want lists them in the
-// order version, constraint, scope, source, pinned, integrity.
+// dep builds an expected item of a package.json that a lockfile covers from
+// its attributes. want lists them in the order version, constraint, scope,
+// source, pinned, integrity.
 func dep(name string, direct bool, at extractors.Location, want ...any) extractors.Item {
 	return extractors.Item{
 		ID: "dependency:package.json#" + name, Kind: "dependency", Name: name,
@@ -22,9 +23,15 @@ func dep(name string, direct bool, at extractors.Location, want ...any) extracto
 		Attributes: map[string]any{
 			"ecosystem": "npm", "name": name, "direct": direct,
 			"version": want[0], "constraint": want[1], "scope": want[2],
-			"source": want[3], "pinned": want[4], "integrity": want[5],
+			"source": want[3], "pinned": want[4], "integrity": want[5], "locked": true,
 		},
 	}
+}
+
+// unlocked is an expected item of a package.json that no lockfile covers.
+func unlocked(it extractors.Item) extractors.Item {
+	it.Attributes["locked"] = false
+	return it
 }
 
 func pkg(line int) extractors.Location {
@@ -75,9 +82,9 @@ func TestExtract(t *testing.T) {
 			dep("uuid", false, lock(37), "3.4.0", "", "prod", "registry", true, false),
 		}},
 		{dir: "nolock", wantLine: 6, wantErr: "bad is not a string", want: []extractors.Item{
-			dep("exact", true, pkg(4), "", "=2.0.1", "prod", "registry", true, false),
-			dep("gh", true, pkg(7), "", "github:acme/gh", "prod", "git", false, false),
-			dep("ranged", true, pkg(5), "", "^2", "prod", "registry", false, false),
+			unlocked(dep("exact", true, pkg(4), "", "=2.0.1", "prod", "registry", true, false)),
+			unlocked(dep("gh", true, pkg(7), "", "github:acme/gh", "prod", "git", false, false)),
+			unlocked(dep("ranged", true, pkg(5), "", "^2", "prod", "registry", false, false)),
 		}},
 		{dir: "broken", wantLine: 5, wantErr: "invalid character"},
 		{dir: "badlock", wantLine: 6, wantErr: "package-lock.json line 6:",
@@ -109,4 +116,35 @@ func extractDir(t testing.TB, dir string) ([]extractors.Item, error) {
 	}
 	f := extractors.File{Path: "package.json", Content: content}
 	return New().Extract(f, extractortest.DirRepo(dir))
+}
+
+// TestLocked checks what TMS-DEP-002 reads: whether any lockfile, even one
+// that cannot be read, fixes what package.json's ranges install.
+func TestLocked(t *testing.T) {
+	manifest := `{"dependencies": {"express": "^4.19.2"}}`
+	tests := []struct {
+		name  string
+		files mapRepo
+		want  bool
+	}{
+		{"no lockfile", mapRepo{}, false},
+		{"package-lock.json", mapRepo{"package-lock.json": `{"packages": {}}`}, true},
+		{"npm-shrinkwrap.json", mapRepo{"npm-shrinkwrap.json": `{"packages": {}}`}, true},
+		{"yarn.lock", mapRepo{"yarn.lock": "express@^4.19.2:\n  version \"4.19.2\"\n"}, true},
+		{"pnpm-lock.yaml", mapRepo{"pnpm-lock.yaml": "lockfileVersion: '9.0'\n"}, true},
+		{"a lockfile that cannot be read", mapRepo{"package-lock.json": "{"}, true},
+		{"a lockfile in another folder", mapRepo{"web/package-lock.json": "{}"}, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			tt.files["package.json"] = manifest
+			items, _ := extractMap(t, tt.files)
+			if len(items) != 1 {
+				t.Fatalf("got %d items, want express alone: %+v", len(items), items)
+			}
+			if got := items[0].Attributes["locked"]; got != tt.want {
+				t.Errorf("locked = %v, want %v", got, tt.want)
+			}
+		})
+	}
 }
