@@ -19,6 +19,8 @@ import (
 
 	"github.com/bmatcuk/doublestar/v4"
 	"github.com/go-git/go-git/v5/plumbing/format/gitignore"
+
+	"github.com/tms-dev/tms/extractors/internal/redact"
 )
 
 // DefaultMaxFileSize is the largest file an extractor reads unless Options say
@@ -327,7 +329,8 @@ func diagnostics(extractor, p string, err error) []Diagnostic {
 }
 
 // diagnostic places err at the file it names, p unless it is a FileError,
-// and at its line when it has one.
+// and at its line when it has one. A parser may quote the line it failed
+// on, so URL credentials are redacted from the message as from any item.
 func diagnostic(extractor, p string, err error) Diagnostic {
 	d := Diagnostic{Extractor: extractor, Message: err.Error(), Location: Location{Path: p}}
 	var fe *FileError
@@ -339,6 +342,7 @@ func diagnostic(extractor, p string, err error) Diagnostic {
 		d.Message = le.Err.Error()
 		d.Location.Line = le.Line
 	}
+	d.Message = redact.Text(d.Message)
 	return d
 }
 

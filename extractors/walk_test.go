@@ -296,6 +296,31 @@ func (manifestReader) Extract(f extractors.File, _ extractors.Repo) ([]extractor
 		extractors.InFile(lockfile, errors.New("lockfileVersion 9 is unknown")))
 }
 
+// quoter fails on every file, quoting a line with a credential in a URL as
+// a parser may.
+type quoter struct{}
+
+func (quoter) Name() string        { return "quoter" }
+func (quoter) Match(p string) bool { return p == "requirements.txt" }
+func (quoter) Extract(extractors.File, extractors.Repo) ([]extractors.Item, error) {
+	return nil, extractors.AtLine(1, errors.New(
+		`cannot parse "git+https://oauth2:GLTOKEN777@gitlab.example/a.git"`))
+}
+
+func TestWalkRedactsCredentialsInDiagnostics(t *testing.T) {
+	dir := writeTree(t, map[string]string{"requirements.txt": "x"})
+	res, err := extractors.Walk(context.Background(), dir, extractors.Options{
+		Extractors: []extractors.Extractor{quoter{}},
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Diagnostics) != 1 || strings.Contains(res.Diagnostics[0].Message, "GLTOKEN777") ||
+		!strings.Contains(res.Diagnostics[0].Message, "REDACTED@gitlab.example") {
+		t.Errorf("diagnostics %+v: want the token redacted", res.Diagnostics)
+	}
+}
+
 func TestWalkPlacesEachErrorAtItsOwnFile(t *testing.T) {
 	dir := writeTree(t, map[string]string{"web/package.json": "{}", "web/package-lock.json": "{}"})
 	res, err := extractors.Walk(context.Background(), dir, extractors.Options{
