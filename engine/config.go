@@ -19,7 +19,7 @@ type Config struct {
 	// Actions map severities to block, ticket, comment or log (`actions:`),
 	// over what FailOn and WarnOn give them.
 	Actions     map[Severity]Handling
-	Exclude     []string // doublestar globs left out of the walk
+	Exclude     []ExcludeGlob // left out of the walk
 	MaxFileSize int64
 	Timeout     time.Duration
 	Policies    []string               // directories of team rules
@@ -45,6 +45,23 @@ type RuleSetting struct {
 	Disabled bool
 	Severity Severity // "" keeps the rule's own
 	Reason   string
+}
+
+// ExcludeGlob is a doublestar glob of paths the walk leaves out. Its reason
+// is optional in a repository on its own; when an organisation bundle's
+// protected rules are loaded, it is required, since leaving files out hides
+// their surface from those rules.
+type ExcludeGlob struct {
+	Glob   string
+	Reason string
+}
+
+func (c Config) excludeGlobs() []string {
+	globs := make([]string, len(c.Exclude))
+	for i, e := range c.Exclude {
+		globs[i] = e.Glob
+	}
+	return globs
 }
 
 // Exemption drops the findings located in matching paths, for the listed
@@ -102,7 +119,7 @@ func LoadConfig(path string) (Config, error) {
 		cfg.WarnOn = Severity(s)
 	}
 	if f.Has("exclude") {
-		cfg.Exclude = f.Strings("exclude", threatmodel.NonEmpty, threatmodel.Glob)
+		cfg.Exclude = excludeGlobs(d, f)
 	}
 	if n, ok := f.Int("max_file_size"); ok {
 		cfg.MaxFileSize = positive(d, f, "max_file_size", int64(n))

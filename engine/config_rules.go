@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"path/filepath"
 	"sort"
+	"strings"
 
 	"gopkg.in/yaml.v3"
 
@@ -61,10 +62,53 @@ func exemptions(d *threatmodel.Decoder, f *threatmodel.Fields) []Exemption {
 		out = append(out, Exemption{
 			Paths:  ef.Strings("paths", threatmodel.NonEmpty, threatmodel.Glob),
 			Rules:  ef.Strings("rules", threatmodel.NonEmpty),
-			Reason: ef.String("reason", threatmodel.NonEmpty),
+			Reason: ef.String("reason", reasonCheck),
 		})
 	})
 	return out
+}
+
+// excludeGlobs reads `exclude:`, whose entries are a glob, or a mapping of
+// paths and the reason they are left out.
+func excludeGlobs(d *threatmodel.Decoder, f *threatmodel.Fields) []ExcludeGlob {
+	out := []ExcludeGlob{}
+	f.Each("exclude", "a list of globs", func(n *yaml.Node, field string) {
+		if n.Kind == yaml.ScalarNode {
+			out = append(out, ExcludeGlob{Glob: globScalar(d, n, field)})
+			return
+		}
+		ef := d.Fields(n, field, "paths", "reason")
+		ef.Require("paths", "reason")
+		reason := ef.String("reason", reasonCheck)
+		for _, glob := range ef.Strings("paths", threatmodel.NonEmpty, threatmodel.Glob) {
+			out = append(out, ExcludeGlob{Glob: glob, Reason: reason})
+		}
+	})
+	return out
+}
+
+// globScalar is the glob a plain entry of `exclude:` holds.
+func globScalar(d *threatmodel.Decoder, n *yaml.Node, field string) string {
+	if n.ShortTag() != "!!str" {
+		d.Problemf(n, field, "found %q (expected a glob, or a mapping of paths and a reason)", n.Value)
+		return ""
+	}
+	for _, check := range []threatmodel.Check{threatmodel.NonEmpty, threatmodel.Glob} {
+		if msg := check(n.Value); msg != "" {
+			d.Problemf(n, field, "%s", msg)
+			return ""
+		}
+	}
+	return n.Value
+}
+
+// reasonCheck refuses a reason without words: one written only to get past
+// the check tells the reviewer nothing.
+func reasonCheck(v string) string {
+	if strings.TrimSpace(v) == "" {
+		return fmt.Sprintf("%q is blank (expected a reason a reviewer can read)", v)
+	}
+	return ""
 }
 
 // dataField reads `data:`, any JSON-like mapping, for rules to read as

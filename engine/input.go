@@ -24,6 +24,10 @@ type Input struct {
 	Coverage      map[string]*Coverage `json:"coverage"`
 	Config        RunConfig            `json:"config"`
 	Base          *BaseFacts           `json:"base"` // nil unless run with --base
+	// Excluded counts the files each exclude glob left out of the walk. Rules
+	// do not read it; the report lists it where it hides surface from an
+	// organisation bundle's rules.
+	Excluded []extractors.Exclusion `json:"-"`
 }
 
 // BaseFacts is the repository as it was where a change started (the merge
@@ -82,7 +86,7 @@ func walkRepo(ctx context.Context, dir string, cfg Config, log *slog.Logger) (*S
 	}
 	res, err := extractors.Walk(ctx, abs, extractors.Options{
 		Extractors:  withProgress(ctx, builtin.All()),
-		Exclude:     cfg.Exclude,
+		Exclude:     cfg.excludeGlobs(),
 		MaxFileSize: cfg.MaxFileSize,
 		Logger:      log,
 	})
@@ -120,6 +124,7 @@ func NewInput(scan *Scan, model *threatmodel.Model, cfg Config, today time.Time)
 			Diagnostics: nonNil(scan.Diagnostics),
 		},
 		Surface:  nonNil(scan.Items),
+		Excluded: scan.Excluded,
 		Model:    model,
 		Coverage: coverageIndex(model, scan.Items),
 		Config: RunConfig{

@@ -56,6 +56,17 @@ type Result struct {
 	Files       []FileInfo   // by path
 	Items       []Item       // by id
 	Diagnostics []Diagnostic // by path, line, message
+	Excluded    []Exclusion  // one per Options.Exclude glob, in its order
+}
+
+// Exclusion counts the files one exclude glob kept out of the walk, so that
+// whoever relies on the surface can see how much of the tree was not read.
+// A file under a directory the glob matched counts, unless it was ignored
+// anyway (.gitignore, vendored folders); a file two globs match counts for
+// the first.
+type Exclusion struct {
+	Glob  string
+	Files int
 }
 
 // Walk reads the tree under dir once, honouring .gitignore files and skipping
@@ -70,9 +81,10 @@ func Walk(ctx context.Context, dir string, opts Options) (*Result, error) {
 	}
 	defer root.Close()
 
-	w := &walker{root: root, opts: opts, files: map[string]int64{}}
+	w := &walker{root: root, opts: opts, files: map[string]int64{},
+		excluded: make([]int, len(opts.Exclude))}
 	base := readIgnorePatterns(root, ".git/info/exclude", nil)
-	if err := w.walkDir(ctx, ".", nil, base); err != nil {
+	if err := w.walkDir(ctx, ".", nil, base, notExcluded); err != nil {
 		return nil, err
 	}
 
@@ -81,6 +93,7 @@ func Walk(ctx context.Context, dir string, opts Options) (*Result, error) {
 		return nil, err
 	}
 	res.Files = w.inventory()
+	res.Excluded = w.exclusions()
 	sortResult(res)
 	return res, nil
 }
@@ -104,14 +117,20 @@ type job struct {
 }
 
 type walker struct {
-	root  *os.Root
-	opts  Options
-	files map[string]int64 // inventory: path to size
-	jobs  []job
+	root     *os.Root
+	opts     Options
+	files    map[string]int64 // inventory: path to size
+	jobs     []job
+	excluded []int // files left out, by index in opts.Exclude
 }
 
+// notExcluded is the exclude index of a path that no exclude glob matched.
+const notExcluded = -1
+
+// walkDir inventories the files under dir. Inside a directory an exclude
+// glob matched, excludedBy is that glob's index, and files are only counted.
 func (w *walker) walkDir(ctx context.Context, dir string, parts []string,
-	patterns []gitignore.Pattern) error {
+	patterns []gitignore.Pattern, excludedBy int) error {
 	if err := ctx.Err(); err != nil {
 		return err
 	}
@@ -129,15 +148,40 @@ func (w *walker) walkDir(ctx context.Context, dir string, parts []string,
 		if w.skip(e, rel, entryParts, matcher) {
 			continue
 		}
-		if e.IsDir() {
-			if err := w.walkDir(ctx, rel, entryParts, patterns); err != nil {
+		by := excludedBy
+		if by == notExcluded {
+			by = w.excludeIndex(rel)
+		}
+		switch {
+		case e.IsDir():
+			if err := w.walkDir(ctx, rel, entryParts, patterns, by); err != nil {
 				return err
 			}
-			continue
+		case by != notExcluded:
+			w.excluded[by]++
+		default:
+			w.addFile(e, rel)
 		}
-		w.addFile(e, rel)
 	}
 	return nil
+}
+
+// excludeIndex is the index of the first exclude glob that matches rel.
+func (w *walker) excludeIndex(rel string) int {
+	for i, glob := range w.opts.Exclude {
+		if ok, _ := doublestar.Match(glob, rel); ok {
+			return i
+		}
+	}
+	return notExcluded
+}
+
+func (w *walker) exclusions() []Exclusion {
+	out := make([]Exclusion, len(w.opts.Exclude))
+	for i, glob := range w.opts.Exclude {
+		out[i] = Exclusion{Glob: glob, Files: w.excluded[i]}
+	}
+	return out
 }
 
 func (w *walker) skip(e fs.DirEntry, rel string, parts []string, ignored gitignore.Matcher) bool {
@@ -153,11 +197,6 @@ func (w *walker) skip(e fs.DirEntry, rel string, parts []string, ignored gitigno
 		return true
 	case ignored.Match(parts, e.IsDir()):
 		return true
-	}
-	for _, glob := range w.opts.Exclude {
-		if ok, _ := doublestar.Match(glob, rel); ok {
-			return true
-		}
 	}
 	return false
 }

@@ -102,6 +102,39 @@ func TestWalkHonoursIgnoreRules(t *testing.T) {
 	}
 }
 
+// TestWalkCountsExcludedFiles checks that each exclude glob reports the
+// files it kept out, including those under a directory it matched, and that
+// files ignored anyway are not counted against it.
+func TestWalkCountsExcludedFiles(t *testing.T) {
+	dir := writeTree(t, map[string]string{
+		"main.txt":                      "",
+		"services/billing/app.py":       "",
+		"services/billing/Dockerfile":   "",
+		"services/billing/.gitignore":   "*.tmp\n",
+		"services/billing/cache.tmp":    "",
+		"services/billing/vendor/x.txt": "",
+		"services/billing/deep/a.txt":   "",
+		"docs/a.min.js":                 "",
+		"docs/b.min.js":                 "",
+	})
+	res := walk(t, dir, extractors.Options{Exclude: []string{
+		"services/billing/**", "**/*.min.js", "services/billing/deep/**", "nothing/**",
+	}})
+
+	want := []extractors.Exclusion{
+		{Glob: "services/billing/**", Files: 4},
+		{Glob: "**/*.min.js", Files: 2},
+		{Glob: "services/billing/deep/**", Files: 0},
+		{Glob: "nothing/**", Files: 0},
+	}
+	if diff := cmp.Diff(want, res.Excluded); diff != "" {
+		t.Errorf("excluded (-want +got):\n%s", diff)
+	}
+	if diff := cmp.Diff([]string{"file:main.txt"}, ids(res)); diff != "" {
+		t.Errorf("items (-want +got):\n%s", diff)
+	}
+}
+
 func TestWalkNeverFollowsSymlinks(t *testing.T) {
 	outside := writeTree(t, map[string]string{"outside.txt": ""})
 	dir := writeTree(t, map[string]string{"in.txt": ""})
