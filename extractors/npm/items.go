@@ -1,6 +1,8 @@
 package npm
 
 import (
+	"path"
+
 	"github.com/tms-dev/tms/extractors"
 	"github.com/tms-dev/tms/extractors/internal/redact"
 )
@@ -47,7 +49,24 @@ func (b *builder) direct(d direct, e *lockEntry) extractors.Item {
 	} else {
 		attrs["pinned"] = exactVersion(d.constraint)
 	}
+	if attrs["source"] == sourceLocal {
+		attrs["pinned"] = b.localPinned(d, e)
+	}
 	return b.item(d.name, attrs, extractors.Location{Path: b.manifest, Line: d.line})
+}
+
+// localPinned judges a folder the way every extractor does: only one inside
+// the repository is fixed, by the repository's own commit. A version number
+// says nothing of a folder's content. The spec tells where the folder is;
+// for a range npm linked to a folder, the lockfile's link does.
+func (b *builder) localPinned(d direct, e *lockEntry) bool {
+	if specSource(d.constraint) == sourceLocal {
+		return localInRepository(path.Dir(b.manifest), d.constraint)
+	}
+	if e != nil && e.Resolved != "" {
+		return localInRepository(path.Dir(b.lockPath), e.Resolved)
+	}
+	return false
 }
 
 // transitive describes a package only the lockfile names.

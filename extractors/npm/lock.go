@@ -26,6 +26,13 @@ type lockEntry struct {
 	DevOptional bool   `json:"devOptional"`
 	Peer        bool   `json:"peer"`
 
+	// What the package requires, by name, which tells whose install it is
+	// in a workspace. A workspace folder lists devDependencies too.
+	Dependencies         map[string]string `json:"dependencies"`
+	OptionalDependencies map[string]string `json:"optionalDependencies"`
+	PeerDependencies     map[string]string `json:"peerDependencies"`
+	DevDependencies      map[string]string `json:"devDependencies"`
+
 	depth int // 1 for node_modules/x, 2 for node_modules/x/node_modules/y
 	line  int
 }
@@ -37,6 +44,7 @@ type lockfile struct {
 	packages   map[string]*lockEntry // from "packages"
 	legacy     map[string]*lockEntry // from the "dependencies" tree
 	workspaces map[string]string     // workspace folder to its version
+	installs   map[string]*lockEntry // every "packages" entry by its key
 }
 
 // entries returns the packages from the newest format the file holds.
@@ -67,7 +75,7 @@ func readLock(data []byte, probs *problems) (*lockfile, error) {
 		return nil, extractors.AtLine(1, errors.New("lockfile is not a JSON object"))
 	}
 
-	l := &lockfile{workspaces: map[string]string{}}
+	l := &lockfile{workspaces: map[string]string{}, installs: map[string]*lockEntry{}}
 	for {
 		key, line, ok, err := s.nextKey()
 		if err != nil {
@@ -145,6 +153,7 @@ func decodeEntry(s *stream, key string, line int, probs *problems) (*lockEntry, 
 // without node_modules are workspace folders (or "", the root package); the
 // link entries under node_modules stand for them.
 func (l *lockfile) addPackage(key string, e *lockEntry) {
+	l.installs[key] = e
 	i := strings.LastIndex(key, "node_modules/")
 	if i < 0 {
 		l.workspaces[key] = e.Version

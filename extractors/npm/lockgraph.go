@@ -24,6 +24,9 @@ type lockNode struct {
 	deps  []lockEdge
 	pass  int // 1 prod, 2 optional, 3 dev; 0 until reached from package.json
 	depth int // 1 for a declared dependency
+	// workspace marks a member of the workspace, whose own package.json
+	// reports it and what it requires.
+	workspace bool
 }
 
 // unreached ranks the packages no pass reached after every pass.
@@ -64,9 +67,41 @@ func (g *lockGraph) find(name, ref string) *lockNode {
 // is optional, and what only development ones reach is dev. A declared
 // dependency keeps the package its own range resolves to; any other name
 // keeps the package production reaches first and shallowest, the one a
-// review of what ships cares about. Packages nothing reaches, such as those
-// of other workspaces, keep no flag.
-func (g *lockGraph) lockfile(deps map[string]direct) *lockfile {
+// review of what ships cares about.
+//
+// In a workspace, others are what the other members declare: the packages
+// only they reach are theirs. Packages nothing reaches keep no flag; the
+// workspace root (keepUnreached) lists them, so that no lockfile entry goes
+// unreported, and a member does not.
+func (g *lockGraph) lockfile(deps map[string]direct, others []lockEdge,
+	keepUnreached bool) *lockfile {
+	g.markPasses(deps)
+	claimed := g.claim(others)
+
+	l := &lockfile{packages: map[string]*lockEntry{}}
+	roots := map[*lockNode]bool{}
+	for name, d := range deps {
+		if n := g.find(name, d.constraint); n != nil {
+			l.packages[name], roots[n] = n.entry, true
+		}
+	}
+	// A root installed under an alias is the declared dependency, not also a
+	// transitive package of its real name.
+	best := map[string]*lockNode{}
+	for _, n := range g.nodes {
+		_, declared := deps[n.name]
+		listed := n.pass != 0 || keepUnreached && !claimed[n]
+		if listed && !declared && !roots[n] && !n.workspace && before(n, best[n.name]) {
+			best[n.name] = n
+		}
+	}
+	for name, n := range best {
+		l.packages[name] = n.entry
+	}
+	return l
+}
+
+func (g *lockGraph) markPasses(deps map[string]direct) {
 	passes := []func(*lockEntry){
 		func(*lockEntry) {},
 		func(e *lockEntry) { e.Optional = true },
@@ -86,27 +121,24 @@ func (g *lockGraph) lockfile(deps map[string]direct) *lockfile {
 		}
 		g.walk(queue, mark)
 	}
+}
 
-	l := &lockfile{packages: map[string]*lockEntry{}}
-	roots := map[*lockNode]bool{}
-	for name, d := range deps {
-		if n := g.find(name, d.constraint); n != nil {
-			l.packages[name], roots[n] = n.entry, true
+// claim returns the packages the edges reach, without marking them.
+func (g *lockGraph) claim(edges []lockEdge) map[*lockNode]bool {
+	claimed := map[*lockNode]bool{}
+	for len(edges) > 0 {
+		e := edges[0]
+		edges = edges[1:]
+		n := g.find(e.name, e.ref)
+		if n == nil || claimed[n] {
+			continue
+		}
+		claimed[n] = true
+		if !n.workspace {
+			edges = append(edges, n.deps...)
 		}
 	}
-	// A root installed under an alias is the declared dependency, not also a
-	// transitive package of its real name.
-	best := map[string]*lockNode{}
-	for _, n := range g.nodes {
-		_, declared := deps[n.name]
-		if !declared && !roots[n] && before(n, best[n.name]) {
-			best[n.name] = n
-		}
-	}
-	for name, n := range best {
-		l.packages[name] = n.entry
-	}
-	return l
+	return claimed
 }
 
 // before orders the packages of one name: by the pass that reached them,
@@ -129,6 +161,9 @@ func (g *lockGraph) walk(queue []*lockNode, mark func(*lockEntry)) {
 	for len(queue) > 0 {
 		n := queue[0]
 		queue = queue[1:]
+		if n.workspace {
+			continue // its own package.json reports what it requires
+		}
 		for _, e := range n.deps {
 			if child := g.find(e.name, e.ref); child != nil {
 				queue = g.visit(queue, child, n.pass, n.depth+1, mark)

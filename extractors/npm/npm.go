@@ -28,9 +28,11 @@ func (*Extractor) Match(p string) bool {
 		!slices.Contains(strings.Split(path.Dir(p), "/"), "node_modules")
 }
 
-// lockReader reads one lockfile format. deps, the dependencies package.json
-// declares, are where a walk of a yarn or pnpm dependency graph starts.
-type lockReader func(data []byte, deps map[string]direct, probs *problems) (*lockfile, error)
+// lockReader reads one lockfile format for the package.json imp. Its
+// declared dependencies are where a walk of a yarn or pnpm dependency graph
+// starts. A reader returns no lockfile, and no error, when the lockfile
+// does not cover a workspace member.
+type lockReader func(data []byte, imp importer, probs *problems) (*lockfile, error)
 
 // lockFiles are the lockfiles read beside package.json, first found wins:
 // npm's own in npm's order of preference, then yarn's and pnpm's. A
@@ -45,8 +47,19 @@ var lockFiles = []struct {
 	{"pnpm-lock.yaml", readPnpm},
 }
 
-func readNpmLock(data []byte, _ map[string]direct, probs *problems) (*lockfile, error) {
-	return readLock(data, probs)
+// readNpmLock reads a package-lock.json for imp. Without workspaces the
+// whole lockfile is the package.json's, as npm installs it.
+func readNpmLock(data []byte, imp importer, probs *problems) (*lockfile, error) {
+	l, err := readLock(data, probs)
+	switch {
+	case err != nil:
+		return nil, err
+	case imp.workspaces && l.packages != nil:
+		return l.forImporter(imp), nil
+	case imp.member():
+		return nil, nil
+	}
+	return l, nil
 }
 
 // Extract implements extractors.Extractor. A broken package.json yields no
@@ -58,7 +71,12 @@ func (*Extractor) Extract(f extractors.File, repo extractors.Repo) ([]extractors
 	if err != nil {
 		return nil, parseError(err)
 	}
-	lock, lockPath, lockErr := loadLock(repo, path.Dir(f.Path), deps)
+	dir := path.Dir(f.Path)
+	own := importer{dir: ".", deps: deps, workspaces: declaresWorkspaces(f.Content)}
+	lock, lockPath, lockErr := loadLock(repo, dir, own)
+	if lockPath == "" {
+		lock, lockPath = workspaceLock(repo, dir, deps)
+	}
 
 	b := builder{manifest: f.Path, lockPath: lockPath, lock: lock}
 	items := b.items(deps)
@@ -66,10 +84,9 @@ func (*Extractor) Extract(f extractors.File, repo extractors.Repo) ([]extractors
 	return items, errors.Join(probs.first, lockErr)
 }
 
-// loadLock reads the first lockfile present next to package.json. Its errors
-// are placed at the lockfile, not at package.json.
-func loadLock(repo extractors.Repo, dir string,
-	deps map[string]direct) (*lockfile, string, error) {
+// loadLock reads the first lockfile present in dir. Its errors are placed
+// at the lockfile, not at package.json.
+func loadLock(repo extractors.Repo, dir string, imp importer) (*lockfile, string, error) {
 	for _, lf := range lockFiles {
 		p := path.Join(dir, lf.name)
 		data, err := repo.ReadFile(p)
@@ -81,13 +98,34 @@ func loadLock(repo extractors.Repo, dir string,
 		}
 
 		var probs problems
-		lock, err := lf.read(data, deps, &probs)
+		lock, err := lf.read(data, imp, &probs)
 		if err != nil {
 			return nil, p, extractors.InFile(p, err)
 		}
 		return lock, p, extractors.InFile(p, probs.first)
 	}
 	return nil, "", nil
+}
+
+// workspaceLock finds the lockfile of the workspace a package.json without
+// its own lockfile belongs to: the nearest one above whose contents list
+// this folder as a member. Errors in that lockfile are left out: the
+// workspace root's own package.json reports them, and a member the broken
+// file would have covered counts as unlocked.
+func workspaceLock(repo extractors.Repo, dir string, deps map[string]direct) (*lockfile, string) {
+	for root := dir; root != "."; {
+		root = path.Dir(root)
+		rel := strings.TrimPrefix(dir, root+"/")
+		if root == "." {
+			rel = dir
+		}
+		manifest, _ := repo.ReadFile(path.Join(root, "package.json"))
+		imp := importer{dir: rel, deps: deps, workspaces: declaresWorkspaces(manifest)}
+		if lock, lockPath, _ := loadLock(repo, root, imp); lock != nil {
+			return lock, lockPath
+		}
+	}
+	return nil, ""
 }
 
 // parseError adds context inside the line error, whose own message is what

@@ -59,7 +59,6 @@ func TestExtract(t *testing.T) {
 			dep("fsevents", true, pkg(19), "2.3.3", "^2.3.3", "optional", "registry", true, true),
 			dep("left-pad", true, pkg(7), "", "1.3.0", "prod", "registry", true, false),
 			dep("local-utils", true, pkg(12), "", "file:../utils", "prod", "local", false, false),
-			dep("ms", false, lock(79), "2.1.3", "", "peer", "registry", true, true),
 			dep("my-lodash", true, pkg(8),
 				"4.17.21", "npm:lodash@^4.17.21", "prod", "alias", true, true),
 			dep("private-lib", true, pkg(10), "1.2.0",

@@ -25,8 +25,9 @@ type pnpmLock struct {
 
 // readPnpm reads a pnpm-lock.yaml. The importer of the package.json's own
 // folder ("." or, in a v6 lockfile without workspaces, the top level) tells
-// what each declared dependency resolved to.
-func readPnpm(data []byte, deps map[string]direct, probs *problems) (*lockfile, error) {
+// what each declared dependency resolved to; the lockfile covers a
+// workspace member when it has an importer for the member's folder.
+func readPnpm(data []byte, imp importer, probs *problems) (*lockfile, error) {
 	root, err := yamlRoot(data)
 	if err != nil {
 		return nil, err
@@ -38,6 +39,42 @@ func readPnpm(data []byte, deps map[string]direct, probs *problems) (*lockfile, 
 	if !l.v9 && !strings.HasPrefix(version, "6.") {
 		return nil, fmt.Errorf("lockfile version %q is not supported (6 and 9 are)", version)
 	}
+	importers := yamlnode.Get(root, "importers")
+	importer := yamlnode.Get(importers, imp.dir)
+	switch {
+	case importer == nil && imp.member():
+		return nil, nil
+	case importer == nil:
+		importer = root
+	}
+	l.readPackages(root)
+
+	g := newLockGraph(l.key)
+	l.addNodes(g, probs)
+	var others []lockEdge
+	for _, p := range yamlnode.Pairs(importers) {
+		if p.Key.Value != imp.dir && !imp.member() {
+			others = append(others, importerEdges(p.Value)...)
+		}
+	}
+
+	// Declared dependencies are looked up by the version the importer
+	// resolved them to, not by their range.
+	refs := map[string]string{}
+	for _, e := range importerEdges(importer) {
+		refs[e.name] = e.ref
+	}
+	resolved := map[string]direct{}
+	for name, d := range imp.deps {
+		if ref, ok := refs[name]; ok {
+			d.constraint = ref
+		}
+		resolved[name] = d
+	}
+	return g.lockfile(resolved, others, !imp.member()), nil
+}
+
+func (l *pnpmLock) readPackages(root *yaml.Node) {
 	for _, p := range yamlnode.Pairs(yamlnode.Get(root, "packages")) {
 		l.packages[p.Key.Value], l.keyLines[p.Key.Value] = p.Value, p.Key.Line
 	}
@@ -47,30 +84,18 @@ func readPnpm(data []byte, deps map[string]direct, probs *problems) (*lockfile, 
 			l.keyLines[p.Key.Value] = p.Key.Line
 		}
 	}
+}
 
-	g := newLockGraph(l.key)
-	importer := root
-	if imp := yamlnode.Get(yamlnode.Get(root, "importers"), "."); imp != nil {
-		importer = imp
-	}
-	rootRefs := map[string]string{}
+// importerEdges lists what an importer declares, with the reference each
+// resolved to.
+func importerEdges(importer *yaml.Node) []lockEdge {
+	var edges []lockEdge
 	for _, section := range []string{"dependencies", "devDependencies", "optionalDependencies"} {
 		for _, p := range yamlnode.Pairs(yamlnode.Get(importer, section)) {
-			rootRefs[p.Key.Value] = refOf(p.Value)
+			edges = append(edges, lockEdge{name: p.Key.Value, ref: refOf(p.Value)})
 		}
 	}
-	l.addNodes(g, probs)
-
-	// Declared dependencies are looked up by the version the importer
-	// resolved them to, not by their range.
-	resolved := map[string]direct{}
-	for name, d := range deps {
-		if ref, ok := rootRefs[name]; ok {
-			d.constraint = ref
-		}
-		resolved[name] = d
-	}
-	return g.lockfile(resolved), nil
+	return edges
 }
 
 // refOf reads an importer entry: {specifier, version} since v6, or a bare

@@ -14,7 +14,7 @@ func TestPnpmFormats(t *testing.T) {
 		want    map[string]string
 		wantErr string
 	}{
-		{name: "v9 peer variants and the root importer of a workspace", files: mapRepo{
+		{name: "v9 peer variants, and a workspace root leaves a member's packages to it", files: mapRepo{
 			"package.json": `{"dependencies": {"ui": "^2", "react": "^18"}}`,
 			"pnpm-lock.yaml": `lockfileVersion: '9.0'
 importers:
@@ -45,7 +45,7 @@ snapshots:
   left-pad@1.3.0: {}
 `}, want: map[string]string{
 			"react": "18.2.0@package.json:1", "ui": "2.0.0@package.json:1",
-			"loose-envify": "1.4.0@pnpm-lock.yaml:15", "left-pad": "1.3.0@pnpm-lock.yaml:17",
+			"loose-envify": "1.4.0@pnpm-lock.yaml:15",
 		}},
 		{name: "an unsupported version is reported and the lockfile left aside", files: mapRepo{
 			"package.json":   `{"dependencies": {"a": "1.0.0"}}`,

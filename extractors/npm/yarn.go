@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"maps"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -16,12 +18,12 @@ import (
 
 // readYarn reads a yarn.lock: the classic v1 format, or the YAML that yarn
 // 2 and later (Berry) write, told apart by Berry's __metadata key.
-func readYarn(data []byte, deps map[string]direct, probs *problems) (*lockfile, error) {
+func readYarn(data []byte, imp importer, probs *problems) (*lockfile, error) {
 	if bytes.HasPrefix(data, []byte("__metadata:")) ||
 		bytes.Contains(data, []byte("\n__metadata:")) {
-		return readBerry(data, deps, probs)
+		return readBerry(data, imp, probs)
 	}
-	return readYarnV1(data, deps, probs)
+	return readYarnV1(data, imp, probs)
 }
 
 // splitDescriptor splits "name@range" at the '@' that ends the name; a
@@ -49,8 +51,12 @@ func aliasOf(ref string) string {
 
 // readYarnV1 reads the classic format, which is not YAML: entries start at
 // the margin with their comma-separated descriptors and a colon, fields are
-// indented by two spaces, and the dependencies of an entry by four.
-func readYarnV1(data []byte, deps map[string]direct, probs *problems) (*lockfile, error) {
+// indented by two spaces, and the dependencies of an entry by four. It
+// records no workspaces, so it covers only the package.json beside it.
+func readYarnV1(data []byte, imp importer, probs *problems) (*lockfile, error) {
+	if imp.member() {
+		return nil, nil
+	}
 	g := newLockGraph(func(name, ref string) string { return name + "@" + ref })
 	var cur *lockNode
 	var section string // the field whose nested lines are being read
@@ -76,7 +82,7 @@ func readYarnV1(data []byte, deps map[string]direct, probs *problems) (*lockfile
 			probs.add(extractors.AtLine(i+1, err))
 		}
 	}
-	return g.lockfile(deps), nil
+	return g.lockfile(imp.deps, nil, true), nil
 }
 
 // yarnEntry starts an entry from its header line, registering the node under
@@ -166,8 +172,9 @@ func unquote(s string) string {
 
 // readBerry reads the YAML lockfile of yarn 2 and later. Each top-level key
 // lists the descriptors an entry satisfies; package.json ranges appear in
-// them with the npm: protocol made explicit.
-func readBerry(data []byte, deps map[string]direct, probs *problems) (*lockfile, error) {
+// them with the npm: protocol made explicit. Each workspace is an entry
+// resolved as name@workspace:<folder>, which lists what it declares.
+func readBerry(data []byte, imp importer, probs *problems) (*lockfile, error) {
 	root, err := yamlRoot(data)
 	if err != nil {
 		return nil, err
@@ -179,8 +186,9 @@ func readBerry(data []byte, deps map[string]direct, probs *problems) (*lockfile,
 		}
 		return name + "@npm:" + ref
 	})
+	members := map[string]*lockNode{} // by folder
 	for _, p := range yamlnode.Pairs(root) {
-		if p.Key.Value == "__metadata" || isRootWorkspace(p.Value) {
+		if p.Key.Value == "__metadata" || workspaceOf(p.Value) == "." {
 			continue
 		}
 		if p.Value.Kind != yaml.MappingNode {
@@ -188,19 +196,41 @@ func readBerry(data []byte, deps map[string]direct, probs *problems) (*lockfile,
 				p.Key.Value)))
 			continue
 		}
-		berryEntry(g, p.Key, p.Value)
+		n := berryEntry(g, p.Key, p.Value)
+		if dir := workspaceOf(p.Value); dir != "" {
+			n.workspace, members[dir] = true, n
+		}
 	}
-	return g.lockfile(deps), nil
+	return berryImporter(g, members, imp), nil
 }
 
-// isRootWorkspace reports whether an entry is the project at the root of the
-// repository, which yarn lists among its packages.
-func isRootWorkspace(entry *yaml.Node) bool {
+// berryImporter picks the part of the graph that is imp's: what a member
+// reaches, or for the workspace root what no member claims.
+func berryImporter(g *lockGraph, members map[string]*lockNode, imp importer) *lockfile {
+	if imp.member() {
+		if members[imp.dir] == nil {
+			return nil
+		}
+		return g.lockfile(imp.deps, nil, false)
+	}
+	var others []lockEdge
+	for _, dir := range slices.Sorted(maps.Keys(members)) {
+		others = append(others, members[dir].deps...)
+	}
+	return g.lockfile(imp.deps, others, true)
+}
+
+// workspaceOf returns the folder of a workspace entry ("." for the project
+// at the root of the lockfile's folder), or "" for a package.
+func workspaceOf(entry *yaml.Node) string {
 	_, ref, _ := splitDescriptor(scalar(entry, "resolution"))
-	return ref == "workspace:."
+	if dir, ok := strings.CutPrefix(ref, "workspace:"); ok {
+		return dir
+	}
+	return ""
 }
 
-func berryEntry(g *lockGraph, key, value *yaml.Node) {
+func berryEntry(g *lockGraph, key, value *yaml.Node) *lockNode {
 	n := &lockNode{entry: &lockEntry{line: key.Line}}
 	for _, p := range yamlnode.Pairs(value) {
 		switch p.Key.Value {
@@ -226,6 +256,7 @@ func berryEntry(g *lockGraph, key, value *yaml.Node) {
 		}
 		g.add(name+"@"+ref, n)
 	}
+	return n
 }
 
 // berryProtocols hold code from the repository itself: workspaces, folders,
