@@ -158,25 +158,59 @@ func (e *Engine) BundleInfos() []BundleInfo {
 	return out
 }
 
-// writeBundleLines tells the reader of a text report which bundles judged
-// the run and which of their rules the repository weakened.
-func writeBundleLines(b *strings.Builder, s Summary) {
+// bundleNote is one fact a report states about the organisation bundles of
+// a run: a bundle with its revision and signature, or a repository setting
+// that weakened one of its rules. Every report format that has room for
+// prose takes these same words, so that no format tells a different story.
+type bundleNote struct {
+	Kind string // bundle or override
+	Text string // the fact, without its kind
+}
+
+func (n bundleNote) String() string {
+	return n.Kind + " " + n.Text
+}
+
+// bundleNotes lists the bundles in load order, then the overrides in the
+// order the engine found them (sorted by rule id). Each note is one line:
+// a line break in a reason from the repository's configuration would
+// otherwise start a line of its own, which a CI log can read as a command.
+func bundleNotes(s Summary) []bundleNote {
+	notes := make([]bundleNote, 0, len(s.Bundles)+len(s.Overrides))
 	for _, info := range s.Bundles {
 		revision := info.Revision
 		if revision == "" {
 			revision = "(none)"
 		}
-		fmt.Fprintf(b, "bundle %s revision %s (%s)\n", info.Ref, revision, info.Signature.Label())
+		notes = append(notes, bundleNote{Kind: "bundle", Text: oneLine(fmt.Sprintf(
+			"%s revision %s (%s)", info.Ref, revision, info.Signature.Label()))})
 	}
 	for _, o := range s.Overrides {
 		what := o.Kind
 		if o.Kind == "severity" {
 			what = "lowered to " + string(o.Severity)
 		}
-		fmt.Fprintf(b, "override %s of bundle %s: %s by the repository (%s), %d findings\n",
-			o.Rule, o.Bundle, what, o.Reason, o.Findings)
+		notes = append(notes, bundleNote{Kind: "override", Text: oneLine(fmt.Sprintf(
+			"%s of bundle %s: %s by the repository (%s), %s",
+			o.Rule, o.Bundle, what, o.Reason, plural(o.Findings, "finding")))})
 	}
-	if len(s.Bundles) > 0 || len(s.Overrides) > 0 {
+	return notes
+}
+
+// oneLine collapses every run of white space, line breaks included, to a
+// single space.
+func oneLine(s string) string {
+	return strings.Join(strings.Fields(s), " ")
+}
+
+// writeBundleLines tells the reader of a text report which bundles judged
+// the run and which of their rules the repository weakened.
+func writeBundleLines(b *strings.Builder, s Summary) {
+	notes := bundleNotes(s)
+	for _, n := range notes {
+		b.WriteString(n.String() + "\n")
+	}
+	if len(notes) > 0 {
 		b.WriteString("\n")
 	}
 }

@@ -146,10 +146,12 @@ func TestGitHubOneCommandPerFinding(t *testing.T) {
 		t.Fatal(err)
 	}
 	lines := strings.Split(strings.TrimSuffix(out.String(), "\n"), "\n")
-	if len(lines) != len(r.Findings)+1 {
-		t.Fatalf("got %d lines, want one per finding and the summary:\n%s", len(lines), out.String())
+	if len(lines) != len(r.Findings)+2 {
+		t.Fatalf("got %d lines, want one per finding, the bundles and the summary:\n%s",
+			len(lines), out.String())
 	}
-	want := []string{"::error file=", "::error title=", "::warning file=", "::notice file="}
+	want := []string{"::error file=", "::error title=", "::warning file=", "::notice file=",
+		"::notice title=tms policy bundles::bundle oci://"}
 	for i, prefix := range want {
 		if !strings.HasPrefix(lines[i], prefix) {
 			t.Errorf("line %d is %q, want it to start with %q", i+1, lines[i], prefix)

@@ -14,8 +14,10 @@ var githubCommands = map[Action]string{
 	ActionInfo:  "notice",
 }
 
-// writeGitHub prints one annotation per finding, then the summary line for
-// the log. A finding without a file is annotated on the run itself.
+// writeGitHub prints one annotation per finding, then a notice on the run
+// naming the bundles that judged it and their overrides, if any, then the
+// summary line for the log. A finding without a file is annotated on the run
+// itself.
 func writeGitHub(w io.Writer, r Report) error {
 	var b strings.Builder
 	for _, f := range r.Findings {
@@ -32,9 +34,24 @@ func writeGitHub(w io.Writer, r Report) error {
 		fmt.Fprintf(&b, "::%s %s::%s\n", githubCommands[f.Action], strings.Join(props, ","),
 			escapeGitHubData(message))
 	}
+	writeGitHubBundles(&b, r.Summary)
 	b.WriteString(summaryLine(r))
 	_, err := io.WriteString(w, b.String())
 	return err
+}
+
+// writeGitHubBundles puts every bundle and override in one notice, so the
+// run's annotations show who judged it and what the repository weakened.
+func writeGitHubBundles(b *strings.Builder, s Summary) {
+	var lines []string
+	for _, n := range bundleNotes(s) {
+		lines = append(lines, n.String())
+	}
+	if len(lines) == 0 {
+		return
+	}
+	fmt.Fprintf(b, "::notice title=tms policy bundles::%s\n",
+		escapeGitHubData(strings.Join(lines, "\n")))
 }
 
 // escapeGitHubData escapes a command's message the way the runner unescapes

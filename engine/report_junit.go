@@ -23,12 +23,24 @@ type junitSuites struct {
 }
 
 type junitSuite struct {
-	Name     string      `xml:"name,attr"`
-	Tests    int         `xml:"tests,attr"`
-	Failures int         `xml:"failures,attr"`
-	Errors   int         `xml:"errors,attr"`
-	Skipped  int         `xml:"skipped,attr"`
-	Cases    []junitCase `xml:"testcase"`
+	Name       string           `xml:"name,attr"`
+	Tests      int              `xml:"tests,attr"`
+	Failures   int              `xml:"failures,attr"`
+	Errors     int              `xml:"errors,attr"`
+	Skipped    int              `xml:"skipped,attr"`
+	Properties *junitProperties `xml:"properties"` // nil leaves the element out
+	Cases      []junitCase      `xml:"testcase"`
+}
+
+type junitProperties struct {
+	Property []junitProperty `xml:"property"`
+}
+
+// junitProperty is one bundle or override of the run, named by its kind;
+// JUnit readers show a suite's properties beside its test cases.
+type junitProperty struct {
+	Name  string `xml:"name,attr"`
+	Value string `xml:"value,attr"`
 }
 
 type junitCase struct {
@@ -50,7 +62,7 @@ type junitText struct {
 }
 
 func writeJUnit(w io.Writer, r Report, o ReportOptions) error {
-	suite := junitSuite{Name: "tms"}
+	suite := junitSuite{Name: "tms", Properties: junitBundleProperties(r.Summary)}
 	fired := map[string]bool{}
 	for _, f := range r.Findings {
 		fired[f.Rule] = true
@@ -82,6 +94,18 @@ func writeJUnit(w io.Writer, r Report, o ReportOptions) error {
 	}
 	_, err := io.WriteString(w, "\n")
 	return err
+}
+
+func junitBundleProperties(s Summary) *junitProperties {
+	notes := bundleNotes(s)
+	if len(notes) == 0 {
+		return nil
+	}
+	props := &junitProperties{}
+	for _, n := range notes {
+		props.Property = append(props.Property, junitProperty{Name: n.Kind, Value: n.Text})
+	}
+	return props
 }
 
 func junitFinding(f Finding) junitCase {

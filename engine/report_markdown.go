@@ -57,6 +57,7 @@ func markdownDocument(r Report, o ReportOptions, shown int) string {
 	b.WriteString(MarkdownMarker + "\n")
 	fmt.Fprintf(&b, "### %s\n\n", decisionHeadings[r.Decision])
 	b.WriteString(markdownSummary(r) + "\n")
+	writeMarkdownBundles(&b, r.Summary)
 
 	findings := r.Findings[:shown]
 	var pressing, info []Finding
@@ -107,6 +108,21 @@ func markdownSummary(r Report) string {
 			plural(s.Suppressed, "finding"), agree(s.Suppressed, "was", "were"))
 	}
 	return line
+}
+
+// writeMarkdownBundles lists, under the summary, the bundles that judged
+// the run and the repository's overrides of their rules. A bundle's
+// reference and an override's reason come from the repository's own
+// configuration, so they are escaped like any other repository text.
+func writeMarkdownBundles(b *strings.Builder, s Summary) {
+	notes := bundleNotes(s)
+	if len(notes) == 0 {
+		return
+	}
+	b.WriteString("\n")
+	for _, n := range notes {
+		fmt.Fprintf(b, "- %s\n", markdownText(n.String()))
+	}
 }
 
 // agree picks the verb form that agrees with a count.

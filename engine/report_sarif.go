@@ -61,8 +61,24 @@ func writeSARIF(w io.Writer, r Report, o ReportOptions) error {
 		result := sarifResult(f, index[f.Rule], o)
 		run.Results = append(run.Results, result.WithSuppression(sarifSuppressions(f)))
 	}
+	run.Properties = sarifBundleProperties(r.Summary)
 	doc.AddRun(run)
 	return writeJSON(w, doc)
+}
+
+// sarifBundleProperties record on the run which organisation bundles judged
+// it and which of their rules the repository weakened, in the fields of the
+// JSON report's summary. A run with bundles lists its overrides even when
+// there are none, so that an empty list reads as "none", not as unknown; a
+// run without bundles carries neither property.
+func sarifBundleProperties(s Summary) sarif.Properties {
+	if len(s.Bundles) == 0 && len(s.Overrides) == 0 {
+		return nil
+	}
+	return sarif.Properties{
+		"tms/bundles":   append([]BundleInfo{}, s.Bundles...),
+		"tms/overrides": append([]Override{}, s.Overrides...),
+	}
 }
 
 func sarifRule(rule Rule, t Thresholds) *sarif.ReportingDescriptor {

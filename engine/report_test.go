@@ -129,6 +129,11 @@ func TestEmptyReport(t *testing.T) {
 		if !strings.Contains(out.String(), want[format]) {
 			t.Errorf("%s report does not contain %q:\n%s", format, want[format], out.String())
 		}
+		// A run without organisation bundles says nothing about them, not
+		// even with an empty element.
+		if strings.Contains(out.String(), "bundle") || strings.Contains(out.String(), "<properties") {
+			t.Errorf("%s report of a run without bundles mentions them:\n%s", format, out.String())
+		}
 	}
 }
 
