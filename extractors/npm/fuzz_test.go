@@ -23,10 +23,7 @@ func FuzzExtract(f *testing.F) {
 	f.Fuzz(func(t *testing.T, manifest, lock string) {
 		files := mapRepo{"package.json": manifest, "package-lock.json": lock}
 		items, err := extractMap(t, files)
-		if line := extractortest.ErrorLine(err); err != nil && line != -1 &&
-			(line < 1 || line > lineCount(manifest)) {
-			t.Errorf("error %v points at line %d of package.json", err, line)
-		}
+		checkErrorLines(t, files, err)
 		for _, it := range items {
 			if it.ID == "" || it.Kind == "" {
 				t.Errorf("item without id or kind: %+v", it)
@@ -37,6 +34,26 @@ func FuzzExtract(f *testing.F) {
 			}
 		}
 	})
+}
+
+// checkErrorLines checks that each error an extraction joins names a line
+// of the file it is about: the lockfile it names, or else package.json.
+func checkErrorLines(t *testing.T, files mapRepo, err error) {
+	t.Helper()
+	errs := []error{err}
+	if joined, ok := err.(interface{ Unwrap() []error }); ok {
+		errs = joined.Unwrap()
+	}
+	for _, e := range errs {
+		content := files["package.json"]
+		if p := extractortest.ErrorFile(e); p != "" {
+			content = files[p]
+		}
+		if line := extractortest.ErrorLine(e); e != nil && line != -1 &&
+			(line < 1 || line > lineCount(content)) {
+			t.Errorf("error %v points at line %d, outside the file it names", e, line)
+		}
+	}
 }
 
 func lineCount(s string) int { return bytes.Count([]byte(s), []byte("\n")) + 1 }

@@ -9,7 +9,6 @@ import (
 	"github.com/google/go-cmp/cmp"
 
 	"github.com/tms-dev/tms/extractors"
-	"github.com/tms-dev/tms/extractors/extractortest"
 )
 
 func at(p string, line int) extractors.Location {
@@ -153,10 +152,7 @@ func fuzzLockfile(f *testing.F, lockName string, dirs ...string) {
 	f.Fuzz(func(t *testing.T, manifest, lock string) {
 		files := mapRepo{"package.json": manifest, lockName: lock}
 		items, err := extractMap(t, files)
-		if line := extractortest.ErrorLine(err); err != nil && line != -1 &&
-			(line < 1 || line > lineCount(manifest)) {
-			t.Errorf("error %v points at line %d of package.json", err, line)
-		}
+		checkErrorLines(t, files, err)
 		for _, it := range items {
 			content, ok := files[it.Location.Path]
 			if it.ID == "" || it.Kind == "" || !ok || it.Location.Line < 1 ||
