@@ -45,7 +45,9 @@ func ruleSettings(d *threatmodel.Decoder, f *threatmodel.Fields) map[string]Rule
 			Severity: Severity(rf.String("severity", severityCheck)),
 			Reason:   rf.String("reason"),
 		}
-		if setting.Disabled && setting.Reason == "" {
+		// A reason of blanks would pass a check for presence and tell the
+		// reviewer nothing.
+		if setting.Disabled && strings.TrimSpace(setting.Reason) == "" {
 			d.Problemf(n.Content[i], field, "a disabled rule needs a reason (expected reason: ...)")
 		}
 		settings[id] = setting

@@ -52,3 +52,36 @@ func TestLoadConfigReadsExcludeGlobsAndReasons(t *testing.T) {
 		})
 	}
 }
+
+func TestLoadConfigRefusesDisablingWithoutAReason(t *testing.T) {
+	tests := []struct {
+		name string
+		yaml string
+		err  string // "" when the config loads
+	}{
+		{"a reason", "rules:\n  TMS-X-001: {disabled: true, reason: replaced}\n", ""},
+		{"no reason", "rules:\n  TMS-X-001: {disabled: true}\n",
+			".tms.yaml:2:3: rules.TMS-X-001: a disabled rule needs a reason"},
+		{"an empty reason", "rules:\n  TMS-X-001: {disabled: true, reason: \"\"}\n",
+			".tms.yaml:2:3: rules.TMS-X-001: a disabled rule needs a reason"},
+		{"a reason of blanks", "rules:\n  TMS-X-001: {disabled: true, reason: \"  \\t\"}\n",
+			".tms.yaml:2:3: rules.TMS-X-001: a disabled rule needs a reason"},
+		{"a blank exemption reason", "exemptions:\n  - {paths: [a/**], reason: \" \"}\n",
+			`exemptions[0].reason: " " is blank`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			path := filepath.Join(t.TempDir(), ".tms.yaml")
+			if err := os.WriteFile(path, []byte(tt.yaml), 0o600); err != nil {
+				t.Fatal(err)
+			}
+			_, err := LoadConfig(path)
+			switch {
+			case tt.err == "" && err != nil:
+				t.Fatalf("config refused: %v", err)
+			case tt.err != "" && (err == nil || !strings.Contains(err.Error(), tt.err)):
+				t.Fatalf("error %v, want one containing %q", err, tt.err)
+			}
+		})
+	}
+}

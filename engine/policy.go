@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io/fs"
 	"path"
+	"slices"
 	"sort"
 	"strings"
 
@@ -227,19 +228,64 @@ func Capabilities() *ast.Capabilities {
 	return caps
 }
 
-// formatErrors renders compiler errors as "file:row:col: message", sorted.
+// formatErrors renders compiler errors as "file:row:col: message", sorted,
+// each followed by OPA's details (for a typo in a field, the fields there
+// are) and, for a builtin the sandbox removed, which ones it removes.
 func formatErrors(errs ast.Errors) string {
-	lines := make([]string, 0, len(errs))
+	entries := make([]string, 0, len(errs))
 	for _, e := range errs {
-		loc := "<policy>"
-		if e.Location != nil {
-			loc = fmt.Sprintf("%s:%d", e.Location.File, e.Location.Row)
-			if e.Location.Col > 0 {
-				loc += fmt.Sprintf(":%d", e.Location.Col)
-			}
+		lines := []string{errorLocation(e) + ": " + e.Message}
+		if e.Details != nil {
+			lines = append(lines, e.Details.Lines()...)
 		}
-		lines = append(lines, fmt.Sprintf("%s: %s", loc, e.Message))
+		if hint := removedBuiltinHint(e.Message); hint != "" {
+			lines = append(lines, hint)
+		}
+		entries = append(entries, strings.Join(lines, "\n\t"))
 	}
-	sort.Strings(lines)
-	return strings.Join(lines, "\n")
+	sort.Strings(entries)
+	return strings.Join(entries, "\n")
+}
+
+func errorLocation(e *ast.Error) string {
+	if e.Location == nil {
+		return "<policy>"
+	}
+	loc := fmt.Sprintf("%s:%d", e.Location.File, e.Location.Row)
+	if e.Location.Col > 0 {
+		loc += fmt.Sprintf(":%d", e.Location.Col)
+	}
+	return loc
+}
+
+// removedBuiltinHint explains an "undefined function" error for a builtin
+// that OPA has but Capabilities leaves out, since the rule is right Rego
+// and its author would otherwise look for a typo.
+func removedBuiltinHint(message string) string {
+	name, ok := strings.CutPrefix(message, "undefined function ")
+	removed := removedBuiltins()
+	if !ok || !slices.Contains(removed, name) {
+		return ""
+	}
+	return fmt.Sprintf("tms leaves out the builtins that could reach the network, read the "+
+		"environment or answer differently on another run (%s); give the rule what it needs "+
+		"in input or data.tms.config",
+		strings.Join(removed, ", "))
+}
+
+// removedBuiltins names the builtins of this OPA that Capabilities leaves
+// out, sorted.
+func removedBuiltins() []string {
+	kept := map[string]bool{}
+	for _, b := range Capabilities().Builtins {
+		kept[b.Name] = true
+	}
+	var removed []string
+	for _, b := range ast.CapabilitiesForThisVersion().Builtins {
+		if !kept[b.Name] {
+			removed = append(removed, b.Name)
+		}
+	}
+	sort.Strings(removed)
+	return slices.Compact(removed)
 }

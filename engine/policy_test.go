@@ -79,18 +79,26 @@ func TestInvalidPoliciesAreRejected(t *testing.T) {
 		{
 			name: "typo in an input field",
 			rego: strings.Replace(validRule, "input.surface", "input.surfce", 1),
-			want: "team.rego:12",
+			want: "team.rego:12:15: undefined ref: input.surfce",
 		},
 		{
 			name: "typo in an item field",
 			rego: strings.Replace(validRule, "item.kind", "item.knd", 1),
-			want: "team.rego:13",
+			want: "team.rego:13:2: undefined ref: item.knd\n\titem.knd\n\t     ^\n\t     have: \"knd\"\n" +
+				"\t     want (one of): [\"attributes\" \"exposure\" \"fingerprint\" \"id\" \"kind\" ",
 		},
 		{
 			name: "network access",
 			rego: strings.Replace(validRule, `item.kind == "x"`,
 				`http.send({"method": "get", "url": "https://example.com"}).status_code == 200`, 1),
-			want: "undefined function http.send",
+			want: "undefined function http.send\n\ttms leaves out the builtins that could reach " +
+				"the network, read the environment or answer differently on another run (http.send, ",
+		},
+		{
+			name: "every removed builtin named",
+			rego: strings.Replace(validRule, `item.kind == "x"`, `net.lookup_ip_addr("example.com")`, 1),
+			want: "net.lookup_ip_addr, opa.runtime, rand.intn, time.now_ns, uuid.rfc4122); " +
+				"give the rule what it needs in input or data.tms.config",
 		},
 		{
 			name: "reading the clock",
