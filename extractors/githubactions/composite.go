@@ -85,6 +85,7 @@ func compositeItems(p string, runs, steps *yaml.Node) []extractors.Item {
 		},
 		Location: extractors.Location{Path: p, Line: max(runs.Line, 1)},
 	}
+	facts.recordRunArtifacts(job.Attributes)
 	return append(actionItems(p, compositeJob, jobID, uses, false), job)
 }
 
@@ -93,16 +94,22 @@ func compositeItems(p string, runs, steps *yaml.Node) []extractors.Item {
 func (f *stepFacts) addStep(step *yaml.Node) {
 	with := lookup(step, "with")
 	inputs := map[string]string{}
-	for _, key := range []string{"ref", "repository", "script"} {
+	for _, key := range []string{"ref", "repository", "script", "run-id", "run_id", "github-token"} {
 		inputs[key] = scalar(lookup(with, key))
 	}
 	if run := lookup(step, "run"); run != nil {
 		script := scalar(run)
 		f.addUntrusted(untrustedExpressions(script))
 		f.checksOutHead = f.checksOutHead || fetchesPullRequest(script)
+		if scriptDownloadsRunArtifacts(script) {
+			f.addRunArtifactStep(stepLabel(scalar(lookup(step, "name")), "", script))
+		}
 	}
 
 	uses := strings.ToLower(scalar(lookup(step, "uses")))
+	if downloadsRunArtifacts(uses, inputs) {
+		f.addRunArtifactStep(stepLabel(scalar(lookup(step, "name")), scalar(lookup(step, "uses")), ""))
+	}
 	if strings.HasPrefix(uses, "actions/github-script@") {
 		f.addUntrusted(untrustedExpressions(inputs["script"]))
 	}

@@ -59,6 +59,7 @@ func TestExtractWorkflows(t *testing.T) {
 		pr  = ".github/workflows/pr-target.yml"
 		ci  = ".github/workflows/ci.yml"
 		anc = ".github/workflows/anchors.yml"
+		wr  = ".github/workflows/workflow-run.yml"
 	)
 	tests := []struct {
 		fixture, path string
@@ -138,6 +139,34 @@ func TestExtractWorkflows(t *testing.T) {
 				"triggers":            []any{"issue_comment", "push"},
 				"pull_request_target": false, "workflow_run": false,
 				"permissions": map[string]any{}, "writes": true,
+			}),
+		}},
+		// Steps that download the triggering run's artifacts, by action, by
+		// API or by the GitHub CLI; a download from the workflow's own run
+		// is not one of them.
+		{fixture: "workflow-run.yml", path: wr, want: []extractors.Item{
+			action(wr, "by-hand", "actions/github-script", "v7", 32, map[string]any{"first_party": true}),
+			action(wr, "official", "actions/download-artifact", "v4", 13, map[string]any{"first_party": true}),
+			action(wr, "own-run", "actions/download-artifact", "v4", 42, map[string]any{"first_party": true}),
+			action(wr, "third-party", "dawidd6/action-download-artifact", "v6", 22, nil),
+			job(wr, "by-hand", 26, map[string]any{
+				"permissions": "inherited", "secrets": []any{},
+				"run_artifact_steps": []any{
+					"gh run download ${{ github.event.workflow_run.id }} -n coverage",
+					"actions/github-script@v7",
+				},
+			}),
+			job(wr, "official", 9, map[string]any{
+				"secrets":            []any{"GITHUB_TOKEN"},
+				"run_artifact_steps": []any{"Fetch the pull request's coverage"},
+			}),
+			job(wr, "own-run", 38, map[string]any{"secrets": []any{"GITHUB_TOKEN"}}),
+			job(wr, "third-party", 19, map[string]any{
+				"run_artifact_steps": []any{"dawidd6/action-download-artifact@v6"},
+			}),
+			workflow(wr, 3, map[string]any{
+				"triggers": []any{"workflow_run"}, "pull_request_target": false,
+				"workflow_run": true, "permissions": map[string]any{"pull-requests": "write"}, "writes": true,
 			}),
 		}},
 		// yaml reports the line of the mapping that holds the bad entry.

@@ -33,7 +33,7 @@ func (jr *jobReader) item() extractors.Item {
 	labels, selfHosted := runner(jr.job)
 	facts := scanSteps(jr.job.Steps)
 	secrets := jr.secrets()
-	return extractors.Item{
+	item := extractors.Item{
 		ID:       jr.id,
 		Kind:     "ci.job",
 		Name:     "job " + jr.job.ID.Value + " of " + jr.wr.path,
@@ -51,6 +51,8 @@ func (jr *jobReader) item() extractors.Item {
 		},
 		Location: extractors.Location{Path: jr.wr.path, Line: posLine(jr.job.Pos)},
 	}
+	facts.recordRunArtifacts(item.Attributes)
+	return item
 }
 
 // secrets lists the secrets the job's steps can read: those its own
@@ -90,6 +92,9 @@ func stringSecrets(s stringField) []string {
 type stepFacts struct {
 	untrusted     []string
 	checksOutHead bool
+	// runArtifactSteps name, in order, the steps that download the
+	// artifacts of the run that triggered a workflow_run event.
+	runArtifactSteps []string
 }
 
 func scanSteps(steps []*actionlint.Step) stepFacts {
@@ -103,9 +108,15 @@ func scanSteps(steps []*actionlint.Step) stepFacts {
 			script := stringValue(exec.Run)
 			f.addUntrusted(untrustedExpressions(script))
 			f.checksOutHead = f.checksOutHead || fetchesPullRequest(script)
+			if scriptDownloadsRunArtifacts(script) {
+				f.addRunArtifactStep(stepLabel(stringValue(step.Name), "", script))
+			}
 		case *actionlint.ExecAction:
 			uses := strings.ToLower(stringValue(exec.Uses))
 			inputs := actionInputs(exec)
+			if downloadsRunArtifacts(uses, inputs) {
+				f.addRunArtifactStep(stepLabel(stringValue(step.Name), stringValue(exec.Uses), ""))
+			}
 			if strings.HasPrefix(uses, "actions/github-script@") {
 				f.addUntrusted(untrustedExpressions(inputs["script"]))
 			}
@@ -116,6 +127,22 @@ func scanSteps(steps []*actionlint.Step) stepFacts {
 	}
 	slices.Sort(f.untrusted)
 	return f
+}
+
+// recordRunArtifacts adds run_artifact_steps to a job's attributes when
+// there are such steps. Jobs without them carry no attribute, so that the
+// fingerprint of every job reviewed before tms looked for these steps stays
+// as it was, and only a job that gains one asks for a new review.
+func (f *stepFacts) recordRunArtifacts(attrs map[string]any) {
+	if len(f.runArtifactSteps) > 0 {
+		attrs["run_artifact_steps"] = toAny(f.runArtifactSteps)
+	}
+}
+
+func (f *stepFacts) addRunArtifactStep(label string) {
+	if !slices.Contains(f.runArtifactSteps, label) {
+		f.runArtifactSteps = append(f.runArtifactSteps, label)
+	}
 }
 
 func (f *stepFacts) addUntrusted(texts []string) {

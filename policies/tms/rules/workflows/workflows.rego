@@ -52,11 +52,12 @@ _triggers_in(workflow, wanted) := [t | some t in workflow.attributes.triggers; t
 # title: Privileged workflow runs pull request code
 # description: |
 #   A job of a workflow triggered by pull_request_target or workflow_run
-#   checks out the pull request's head (or fetches its ref) while it holds
-#   secrets or a token that can write. Those events run with the base
-#   repository's privileges even for a fork's pull request, so the fork's
-#   build scripts, test hooks or package manifests run with them: a "pwn
-#   request". Always critical.
+#   checks out the pull request's head (or fetches its ref), or, on
+#   workflow_run, downloads the artifacts of the run that triggered it,
+#   while it holds secrets or a token that can write. Those events run with
+#   the base repository's privileges even for a fork's pull request, so the
+#   fork's build scripts, test hooks, package manifests or poisoned
+#   artifacts run with them: a "pwn request". Always critical.
 # related_resources:
 #   - ref: https://securitylab.github.com/resources/github-actions-preventing-pwn-requests/
 #     description: "GitHub Security Lab: Preventing pwn requests"
@@ -73,23 +74,41 @@ _triggers_in(workflow, wanted) := [t | some t in workflow.attributes.triggers; t
 #     Build and test pull requests in a pull_request workflow, which has no
 #     secrets and a read-only token. If the privileged workflow must look at
 #     the code, check out the base branch, treat the pull request's files as
-#     data, and keep secrets and write permissions out of that job.
+#     data, and keep secrets and write permissions out of that job. Treat a
+#     triggering run's artifacts as untrusted data too: unpack them in a job
+#     without secrets or write permissions, never execute them, and check
+#     what they contain before a privileged job uses it.
 deny contains lib.finding(rego.metadata.rule(), {
 	"surface": job.id,
 	"subject": job.id,
 	"message": sprintf(
-		"%s checks out pull request code on %s while it holds secrets or a write token",
-		[job.name, concat(", ", _triggers_in(workflow, _privileged_triggers))],
+		"%s %s while it holds secrets or a write token",
+		[job.name, concat(" and ", ways)],
 	),
 	"location": job.location,
 }) if {
 	some job in input.surface
 	job.kind == "ci.job"
-	job.attributes.checks_out_pr_head
 	workflow := _workflows[job.attributes.workflow]
-	count(_triggers_in(workflow, _privileged_triggers)) > 0
+	ways := _pr_code_ways(job, workflow)
+	count(ways) > 0
 	_holds_privilege(job)
 	not _job_answered(rego.metadata.rule(), job)
+}
+
+# The ways a privileged job brings in code that a pull request chose, each
+# as it reads in a finding.
+_pr_code_ways(job, workflow) := {way |
+	job.attributes.checks_out_pr_head
+	triggers := _triggers_in(workflow, _privileged_triggers)
+	count(triggers) > 0
+	way := sprintf("checks out pull request code on %s", [concat(", ", triggers)])
+} | {way |
+	steps := job.attributes.run_artifact_steps
+	count(steps) > 0
+	"workflow_run" in workflow.attributes.triggers
+	quoted := [sprintf("%q", [s]) | some s in steps]
+	way := sprintf("downloads the triggering run's artifacts on workflow_run (step %s)", [concat(", ", quoted)])
 }
 
 # METADATA

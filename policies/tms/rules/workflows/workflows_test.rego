@@ -112,6 +112,47 @@ test_pwn_request_allow_when_workflow_covered if {
 	count(_rules(workflows.deny, "TMS-CI-001")) == 0 with input as doc
 }
 
+_workflow_run := _workflow({"triggers": ["workflow_run"], "pull_request_target": false, "workflow_run": true})
+
+test_run_artifacts_deny if {
+	job := _job({"run_artifact_steps": ["Fetch coverage", "gh run download 42"], "writes": true})
+	found := _rules(workflows.deny, "TMS-CI-001") with input as _input([_workflow_run, job])
+	some f in found
+	f.severity == "critical"
+	f.surface == job.id
+	f.message == `job test downloads the triggering run's artifacts on workflow_run (step "Fetch coverage", "gh run download 42") while it holds secrets or a write token`
+}
+
+test_run_artifacts_and_checkout_deny_once if {
+	job := _job({"run_artifact_steps": ["Fetch coverage"], "checks_out_pr_head": true, "secrets": ["NPM_TOKEN"]})
+	found := _rules(workflows.deny, "TMS-CI-001") with input as _input([_workflow_run, job])
+	count(found) == 1
+	some f in found
+	f.message == `job test checks out pull request code on workflow_run and downloads the triggering run's artifacts on workflow_run (step "Fetch coverage") while it holds secrets or a write token`
+}
+
+test_run_artifacts_allow_without_privilege if {
+	job := _job({"run_artifact_steps": ["Fetch coverage"]})
+	count(_rules(workflows.deny, "TMS-CI-001")) == 0 with input as _input([_workflow_run, job])
+}
+
+test_run_artifacts_allow_without_workflow_run if {
+	job := _job({"run_artifact_steps": ["Fetch coverage"], "writes": true})
+	count(_rules(workflows.deny, "TMS-CI-001")) == 0 with input as _input([_workflow({}), job])
+}
+
+test_run_artifacts_allow_when_covered if {
+	job := _job({"run_artifact_steps": ["Fetch coverage"], "writes": true})
+	count(_rules(workflows.deny, "TMS-CI-001")) == 0 with input as _covering(_input([_workflow_run, job]), job.id)
+}
+
+# A job that downloads no triggering run's artifacts carries no such attribute.
+test_run_artifacts_allow_missing_attribute if {
+	job := _job({"writes": true, "secrets": ["NPM_TOKEN"]})
+	not "run_artifact_steps" in object.keys(job.attributes)
+	count(_rules(workflows.deny, "TMS-CI-001")) == 0 with input as _input([_workflow_run, job])
+}
+
 test_untrusted_expression_deny if {
 	job := _job({"untrusted_expressions": ["github.event.issue.title"]})
 	found := _rules(workflows.deny, "TMS-CI-002") with input as _input([job])
