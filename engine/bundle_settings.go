@@ -10,13 +10,20 @@ import (
 // Override is a repository setting that weakens a bundle rule, applied
 // because the bundle lists the rule as overridable. Reports carry every one,
 // so weakening an organisation's rule is never silent.
+//
+// An exclude glob is one too: it keeps files from every rule, so it is
+// listed, with no rule, for each bundle that has rules it may not weaken.
 type Override struct {
-	Rule     string   `json:"rule"`
+	Rule     string   `json:"rule,omitempty"` // empty for kind exclude
 	Bundle   string   `json:"bundle"`
-	Kind     string   `json:"kind"`               // disabled, severity or exemption
+	Kind     string   `json:"kind"`               // disabled, severity, exemption or exclude
 	Severity Severity `json:"severity,omitempty"` // the new severity, for kind severity
+	Glob     string   `json:"glob,omitempty"`     // the exclude glob, for kind exclude
+	Files    int      `json:"files,omitempty"`    // files the glob left out, for kind exclude
 	Reason   string   `json:"reason"`
-	Findings int      `json:"findings"` // findings it dropped or re-rated in this run
+	// Findings counts the findings it dropped or re-rated in this run; for
+	// an exclude it is 0, as files never read give no findings to count.
+	Findings int `json:"findings"`
 }
 
 // protected reports whether a repository may not weaken rule: it comes from
@@ -172,7 +179,7 @@ func (n bundleNote) String() string {
 }
 
 // bundleNotes lists the bundles in load order, then the overrides in the
-// order the engine found them (sorted by rule id). Each note is one line:
+// order the engine found them (sorted by rule id, then the excludes). Each note is one line:
 // a line break in a reason from the repository's configuration would
 // otherwise start a line of its own, which a CI log can read as a command.
 func bundleNotes(s Summary) []bundleNote {
@@ -186,15 +193,22 @@ func bundleNotes(s Summary) []bundleNote {
 			"%s revision %s (%s)", info.Ref, revision, info.Signature.Label()))})
 	}
 	for _, o := range s.Overrides {
-		what := o.Kind
-		if o.Kind == "severity" {
-			what = "lowered to " + string(o.Severity)
-		}
-		notes = append(notes, bundleNote{Kind: "override", Text: oneLine(fmt.Sprintf(
-			"%s of bundle %s: %s by the repository (%s), %s",
-			o.Rule, o.Bundle, what, o.Reason, plural(o.Findings, "finding")))})
+		notes = append(notes, bundleNote{Kind: "override", Text: oneLine(o.text())})
 	}
 	return notes
+}
+
+func (o Override) text() string {
+	switch o.Kind {
+	case "exclude":
+		return fmt.Sprintf("exclude %s for bundle %s: %s left out of the walk by the repository (%s)",
+			o.Glob, o.Bundle, plural(o.Files, "file"), o.Reason)
+	case "severity":
+		return fmt.Sprintf("%s of bundle %s: lowered to %s by the repository (%s), %s",
+			o.Rule, o.Bundle, o.Severity, o.Reason, plural(o.Findings, "finding"))
+	}
+	return fmt.Sprintf("%s of bundle %s: %s by the repository (%s), %s",
+		o.Rule, o.Bundle, o.Kind, o.Reason, plural(o.Findings, "finding"))
 }
 
 // oneLine collapses every run of white space, line breaks included, to a

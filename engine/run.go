@@ -133,7 +133,7 @@ func Evaluate(ctx context.Context, req Request) (Report, error) {
 		return Report{}, err
 	}
 	report.Summary.Bundles = eng.BundleInfos()
-	report.Summary.Overrides = overrides
+	report.Summary.Overrides = append(overrides, eng.excludeOverrides(req.Config, in.Excluded)...)
 	report.Summary.Preexisting = preexisting
 	return report, nil
 }
@@ -251,6 +251,9 @@ func NewFromConfig(ctx context.Context, cfg Config) (*Engine, error) {
 			"(tms policy list shows the rules)", strings.Join(unknown, ", "))
 	}
 	if err := eng.checkBundleSettings(cfg); err != nil {
+		return nil, err
+	}
+	if err := eng.checkExcludeReasons(cfg); err != nil {
 		return nil, err
 	}
 	return eng, nil
