@@ -59,7 +59,7 @@ func TestBuildRefusesWhatEvalWouldRefuse(t *testing.T) {
 			"tms/rules/x/data.json": `{"overridable": ["X-NOPE-001"]}`},
 			"overridable names rules the bundle does not declare: X-NOPE-001"},
 		{"over the library", map[string]string{".manifest": `{"revision":"1","roots":["tms"]}`,
-			"r.rego": okRule}, "overlaps data.tms.config"},
+			"r.rego": okRule}, `settings (data.tms.config) and bundle`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
