@@ -15,6 +15,7 @@ import (
 type reader struct {
 	path string
 	ev   evaluator
+	repo extractors.Repo
 }
 
 func (r reader) items(blocks hcl.Blocks) []extractors.Item {

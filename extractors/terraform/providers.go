@@ -1,6 +1,7 @@
 package terraform
 
 import (
+	"path"
 	"regexp"
 
 	"github.com/hashicorp/hcl/v2"
@@ -37,6 +38,12 @@ func (r reader) requirements(terraform node, into map[string]requirement) {
 // provider block and a requirement of the same file describe one item; a
 // requirement declared in another file of the module is its own item there.
 func (r reader) providers(blocks []*hcl.Block, required map[string]requirement) []extractors.Item {
+	// Most files declare no provider; they need not read the lock file.
+	if len(blocks) == 0 && len(required) == 0 {
+		return nil
+	}
+
+	locked := lockedProviders(r.repo, path.Dir(r.path))
 	var items []extractors.Item
 	configured := map[string]bool{}
 	for _, b := range blocks {
@@ -49,17 +56,17 @@ func (r reader) providers(blocks []*hcl.Block, required map[string]requirement) 
 			req.version = v
 		}
 		configured[name] = true
-		items = append(items, r.provider(name, alias, req, n.line))
+		items = append(items, r.provider(name, alias, req, locked, n.line))
 	}
 	for name, req := range required {
 		if !configured[name] {
-			items = append(items, r.provider(name, "", req, req.line))
+			items = append(items, r.provider(name, "", req, locked, req.line))
 		}
 	}
 	return items
 }
 
-func (r reader) provider(name, alias string, req requirement, line int) extractors.Item {
+func (r reader) provider(name, alias string, req requirement, locked map[string]bool, line int) extractors.Item {
 	id := name
 	if alias != "" {
 		id += "." + alias
@@ -72,6 +79,7 @@ func (r reader) provider(name, alias string, req requirement, line int) extracto
 		Attributes: map[string]any{
 			"name": name, "alias": alias, "source": req.source,
 			"version": req.version, "pinned": exactVersion.MatchString(req.version),
+			"locked": lockedBy(locked, name, req.source),
 		},
 		Location: r.location(line),
 	}

@@ -40,7 +40,9 @@ var topLevel = &hcl.BodySchema{Blocks: []hcl.BlockHeaderSchema{
 
 // Extract implements extractors.Extractor. A file that does not parse is
 // reported at its first error, with the blocks that could still be read.
-func (*Extractor) Extract(f extractors.File, _ extractors.Repo) ([]extractors.Item, error) {
+// repo gives the module's lock file, which says whether each provider is
+// locked.
+func (*Extractor) Extract(f extractors.File, repo extractors.Repo) ([]extractors.Item, error) {
 	var (
 		file  *hcl.File
 		diags hcl.Diagnostics
@@ -62,7 +64,7 @@ func (*Extractor) Extract(f extractors.File, _ extractors.Repo) ([]extractors.It
 	if content == nil {
 		return nil, parseErr
 	}
-	r := reader{path: f.Path, ev: evaluator{src: f.Content}}
+	r := reader{path: f.Path, ev: evaluator{src: f.Content}, repo: repo}
 	return r.items(content.Blocks), parseErr
 }
 

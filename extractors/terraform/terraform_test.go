@@ -411,3 +411,52 @@ func TestUnresolvedListElements(t *testing.T) {
 		})
 	}
 }
+
+func TestProviderLocked(t *testing.T) {
+	config := `terraform {
+  required_providers {
+    aws    = { source = "hashicorp/aws", version = ">= 5.0" }
+    google = { source = "hashicorp/google" }
+  }
+}
+provider "random" {}
+provider "azurerm" {}
+`
+	lock := `provider "registry.terraform.io/hashicorp/aws" {
+  version = "5.40.0"
+}
+provider "registry.terraform.io/hashicorp/random" {
+  version = "3.6.2"
+}
+`
+	tests := []struct {
+		name string
+		repo extractors.Repo
+		want map[string]bool
+	}{
+		{"lock file beside the configuration", extractortest.Files[string]{"infra/.terraform.lock.hcl": lock},
+			map[string]bool{"aws": true, "google": false, "random": true, "azurerm": false}},
+		{"lock file of another directory", extractortest.Files[string]{".terraform.lock.hcl": lock},
+			map[string]bool{"aws": false, "google": false, "random": false, "azurerm": false}},
+		{"lock file that does not parse", extractortest.Files[string]{"infra/.terraform.lock.hcl": "provider {"},
+			map[string]bool{"aws": false, "google": false, "random": false, "azurerm": false}},
+		{"no repository", nil,
+			map[string]bool{"aws": false, "google": false, "random": false, "azurerm": false}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			file := extractors.File{Path: "infra/main.tf", Content: []byte(config)}
+			items, err := New().Extract(file, tt.repo)
+			if err != nil {
+				t.Fatal(err)
+			}
+			got := map[string]bool{}
+			for _, it := range items {
+				got[it.Attributes["name"].(string)] = it.Attributes["locked"].(bool)
+			}
+			if diff := cmp.Diff(tt.want, got); diff != "" {
+				t.Errorf("locked by provider (-want +got):\n%s", diff)
+			}
+		})
+	}
+}

@@ -152,3 +152,71 @@ deny contains lib.finding(rego.metadata.rule(), {
 	item.attributes.pinned == false
 	item.attributes.local != true
 }
+
+# METADATA
+# title: Terraform provider not pinned
+# description: |
+#   A provider that no exact version in required_providers fixes and no
+#   committed lock file (.terraform.lock.hcl) beside the configuration
+#   records: the next terraform init may install another release, and the
+#   provider's code runs with the credentials that apply the configuration.
+#   The files of one directory are one module, so an exact version or a
+#   constraint in versions.tf counts for the provider block in providers.tf,
+#   and the finding is reported once, where the constraint is. Low.
+# related_resources:
+#   - ref: https://cwe.mitre.org/data/definitions/494.html
+#     description: "CWE-494: Download of Code Without Integrity Check"
+#   - ref: https://owasp.org/Top10/A08_2021-Software_and_Data_Integrity_Failures/
+#     description: "OWASP Top 10 2021, A08: Software and Data Integrity Failures"
+#   - ref: https://developer.hashicorp.com/terraform/language/files/dependency-lock
+#     description: Terraform dependency lock file
+# custom:
+#   id: TMS-CLOUD-009
+#   severity: low
+#   stride:
+#     - tampering
+#   remediation: |
+#     Commit the .terraform.lock.hcl that terraform init writes (run
+#     terraform providers lock for each platform that applies the
+#     configuration), or require an exact version in required_providers,
+#     and update it deliberately.
+deny contains lib.finding(rego.metadata.rule(), {
+	"surface": item.id,
+	"subject": item.id,
+	"message": _provider_message(item),
+	"location": item.location,
+}) if {
+	some item in _open(rego.metadata.rule(), {"terraform.provider"})
+	item.attributes.pinned == false
+	object.get(item.attributes, "locked", false) == false
+	key := _provider_key(item)
+	not key in _fixed_providers
+	not _constrained_elsewhere(item, key)
+}
+
+_provider_key(item) := [_scope(item), item.attributes.name]
+
+# Providers of a module that an exact version or the lock file fixes.
+_fixed_providers contains _provider_key(item) if {
+	some item in input.surface
+	item.kind == "terraform.provider"
+	some fact in ["pinned", "locked"]
+	item.attributes[fact] == true
+}
+
+_constrained_providers contains _provider_key(item) if {
+	some item in input.surface
+	item.kind == "terraform.provider"
+	item.attributes.version != ""
+}
+
+# A provider block without a version, in a module whose required_providers
+# constrain it, is reported where the constraint is.
+_constrained_elsewhere(item, key) if {
+	item.attributes.version == ""
+	key in _constrained_providers
+}
+
+_provider_message(item) := sprintf("%s has no version constraint and no lock file", [item.name]) if {
+	item.attributes.version == ""
+} else := sprintf("%s accepts any version matching %q and has no lock file", [item.name, item.attributes.version])

@@ -229,3 +229,53 @@ test_cloud_findings_without_lines_are_reported_at_the_item if {
 	item := _tf("s3/main.tf#aws_lb.x", {"type": "aws_lb", "name": "x", "public_ip": true, "load_balancer": true})
 	_locations([item], "TMS-CLOUD-004") == {item.location}
 }
+
+_provider(id, attributes) := _item("terraform.provider", id, "internal", object.union(
+	{"name": split(id, "#")[1], "alias": "", "source": "", "version": "", "pinned": false, "locked": false},
+	attributes,
+))
+
+test_unpinned_provider_without_constraint_or_lock if {
+	bare := _provider("gcp/main.tf#google", {})
+	ranged := _provider("aws/versions.tf#aws", {"version": ">= 5.0"})
+	_findings([bare, ranged], "TMS-CLOUD-009") == {[bare.id, "low"], [ranged.id, "low"]}
+	messages := {f.message | some f in cloud.deny with input as _input([bare, ranged])}
+	messages == {
+		"gcp/main.tf#google has no version constraint and no lock file",
+		`aws/versions.tf#aws accepts any version matching ">= 5.0" and has no lock file`,
+	}
+}
+
+test_unpinned_provider_is_reported_where_its_constraint_is if {
+	block := _provider("aws/providers.tf#aws", {})
+	ranged := _provider("aws/versions.tf#aws", {"version": ">= 5.0"})
+	other_module := _provider("azure/versions.tf#aws", {"version": ">= 5.0"})
+	_findings([block, ranged, other_module], "TMS-CLOUD-009") == {[ranged.id, "low"], [other_module.id, "low"]}
+}
+
+test_provider_pinned_or_locked_in_its_module_passes if {
+	block := _provider("aws/providers.tf#aws", {})
+	exact := _provider("aws/versions.tf#aws", {"version": "5.40.0", "pinned": true})
+	locked := _provider("gcp/main.tf#google", {"version": "~> 5.0", "locked": true})
+	count(_findings([block, exact, locked], "TMS-CLOUD-009")) == 0
+}
+
+test_provider_pinned_in_another_module_does_not_count if {
+	block := _provider("aws/providers.tf#aws", {})
+	exact := _provider("modules/net/versions.tf#aws", {"version": "5.40.0", "pinned": true})
+	_findings([block, exact], "TMS-CLOUD-009") == {[block.id, "low"]}
+}
+
+test_unpinned_provider_answered_passes if {
+	bare := _provider("gcp/main.tf#google", {})
+	doc := object.union(_input([bare]), {
+		"coverage": {bare.id: {"mitigations": ["M-1"], "threats": []}},
+		"model": {"threats": [{"id": "T-1", "stride": ["tampering"]}], "mitigations": [{"id": "M-1", "status": "implemented", "mitigates": ["T-1"]}]},
+	})
+	count(cloud.deny) == 0 with input as doc
+}
+
+test_provider_without_pinning_facts_is_not_judged if {
+	plain := _item("terraform.provider", "gcp/main.tf#google", "internal", {"name": "google", "version": ""})
+	count(_findings([plain], "TMS-CLOUD-009")) == 0
+}
