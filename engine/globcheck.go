@@ -3,7 +3,6 @@ package engine
 import (
 	"errors"
 	"fmt"
-	"sort"
 	"strings"
 
 	"github.com/tms-dev/tms/extractors"
@@ -27,19 +26,16 @@ func onlyWildcards(glob string) bool {
 // included, so that a glob written for surface that has since gone still
 // counts.
 func checkGlobs(m *threatmodel.Model, items []extractors.Item) error {
-	known := make([]string, 0, len(items)+len(m.Surface))
-	for _, it := range items {
-		known = append(known, it.ID)
-	}
+	ids := itemIDs(items)
 	for _, e := range m.Surface {
-		known = append(known, e.ID)
+		ids = append(ids, e.ID)
 	}
-	sort.Strings(known)
+	known := newIDIndex(ids)
 
 	var problems []string
 	check := func(loc extractors.Location, field string, globs []string) {
 		for _, g := range globs {
-			if onlyWildcards(g) || len(matchIDs([]string{g}, known)) != 0 {
+			if onlyWildcards(g) || len(known.match(g)) != 0 {
 				continue
 			}
 			problems = append(problems, fmt.Sprintf("%s:%d: %s: %q matches no surface item "+
