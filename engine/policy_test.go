@@ -92,7 +92,8 @@ func TestInvalidPoliciesAreRejected(t *testing.T) {
 			rego: strings.Replace(validRule, `item.kind == "x"`,
 				`http.send({"method": "get", "url": "https://example.com"}).status_code == 200`, 1),
 			want: "undefined function http.send\n\ttms leaves out the builtins that could reach " +
-				"the network, read the environment or answer differently on another run (http.send, ",
+				"the network, read the environment or answer differently on another run " +
+				"(crypto.x509.parse_and_verify_certificates, ",
 		},
 		{
 			name: "every removed builtin named",
@@ -104,6 +105,12 @@ func TestInvalidPoliciesAreRejected(t *testing.T) {
 			name: "reading the clock",
 			rego: strings.Replace(validRule, `item.kind == "x"`, `time.now_ns() > 0`, 1),
 			want: "undefined function time.now_ns",
+		},
+		{
+			name: "verifying a certificate against the clock",
+			rego: strings.Replace(validRule, `item.kind == "x"`,
+				`crypto.x509.parse_and_verify_certificates(item.name)[0]`, 1),
+			want: "undefined function crypto.x509.parse_and_verify_certificates\n\ttms leaves out",
 		},
 		{
 			name: "syntax error",
