@@ -117,6 +117,10 @@ func LoadConfig(path string) (Config, error) {
 	}
 	if s := f.String("warn_on", severityCheck); f.Has("warn_on") {
 		cfg.WarnOn = Severity(s)
+		if f.Has("fail_on") && cfg.WarnOn.Valid() && cfg.FailOn.Valid() && !cfg.FailOn.AtLeast(cfg.WarnOn) {
+			d.Problemf(f.Node("warn_on"), f.Path("warn_on"), "%s is above fail_on %s (expected %s or lower: "+
+				"findings between the two would only be info)", cfg.WarnOn, cfg.FailOn, cfg.FailOn)
+		}
 	}
 	if f.Has("exclude") {
 		cfg.Exclude = excludeGlobs(d, f)

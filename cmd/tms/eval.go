@@ -125,6 +125,10 @@ func (o *evalOptions) applyFlags(cfg *engine.Config, changed func(string) bool) 
 			return fmt.Errorf("--warn-on: %w", err)
 		}
 		cfg.WarnOn = s
+		if !cfg.FailOn.AtLeast(s) {
+			return fmt.Errorf("--warn-on %s is above the fail-on severity %s: findings between the two "+
+				"would only be info; lower --warn-on to %s or below", s, cfg.FailOn, cfg.FailOn)
+		}
 	}
 	// The flags say what blocks for this run, so the file's per-severity
 	// actions step aside rather than silently outrank them.
