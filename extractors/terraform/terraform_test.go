@@ -112,6 +112,19 @@ func TestExtractAWS(t *testing.T) {
 			"source_type": "git", "pinned": true,
 		}},
 		"terraform.module:network": {186, internal, map[string]any{"local": true, "pinned": true}},
+		r + "aws_subnet.public":    {190, public, map[string]any{"public_ip": true}},
+		r + "aws_subnet.private":   {195, unknown, map[string]any{"public_ip": nil}},
+		r + "aws_iam_role_policy_attachment.admin": {199, unknown, map[string]any{
+			"iam_wildcard": true,
+		}},
+		// A policy of the configuration has its own item to judge.
+		r + "aws_iam_user_policy_attachment.own": {204, unknown, map[string]any{
+			"iam_wildcard": false,
+		}},
+		r + "aws_iam_group_policy_attachment.chosen": {209, unknown, map[string]any{
+			"iam_wildcard": "unknown", "unresolved": list("policy_arn"),
+		}},
+		r + "aws_iam_policy_attachment.read": {214, unknown, map[string]any{"iam_wildcard": false}},
 	})
 }
 
@@ -324,6 +337,8 @@ func TestFactLines(t *testing.T) {
 		{"aws.tf", "aws_lb.front", map[string]any{"public_ip": 113}},
 		{"aws.tf", "aws_db_instance.orders", map[string]any{"publicly_accessible": 124}},
 		{"aws.tf", "aws_iam_policy.admin", map[string]any{"iam_wildcard": 134}},
+		{"aws.tf", "aws_subnet.public", map[string]any{"public_ip": 192}},
+		{"aws.tf", "aws_iam_role_policy_attachment.admin", map[string]any{"iam_wildcard": 201}},
 		{"aws.tf", "data.aws_iam_policy_document.open",
 			map[string]any{"iam_wildcard": 152, "public_policy": 152}},
 		// Google applies the source range to every allow block.

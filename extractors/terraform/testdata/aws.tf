@@ -186,3 +186,32 @@ module "dns" {
 module "network" {
   source = "./modules/network"
 }
+
+resource "aws_subnet" "public" {
+  vpc_id                  = aws_vpc.main.id
+  map_public_ip_on_launch = true
+}
+
+resource "aws_subnet" "private" {
+  vpc_id = aws_vpc.main.id
+}
+
+resource "aws_iam_role_policy_attachment" "admin" {
+  role       = aws_iam_role.ci.name
+  policy_arn = "arn:aws:iam::aws:policy/AdministratorAccess"
+}
+
+resource "aws_iam_user_policy_attachment" "own" {
+  user       = aws_iam_user.ci.name
+  policy_arn = aws_iam_policy.admin.arn
+}
+
+resource "aws_iam_group_policy_attachment" "chosen" {
+  group      = aws_iam_group.ops.name
+  policy_arn = var.policy_arn
+}
+
+resource "aws_iam_policy_attachment" "read" {
+  name       = "read"
+  policy_arn = "arn:aws:iam::aws:policy/ReadOnlyAccess"
+}

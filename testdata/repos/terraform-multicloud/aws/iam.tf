@@ -39,3 +39,8 @@ resource "aws_lambda_function_url" "webhook" {
   function_name      = "acme-webhook"
   authorization_type = "NONE"
 }
+
+resource "aws_iam_role_policy_attachment" "lambda_admin" {
+  role       = aws_iam_role.lambda.name
+  policy_arn = "arn:aws:iam::aws:policy/AdministratorAccess"
+}
