@@ -68,14 +68,27 @@ func TestServicesIngressesAndPolicies(t *testing.T) {
 			"lines": map[string]any{"tls": 103},
 		}),
 		policy(108, "default-deny", map[string]any{
-			"pod_selector": map[string]any{}, "selects_all_pods": true,
+			"pod_selector": map[string]any{}, "pod_selector_expressions": []any{},
+			"selects_all_pods":   true,
 			"policy_types":       []any{"Ingress", "Egress"},
 			"denies_all_ingress": true, "allows_all_ingress": false,
 		}),
 		policy(115, "allow-all", map[string]any{
-			"pod_selector": map[string]any{"app": "web"}, "selects_all_pods": false,
+			"pod_selector": map[string]any{"app": "web"}, "pod_selector_expressions": []any{},
+			"selects_all_pods":   false,
 			"policy_types":       []any{"Ingress"},
 			"denies_all_ingress": false, "allows_all_ingress": true,
+		}),
+		// Selecting by expression alone is not selecting every pod.
+		policy(124, "by-expression", map[string]any{
+			"pod_selector": map[string]any{},
+			"pod_selector_expressions": []any{
+				map[string]any{"key": "tier", "operator": "In", "values": []any{"web", "api"}},
+				map[string]any{"key": "canary", "operator": "DoesNotExist", "values": []any{}},
+			},
+			"selects_all_pods":   false,
+			"policy_types":       []any{"Ingress"},
+			"denies_all_ingress": true, "allows_all_ingress": false,
 		}),
 	}, 0)
 }

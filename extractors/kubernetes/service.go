@@ -88,14 +88,34 @@ func (m *manifest) networkPolicy(o object) extractors.Item {
 	rules := yamlnode.Items(yamlnode.Get(spec, "ingress"))
 
 	attrs := common(o)
+	expressions := selectorExpressions(yamlnode.Get(selector, "matchExpressions"))
 	attrs["pod_selector"] = yamlnode.StringMap(yamlnode.Get(selector, "matchLabels"))
+	attrs["pod_selector_expressions"] = expressions
 	attrs["selects_all_pods"] = len(yamlnode.Pairs(yamlnode.Get(selector, "matchLabels"))) == 0 &&
-		len(yamlnode.Items(yamlnode.Get(selector, "matchExpressions"))) == 0
+		len(expressions) == 0
 	attrs["policy_types"] = anyList(types)
 	governsIngress := slices.Contains(types, "Ingress")
 	attrs["denies_all_ingress"] = governsIngress && len(rules) == 0
 	attrs["allows_all_ingress"] = governsIngress && anyOpenRule(rules)
 	return m.item("k8s.networkpolicy", o, o.ns()+"/"+o.name, extractors.ExposureInternal, attrs)
+}
+
+// selectorExpressions reads a label selector's matchExpressions as
+// written: key, operator (In, NotIn, Exists, DoesNotExist) and values. The
+// policies evaluate them, so a policy that selects pods only by expression
+// still counts as selecting them.
+func selectorExpressions(n *yaml.Node) []any {
+	out := []any{}
+	for _, e := range yamlnode.Items(n) {
+		key, _ := yamlnode.String(yamlnode.Get(e, "key"))
+		operator, _ := yamlnode.String(yamlnode.Get(e, "operator"))
+		out = append(out, map[string]any{
+			"key":      key,
+			"operator": operator,
+			"values":   anyList(yamlnode.Strings(yamlnode.Get(e, "values"))),
+		})
+	}
+	return out
 }
 
 func anyOpenRule(rules []*yaml.Node) bool {

@@ -194,11 +194,38 @@ _isolated(workload) if {
 
 _selects(policy, _) if policy.selects_all_pods == true
 
+# A selector with labels or expressions picks the pods that satisfy all of
+# them, as Kubernetes evaluates a label selector.
 _selects(policy, labels) if {
-	count(policy.pod_selector) > 0
+	expressions := object.get(policy, "pod_selector_expressions", [])
+	count(policy.pod_selector) + count(expressions) > 0
 	every key, value in policy.pod_selector {
 		labels[key] == value
 	}
+	every expression in expressions {
+		_satisfies(labels, expression)
+	}
+}
+
+_satisfies(labels, expression) if {
+	expression.operator == "In"
+	labels[expression.key] in expression.values
+}
+
+# NotIn, like Kubernetes, also matches pods without the label.
+_satisfies(labels, expression) if {
+	expression.operator == "NotIn"
+	not object.get(labels, expression.key, null) in expression.values
+}
+
+_satisfies(labels, expression) if {
+	expression.operator == "Exists"
+	expression.key in object.keys(labels)
+}
+
+_satisfies(labels, expression) if {
+	expression.operator == "DoesNotExist"
+	not expression.key in object.keys(labels)
 }
 
 # Resources that attach a web application firewall to what is beside them;

@@ -169,6 +169,56 @@ test_network_policy_selecting_the_workload_verifies_it if {
 	count(mitigations.deny) == 0 with input as every_pod
 }
 
+_expression_policy(expressions) := object.union(_policy("shop", {}, ["Ingress"]), {"attributes": {
+	"selects_all_pods": false,
+	"pod_selector_expressions": expressions,
+}})
+
+# The workload's labels are app=api and tier=web.
+test_network_policy_selecting_by_expression_verifies_it if {
+	selecting := [
+		[{"key": "tier", "operator": "In", "values": ["web", "api"]}],
+		[{"key": "tier", "operator": "NotIn", "values": ["db"]}],
+		[{"key": "canary", "operator": "NotIn", "values": ["true"]}],
+		[{"key": "app", "operator": "Exists", "values": []}],
+		[{"key": "canary", "operator": "DoesNotExist", "values": []}],
+		[
+			{"key": "tier", "operator": "In", "values": ["web"]},
+			{"key": "canary", "operator": "DoesNotExist", "values": []},
+		],
+	]
+	every expressions in selecting {
+		doc := _control_input([_workload, _expression_policy(expressions)], "network-policy")
+		count(mitigations.deny) == 0 with input as doc
+	}
+}
+
+test_network_policy_missing_by_expression_leaves_it_unverified if {
+	missing := [
+		[{"key": "tier", "operator": "In", "values": ["db"]}],
+		[{"key": "canary", "operator": "In", "values": ["true"]}],
+		[{"key": "tier", "operator": "NotIn", "values": ["web"]}],
+		[{"key": "canary", "operator": "Exists", "values": []}],
+		[{"key": "app", "operator": "DoesNotExist", "values": []}],
+		[{"key": "tier", "operator": "Gt", "values": ["1"]}],
+		[
+			{"key": "tier", "operator": "In", "values": ["web"]},
+			{"key": "app", "operator": "DoesNotExist", "values": []},
+		],
+	]
+	every expressions in missing {
+		doc := _control_input([_workload, _expression_policy(expressions)], "network-policy")
+		count(mitigations.deny) == 1 with input as doc
+	}
+}
+
+test_network_policy_with_labels_and_expressions_needs_both if {
+	both := object.union(_policy("shop", {"app": "api"}, ["Ingress"]), {"attributes": {
+		"pod_selector_expressions": [{"key": "tier", "operator": "In", "values": ["db"]}],
+	}})
+	count(mitigations.deny) == 1 with input as _control_input([_workload, both], "network-policy")
+}
+
 _lb := {
 	"id": "terraform.resource:infra/lb.tf#aws_lb.web", "kind": "terraform.resource", "name": "web",
 	"exposure": "public", "attributes": {"type": "aws_lb", "load_balancer": true},
