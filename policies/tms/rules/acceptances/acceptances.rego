@@ -32,7 +32,7 @@ deny contains lib.finding(rego.metadata.rule(), {
 	"location": acceptance.location,
 }) if {
 	some acceptance in input.model.acceptances
-	acceptance.expires != ""
+	_dated(acceptance)
 	acceptance.expires < input.config.today
 }
 
@@ -67,7 +67,8 @@ deny contains lib.finding(rego.metadata.rule(), {
 # METADATA
 # title: Acceptance without expiry
 # description: |
-#   The acceptance has no expiry date, so it would never be reviewed again.
+#   The acceptance has no expiry date, or one not written YYYY-MM-DD, so it
+#   would never be reviewed again.
 # related_resources:
 #   - ref: https://cwe.mitre.org/data/definitions/1053.html
 #     description: "CWE-1053 Missing Documentation for Design"
@@ -81,11 +82,11 @@ deny contains lib.finding(rego.metadata.rule(), {
 deny contains lib.finding(rego.metadata.rule(), {
 	"subject": acceptance.id,
 	"surface": object.get(acceptance, "surface", ""),
-	"message": sprintf("acceptance %s of %s has no expiry date", [acceptance.id, _target(acceptance)]),
+	"message": sprintf("acceptance %s of %s has %s", [acceptance.id, _target(acceptance), _expiry_problem(acceptance)]),
 	"location": acceptance.location,
 }) if {
 	some acceptance in input.model.acceptances
-	object.get(acceptance, "expires", "") == ""
+	not _dated(acceptance)
 }
 
 # METADATA
@@ -146,13 +147,27 @@ deny contains lib.finding(rego.metadata.rule(), {
 	"location": acceptance.location,
 }) if {
 	some acceptance in input.model.acceptances
-	time.parse_ns("2006-01-02", acceptance.expires) > _latest_expiry_ns
+	_dated(acceptance)
+	acceptance.expires > _latest_expiry
+}
+
+# Dates written YYYY-MM-DD order as strings, so only today, which tms
+# itself supplies, is ever parsed: an expiry in any other shape is reported
+# by TMS-ACCEPT-003 rather than stopping the evaluation.
+_dated(acceptance) if regex.match(`^[0-9]{4}-[0-9]{2}-[0-9]{2}$`, object.get(acceptance, "expires", ""))
+
+_expiry_problem(acceptance) := "no expiry date" if object.get(acceptance, "expires", "") == ""
+
+_expiry_problem(acceptance) := sprintf("expiry %q, which is not a date (expected YYYY-MM-DD)", [acceptance.expires]) if {
+	acceptance.expires != ""
+	not _dated(acceptance)
 }
 
 # The last expiry date the configured maximum allows, counted from today.
-_latest_expiry_ns := time.add_date(time.parse_ns("2006-01-02", input.config.today), 0, 0, input.config.max_acceptance_days)
-
-_latest_expiry := time.format([_latest_expiry_ns, "UTC", "2006-01-02"])
+_latest_expiry := time.format([
+	time.add_date(time.parse_ns("2006-01-02", input.config.today), 0, 0, input.config.max_acceptance_days),
+	"UTC", "2006-01-02",
+])
 
 _target(acceptance) := sprintf("threat %s", [acceptance.threat]) if acceptance.threat
 

@@ -16,7 +16,7 @@ _acceptance(fields) := object.union(
 
 _input(acceptance) := {
 	"model": {"acceptances": [acceptance]},
-	"config": {"today": "2026-07-01"},
+	"config": {"today": "2026-07-01", "max_acceptance_days": 180},
 }
 
 _rules(acceptance) := rules if {
@@ -37,11 +37,23 @@ test_acceptance_expiring_today_holds if {
 }
 
 test_acceptance_without_approver_blocks if {
-	_rules(_acceptance({"approved_by": "", "expires": "2027-01-01"})) == {"TMS-ACCEPT-002"}
+	_rules(_acceptance({"approved_by": "", "expires": "2026-12-01"})) == {"TMS-ACCEPT-002"}
 }
 
 test_acceptance_without_expiry_blocks if {
 	_rules(_acceptance({"expires": ""})) == {"TMS-ACCEPT-003"}
+}
+
+test_acceptance_without_expiry_field_blocks if {
+	findings := acceptances.deny with input as _input(object.remove(_acceptance({}), ["expires"]))
+	{f.message | some f in findings} == {"acceptance A-1 of threat T-1 has no expiry date"}
+}
+
+test_acceptance_with_malformed_expiry_blocks if {
+	findings := acceptances.deny with input as _input(_acceptance({"expires": "next spring"}))
+	{f.rule | some f in findings} == {"TMS-ACCEPT-003"}
+	some f in findings
+	f.message == `acceptance A-1 of threat T-1 has expiry "next spring", which is not a date (expected YYYY-MM-DD)`
 }
 
 test_surface_acceptance_names_the_surface if {
@@ -59,7 +71,7 @@ test_missing_input_yields_nothing if {
 _fingerprint := "sha256:1111111111111111111111111111111111111111111111111111111111111111"
 
 _surface_acceptance := object.union(
-	object.remove(_acceptance({"expires": "2026-12-31"}), ["threat"]),
+	object.remove(_acceptance({"expires": "2026-12-01"}), ["threat"]),
 	{"surface": "container.port:a/Dockerfile#80/tcp", "fingerprint": _fingerprint},
 )
 
@@ -107,5 +119,6 @@ test_acceptance_maximum_follows_the_configuration if {
 }
 
 test_acceptance_maximum_needs_the_configuration if {
-	count(acceptances.deny) == 0 with input as _input(_acceptance({"expires": "2099-01-01"}))
+	unlimited := {"model": {"acceptances": [_acceptance({"expires": "2099-01-01"})]}, "config": {"today": "2026-07-01"}}
+	count(acceptances.deny) == 0 with input as unlimited
 }
