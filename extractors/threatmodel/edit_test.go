@@ -34,6 +34,10 @@ func TestApplyKeepsCommentsAndOrder(t *testing.T) {
 	}{
 		{"commented.yaml", editChanges},
 		{"minimal.yaml", Changes{AddSurface: editChanges.AddSurface, AddAcceptance: editChanges.AddAcceptance}},
+		// A folded reviewed_by ends the changed entry, and a literal reason
+		// ends the last acceptance: edits go after the scalars' bodies.
+		{"blockscalars.yaml", editChanges},
+		{"crlf.yaml", editChanges},
 		{"model.json", Changes{
 			AddSurface:    editChanges.AddSurface,
 			UpdateSurface: map[string]SurfaceUpdate{"dependency:go.mod#a": {Status: "removed"}},

@@ -106,8 +106,8 @@ func updateEntry(lines []string, entry *yaml.Node, fields [][2]string) ([]textEd
 		}
 		edits = append(edits, e)
 	case len(added) > 0:
-		edits = append(edits, textEdit{line: lastLine(entry), text: strings.Join(added, ""),
-			insert: true})
+		edits = append(edits, textEdit{line: lastLine(lines, entry, entry.Column-1),
+			text: strings.Join(added, ""), insert: true})
 	}
 	return edits, nil
 }
@@ -129,7 +129,7 @@ func deleteKey(lines []string, entry *yaml.Node, key string) ([]textEdit, error)
 	value := field(entry, key)
 	if entry.Style&yaml.FlowStyle == 0 {
 		var edits []textEdit
-		for l := k.Line; l <= lastLine(value); l++ {
+		for l := k.Line; l <= lastLine(lines, value, k.Column-1); l++ {
 			edits = append(edits, textEdit{line: l, start: 0, end: len(lines[l-1])})
 		}
 		return edits, nil
@@ -152,9 +152,10 @@ func deleteKey(lines []string, entry *yaml.Node, key string) ([]textEdit, error)
 
 // flowAppend adds fields to a one-line flow mapping, before its closing brace.
 func flowAppend(lines []string, entry *yaml.Node, text string) (textEdit, error) {
-	line := lines[lastLine(entry)-1]
+	end := flowLastLine(entry)
+	line := lines[end-1]
 	brace := strings.LastIndex(line, "}")
-	if lastLine(entry) != entry.Line || brace < 0 {
+	if end != entry.Line || brace < 0 {
 		return textEdit{}, fmt.Errorf("line %d: a flow mapping {...} over several lines; "+
 			"write the entry as a block mapping so tms can edit it", entry.Line)
 	}
@@ -217,7 +218,8 @@ func appendEntries(lines []string, root *yaml.Node, name string, entries [][][2]
 		return nil, fmt.Errorf("line %d: cannot find the list item's dash", last.Line)
 	}
 	indent := strings.Repeat(" ", dash)
-	return []textEdit{{line: lastLine(last), text: renderEntries(entries, indent), insert: true}}, nil
+	end := lastLine(lines, last, dash)
+	return []textEdit{{line: end, text: renderEntries(entries, indent), insert: true}}, nil
 }
 
 // flowEmptyEnd returns where "[]" ends on its line.
@@ -266,20 +268,64 @@ func endLine(lines []string) int {
 	return len(lines)
 }
 
-// lastLine is the last line any node of n's subtree sits on.
-func lastLine(n *yaml.Node) int {
+// lastLine is the last line n's text reaches, including the body of a block
+// scalar ("reason: |" and the lines below it) and the continuation lines of
+// a scalar folded over several lines. indent is the indentation of the key
+// or dash that introduces n: continuation lines are indented further.
+func lastLine(lines []string, n *yaml.Node, indent int) int {
+	last := n.Line
+	switch {
+	case n.Style&yaml.FlowStyle != 0:
+		return flowLastLine(n)
+	case n.Kind == yaml.MappingNode:
+		for i := 0; i+1 < len(n.Content); i += 2 {
+			key := n.Content[i]
+			last = max(last, key.Line, lastLine(lines, n.Content[i+1], key.Column-1))
+		}
+	case n.Kind == yaml.SequenceNode:
+		for _, c := range n.Content {
+			last = max(last, lastLine(lines, c, n.Column-1))
+		}
+	case n.Kind == yaml.ScalarNode:
+		last = continuationEnd(lines, n.Line, indent)
+	}
+	return last
+}
+
+// flowLastLine is the last line a node of a flow collection's subtree sits on.
+func flowLastLine(n *yaml.Node) int {
 	last := n.Line
 	for _, c := range n.Content {
-		if l := lastLine(c); l > last {
-			last = l
+		last = max(last, flowLastLine(c))
+	}
+	return last
+}
+
+// continuationEnd follows the lines after line that are blank or indented
+// more than indent, and returns the last non-blank one.
+func continuationEnd(lines []string, line, indent int) int {
+	last := line
+	for l := line + 1; l <= len(lines); l++ {
+		text := strings.TrimRight(lines[l-1], "\r\n")
+		if strings.TrimSpace(text) == "" {
+			continue
 		}
+		if len(text)-len(strings.TrimLeft(text, " ")) <= indent {
+			break
+		}
+		last = l
 	}
 	return last
 }
 
 // applyEdits applies replacements and insertions, from the bottom of the
-// file up so that earlier line numbers stay valid.
+// file up so that earlier line numbers stay valid. Inserted lines end the
+// way the file's first line does, so a CRLF file stays CRLF.
 func applyEdits(lines []string, edits []textEdit) []byte {
+	eol := "\n"
+	if strings.HasSuffix(lines[0], "\r\n") {
+		eol = "\r\n"
+	}
 	// Edits at the same place run last-first, so insertions after one line
 	// end up in the order they were planned.
 	order := make([]int, len(edits))
@@ -301,9 +347,10 @@ func applyEdits(lines []string, edits []textEdit) []byte {
 		i := e.line - 1
 		if e.insert {
 			if !strings.HasSuffix(lines[i], "\n") {
-				lines[i] += "\n"
+				lines[i] += eol
 			}
-			lines = append(lines[:i+1], append([]string{e.text}, lines[i+1:]...)...)
+			text := strings.ReplaceAll(e.text, "\n", eol)
+			lines = append(lines[:i+1], append([]string{text}, lines[i+1:]...)...)
 			continue
 		}
 		lines[i] = lines[i][:e.start] + e.text + lines[i][e.end:]
