@@ -48,7 +48,7 @@ func extractComposite(f extractors.File) ([]extractors.Item, error) {
 func compositeItems(p string, runs, steps *yaml.Node) []extractors.Item {
 	jobID := "ci.job:" + p + "#" + compositeJob
 	var uses []*actionlint.String
-	var facts stepFacts
+	facts := stepFacts{lines: extractors.FactLines{}}
 	for _, step := range steps.Content {
 		if u := lookup(step, "uses"); u != nil {
 			uses = append(uses, &actionlint.String{
@@ -85,7 +85,7 @@ func compositeItems(p string, runs, steps *yaml.Node) []extractors.Item {
 		},
 		Location: extractors.Location{Path: p, Line: max(runs.Line, 1)},
 	}
-	facts.recordRunArtifacts(job.Attributes)
+	facts.record(job.Attributes)
 	return append(actionItems(p, compositeJob, jobID, uses, false), job)
 }
 
@@ -99,23 +99,34 @@ func (f *stepFacts) addStep(step *yaml.Node) {
 	}
 	if run := lookup(step, "run"); run != nil {
 		script := scalar(run)
-		f.addUntrusted(untrustedExpressions(script))
-		f.checksOutHead = f.checksOutHead || fetchesPullRequest(script)
+		f.addUntrusted(untrustedExpressions(script), run.Line)
+		f.addHeadCheckout(fetchesPullRequest(script), run.Line)
 		if scriptDownloadsRunArtifacts(script) {
-			f.addRunArtifactStep(stepLabel(scalar(lookup(step, "name")), "", script))
+			f.addRunArtifactStep(stepLabel(scalar(lookup(step, "name")), "", script), run.Line)
 		}
 	}
 
-	uses := strings.ToLower(scalar(lookup(step, "uses")))
+	usesNode := lookup(step, "uses")
+	uses := strings.ToLower(scalar(usesNode))
 	if downloadsRunArtifacts(uses, inputs) {
-		f.addRunArtifactStep(stepLabel(scalar(lookup(step, "name")), scalar(lookup(step, "uses")), ""))
+		label := stepLabel(scalar(lookup(step, "name")), scalar(usesNode), "")
+		f.addRunArtifactStep(label, nodeLine(usesNode))
 	}
 	if strings.HasPrefix(uses, "actions/github-script@") {
-		f.addUntrusted(untrustedExpressions(inputs["script"]))
+		f.addUntrusted(untrustedExpressions(inputs["script"]), nodeLine(lookup(with, "script")))
 	}
 	if strings.HasPrefix(uses, "actions/checkout@") {
-		f.checksOutHead = f.checksOutHead || checksOutHead(inputs)
+		key := headRefInput(inputs)
+		f.addHeadCheckout(key != "", nodeLine(lookup(with, key)))
 	}
+}
+
+// nodeLine is the line of a node, 0 for an absent one.
+func nodeLine(n *yaml.Node) int {
+	if n == nil {
+		return 0
+	}
+	return n.Line
 }
 
 // resolve follows aliases and unwraps the document node.

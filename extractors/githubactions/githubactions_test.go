@@ -79,11 +79,16 @@ func TestExtractWorkflows(t *testing.T) {
 				"permissions":           map[string]any{"pull-requests": "write"},
 				"secrets":               []any{"LABEL_TOKEN"},
 				"untrusted_expressions": []any{"github.event.pull_request.head.ref"},
+				// The runs-on line, and the script of the github-script step.
+				"lines": map[string]any{"self_hosted": 27, "untrusted_expressions": 33},
 			}),
 			job(pr, "test", 10, map[string]any{
 				"secrets":               []any{"NPM_TOKEN"},
 				"untrusted_expressions": []any{"github.event.pull_request.title"},
 				"checks_out_pr_head":    true,
+				// The checkout's ref, and the run: of the first script that
+				// expands event data.
+				"lines": map[string]any{"checks_out_pr_head": 17, "untrusted_expressions": 19},
 			}),
 			workflow(pr, 6, map[string]any{
 				"triggers": []any{"pull_request_target"}, "pull_request_target": true,
@@ -110,6 +115,7 @@ func TestExtractWorkflows(t *testing.T) {
 				"runs_on": []any{"group:gpu-runners"}, "self_hosted": true,
 				"permissions": map[string]any{"contents": "write", "id-token": "write"},
 				"secrets":     []any{"GLOBAL_SECRET"},
+				"lines":       map[string]any{"self_hosted": 31},
 			}),
 			job(ci, "release", 38, map[string]any{
 				"runs_on": []any{}, "writes": false, "inherits_secrets": true,
@@ -130,10 +136,13 @@ func TestExtractWorkflows(t *testing.T) {
 			job(anc, "first", 4, map[string]any{
 				"writes":                false,
 				"untrusted_expressions": []any{"github.event.comment.body"},
+				"lines":                 map[string]any{"untrusted_expressions": 8},
 			}),
 			job(anc, "second", 9, map[string]any{
 				"permissions":           "write-all",
 				"untrusted_expressions": []any{"github.event.comment.body"},
+				// Steps shared through an alias keep the anchor's lines.
+				"lines": map[string]any{"untrusted_expressions": 8},
 			}),
 			workflow(anc, 1, map[string]any{
 				"triggers":            []any{"issue_comment", "push"},
@@ -155,14 +164,17 @@ func TestExtractWorkflows(t *testing.T) {
 					"gh run download ${{ github.event.workflow_run.id }} -n coverage",
 					"actions/github-script@v7",
 				},
+				"lines": map[string]any{"run_artifact_steps": 29},
 			}),
 			job(wr, "official", 9, map[string]any{
 				"secrets":            []any{"GITHUB_TOKEN"},
 				"run_artifact_steps": []any{"Fetch the pull request's coverage"},
+				"lines":              map[string]any{"run_artifact_steps": 13},
 			}),
 			job(wr, "own-run", 38, map[string]any{"secrets": []any{"GITHUB_TOKEN"}}),
 			job(wr, "third-party", 19, map[string]any{
 				"run_artifact_steps": []any{"dawidd6/action-download-artifact@v6"},
+				"lines":              map[string]any{"run_artifact_steps": 22},
 			}),
 			workflow(wr, 3, map[string]any{
 				"triggers": []any{"workflow_run"}, "pull_request_target": false,
@@ -197,6 +209,7 @@ func TestExtractCompositeAction(t *testing.T) {
 	composite := job(p, "runs", 4, map[string]any{
 		"workflow": "", "runs_on": []any{},
 		"untrusted_expressions": []any{"github.head_ref"},
+		"lines":                 map[string]any{"untrusted_expressions": 10},
 	})
 	composite.Name = "steps of composite action " + p
 	want := []extractors.Item{

@@ -51,7 +51,10 @@ func (jr *jobReader) item() extractors.Item {
 		},
 		Location: extractors.Location{Path: jr.wr.path, Line: posLine(jr.job.Pos)},
 	}
-	facts.recordRunArtifacts(item.Attributes)
+	if selfHosted {
+		facts.lines.Note("self_hosted", runnerLine(jr.job.RunsOn))
+	}
+	facts.record(item.Attributes)
 	return item
 }
 
@@ -95,33 +98,38 @@ type stepFacts struct {
 	// runArtifactSteps name, in order, the steps that download the
 	// artifacts of the run that triggered a workflow_run event.
 	runArtifactSteps []string
+	// lines holds, for each fact, the line of the first step that states
+	// it: the run: script or the checkout input that names the head.
+	lines extractors.FactLines
 }
 
 func scanSteps(steps []*actionlint.Step) stepFacts {
-	var f stepFacts
+	f := stepFacts{lines: extractors.FactLines{}}
 	for _, step := range steps {
 		if step == nil {
 			continue
 		}
 		switch exec := step.Exec.(type) {
 		case *actionlint.ExecRun:
-			script := stringValue(exec.Run)
-			f.addUntrusted(untrustedExpressions(script))
-			f.checksOutHead = f.checksOutHead || fetchesPullRequest(script)
+			script, line := stringValue(exec.Run), stringLine(exec.Run)
+			f.addUntrusted(untrustedExpressions(script), line)
+			f.addHeadCheckout(fetchesPullRequest(script), line)
 			if scriptDownloadsRunArtifacts(script) {
-				f.addRunArtifactStep(stepLabel(stringValue(step.Name), "", script))
+				f.addRunArtifactStep(stepLabel(stringValue(step.Name), "", script), line)
 			}
 		case *actionlint.ExecAction:
 			uses := strings.ToLower(stringValue(exec.Uses))
 			inputs := actionInputs(exec)
 			if downloadsRunArtifacts(uses, inputs) {
-				f.addRunArtifactStep(stepLabel(stringValue(step.Name), stringValue(exec.Uses), ""))
+				label := stepLabel(stringValue(step.Name), stringValue(exec.Uses), "")
+				f.addRunArtifactStep(label, stringLine(exec.Uses))
 			}
 			if strings.HasPrefix(uses, "actions/github-script@") {
-				f.addUntrusted(untrustedExpressions(inputs["script"]))
+				f.addUntrusted(untrustedExpressions(inputs["script"]), inputLine(exec, "script"))
 			}
 			if strings.HasPrefix(uses, "actions/checkout@") {
-				f.checksOutHead = f.checksOutHead || checksOutHead(inputs)
+				key := headRefInput(inputs)
+				f.addHeadCheckout(key != "", inputLine(exec, key))
 			}
 		}
 	}
@@ -129,28 +137,68 @@ func scanSteps(steps []*actionlint.Step) stepFacts {
 	return f
 }
 
-// recordRunArtifacts adds run_artifact_steps to a job's attributes when
-// there are such steps. Jobs without them carry no attribute, so that the
-// fingerprint of every job reviewed before tms looked for these steps stays
-// as it was, and only a job that gains one asks for a new review.
-func (f *stepFacts) recordRunArtifacts(attrs map[string]any) {
+// record adds run_artifact_steps to a job's attributes when there are such
+// steps, and the lines of the facts. Jobs without such steps carry no
+// run_artifact_steps, so that the fingerprint of every job reviewed before
+// tms looked for these steps stays as it was, and only a job that gains one
+// asks for a new review.
+func (f *stepFacts) record(attrs map[string]any) {
 	if len(f.runArtifactSteps) > 0 {
 		attrs["run_artifact_steps"] = toAny(f.runArtifactSteps)
 	}
+	f.lines.Fill(attrs)
 }
 
-func (f *stepFacts) addRunArtifactStep(label string) {
+func (f *stepFacts) addRunArtifactStep(label string, line int) {
 	if !slices.Contains(f.runArtifactSteps, label) {
 		f.runArtifactSteps = append(f.runArtifactSteps, label)
 	}
+	f.lines.Note("run_artifact_steps", line)
 }
 
-func (f *stepFacts) addUntrusted(texts []string) {
+func (f *stepFacts) addUntrusted(texts []string, line int) {
 	for _, t := range texts {
 		if !slices.Contains(f.untrusted, t) {
 			f.untrusted = append(f.untrusted, t)
 		}
 	}
+	if len(texts) > 0 {
+		f.lines.Note("untrusted_expressions", line)
+	}
+}
+
+func (f *stepFacts) addHeadCheckout(checksOut bool, line int) {
+	if checksOut {
+		f.checksOutHead = true
+		f.lines.Note("checks_out_pr_head", line)
+	}
+}
+
+// inputLine is the line of an action input's value, 0 when it is absent.
+func inputLine(exec *actionlint.ExecAction, key string) int {
+	for name, in := range exec.Inputs {
+		if in != nil && strings.EqualFold(name, key) {
+			return stringLine(in.Value)
+		}
+	}
+	return 0
+}
+
+// runnerLine is the line of the runs-on value that names the runner.
+func runnerLine(r *actionlint.Runner) int {
+	if r == nil {
+		return 0
+	}
+	if r.Group != nil {
+		return stringLine(r.Group)
+	}
+	if r.LabelsExpr != nil {
+		return stringLine(r.LabelsExpr)
+	}
+	if len(r.Labels) > 0 {
+		return stringLine(r.Labels[0])
+	}
+	return 0
 }
 
 func actionInputs(exec *actionlint.ExecAction) map[string]string {
@@ -170,16 +218,18 @@ var headRefMarkers = []string{
 	"merge_commit_sha", "github.event.number",
 }
 
-func checksOutHead(inputs map[string]string) bool {
+// headRefInput names the checkout input, ref or repository, that fetches
+// the head of a pull request, or is "" when neither does.
+func headRefInput(inputs map[string]string) string {
 	for _, key := range []string{"ref", "repository"} {
 		value := strings.ToLower(inputs[key])
 		for _, marker := range headRefMarkers {
 			if strings.Contains(value, marker) {
-				return true
+				return key
 			}
 		}
 	}
-	return false
+	return ""
 }
 
 // fetchesPullRequest catches scripts that check out a pull request by hand.
@@ -193,6 +243,14 @@ func stringValue(s *actionlint.String) string {
 		return ""
 	}
 	return s.Value
+}
+
+// stringLine is the line of a string in the workflow, 0 when unknown.
+func stringLine(s *actionlint.String) int {
+	if s == nil || s.Pos == nil {
+		return 0
+	}
+	return s.Pos.Line
 }
 
 func posLine(p *actionlint.Pos) int {

@@ -49,7 +49,7 @@ func (r *route) addHost(host string, line int) {
 // finding about clear text belongs.
 func (r *route) attrs(o object, tls func(host string) bool) map[string]any {
 	attrs := common(o)
-	lines := factLines{}
+	lines := extractors.FactLines{}
 	hosts := make([]any, 0, len(r.hosts))
 	all := len(r.hosts) > 0
 	for _, h := range r.hosts {
@@ -57,12 +57,12 @@ func (r *route) attrs(o object, tls func(host string) bool) map[string]any {
 		hosts = append(hosts, map[string]any{"host": h, "tls": secure})
 		if !secure {
 			all = false
-			lines.note("tls", r.hostLines[h])
+			lines.Note("tls", r.hostLines[h])
 		}
 	}
 	attrs["hosts"] = hosts
 	attrs["tls"] = all
-	lines.fill(attrs)
+	lines.Fill(attrs)
 	attrs["paths"] = anyList(r.paths)
 	attrs["backends"] = anyList(r.backends)
 	return attrs

@@ -38,10 +38,10 @@ func (m *manifest) service(o object) extractors.Item {
 		exposure = extractors.ExposureInternal
 	}
 	if exposure != extractors.ExposureInternal {
-		lines := factLines{}
-		lines.note("type", yamlnode.KeyLine(spec, "type"))
-		lines.note("external_ips", yamlnode.KeyLine(spec, "externalIPs"))
-		lines.fill(attrs)
+		lines := extractors.FactLines{}
+		lines.Note("type", yamlnode.KeyLine(spec, "type"))
+		lines.Note("external_ips", yamlnode.KeyLine(spec, "externalIPs"))
+		lines.Fill(attrs)
 	}
 	return m.item("k8s.service", o, o.ns()+"/"+o.name, exposure, attrs)
 }

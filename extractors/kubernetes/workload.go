@@ -32,14 +32,14 @@ func (m *manifest) workload(o object) extractors.Item {
 	spec, meta := podTemplate(o)
 	podSecurity := yamlnode.Get(spec, "securityContext")
 
-	lines := factLines{}
+	lines := extractors.FactLines{}
 	attrs := common(o)
 	attrs["labels"] = yamlnode.StringMap(yamlnode.Get(meta, "labels"))
 	for _, ns := range hostNamespaces {
 		on := yamlnode.IsTrue(yamlnode.Get(spec, ns.field))
 		attrs[ns.attribute] = on
 		if on {
-			lines.note(ns.attribute, yamlnode.KeyLine(spec, ns.field))
+			lines.Note(ns.attribute, yamlnode.KeyLine(spec, ns.field))
 		}
 	}
 	attrs["host_path_volumes"] = hostPaths(spec, lines)
@@ -55,10 +55,10 @@ func (m *manifest) workload(o object) extractors.Item {
 	}
 	c.podRoot = !c.any && runsAsRoot(nil, podSecurity)
 	if c.podRoot {
-		lines.note("run_as_root", yamlnode.KeyLine(podSecurity, "runAsUser"))
+		lines.Note("run_as_root", yamlnode.KeyLine(podSecurity, "runAsUser"))
 	}
 	c.fill(attrs)
-	lines.fill(attrs)
+	lines.Fill(attrs)
 
 	what := o.ns() + "/" + o.kind + "/" + o.name
 	return m.item("k8s.workload", o, what, extractors.ExposureUnknown, attrs)
@@ -81,7 +81,7 @@ type containerFacts struct {
 	escalation bool
 	caps       []string
 	hostPorts  []any
-	lines      factLines
+	lines      extractors.FactLines
 }
 
 func (c *containerFacts) add(ctr, podSecurity *yaml.Node) {
@@ -102,19 +102,19 @@ func (c *containerFacts) add(ctr, podSecurity *yaml.Node) {
 	for _, port := range yamlnode.Items(yamlnode.Get(ctr, "ports")) {
 		if hp := yamlnode.Scalar(yamlnode.Get(port, "hostPort")); hp != nil {
 			c.hostPorts = append(c.hostPorts, hp)
-			c.lines.note("host_ports", yamlnode.KeyLine(port, "hostPort"))
+			c.lines.Note("host_ports", yamlnode.KeyLine(port, "hostPort"))
 		}
 	}
 
 	if privileged {
-		c.lines.note("privileged", yamlnode.KeyLine(security, "privileged"))
+		c.lines.Note("privileged", yamlnode.KeyLine(security, "privileged"))
 	}
 	if len(added) > 0 {
-		c.lines.note("capabilities_added",
+		c.lines.Note("capabilities_added",
 			yamlnode.KeyLine(yamlnode.Get(security, "capabilities"), "add"))
 	}
 	if root {
-		c.lines.note("run_as_root", rootLine(ctr, security, podSecurity))
+		c.lines.Note("run_as_root", rootLine(ctr, security, podSecurity))
 	}
 }
 
@@ -174,12 +174,12 @@ func runsAsRoot(container, pod *yaml.Node) bool {
 	return !yamlnode.IsTrue(nonRoot)
 }
 
-func hostPaths(spec *yaml.Node, lines factLines) []any {
+func hostPaths(spec *yaml.Node, lines extractors.FactLines) []any {
 	var out []any
 	for _, vol := range yamlnode.Items(yamlnode.Get(spec, "volumes")) {
 		if hp := yamlnode.Get(vol, "hostPath"); hp != nil {
 			out = append(out, yamlnode.Text(yamlnode.Get(hp, "path")))
-			lines.note("host_path_volumes", yamlnode.KeyLine(vol, "hostPath"))
+			lines.Note("host_path_volumes", yamlnode.KeyLine(vol, "hostPath"))
 		}
 	}
 	return nonNil(out)

@@ -83,9 +83,9 @@ deny contains lib.finding(rego.metadata.rule(), {
 	"subject": job.id,
 	"message": sprintf(
 		"%s %s while it holds secrets or a write token",
-		[job.name, concat(" and ", ways)],
+		[job.name, concat(" and ", [way | some [_, way] in ways])],
 	),
-	"location": job.location,
+	"location": lib.fact_location(job, [fact | some [fact, _] in ways]),
 }) if {
 	some job in input.surface
 	job.kind == "ci.job"
@@ -97,13 +97,13 @@ deny contains lib.finding(rego.metadata.rule(), {
 }
 
 # The ways a privileged job brings in code that a pull request chose, each
-# as it reads in a finding.
-_pr_code_ways(job, workflow) := {way |
+# as the fact that states it and as it reads in a finding.
+_pr_code_ways(job, workflow) := {["checks_out_pr_head", way] |
 	job.attributes.checks_out_pr_head
 	triggers := _triggers_in(workflow, _privileged_triggers)
 	count(triggers) > 0
 	way := sprintf("checks out pull request code on %s", [concat(", ", triggers)])
-} | {way |
+} | {["run_artifact_steps", way] |
 	steps := job.attributes.run_artifact_steps
 	count(steps) > 0
 	"workflow_run" in workflow.attributes.triggers
@@ -138,7 +138,7 @@ deny contains lib.finding(rego.metadata.rule(), {
 	"surface": job.id,
 	"subject": job.id,
 	"message": sprintf("%s expands untrusted event data into a script: %s", [job.name, concat(", ", job.attributes.untrusted_expressions)]),
-	"location": job.location,
+	"location": lib.fact_location(job, ["untrusted_expressions"]),
 }) if {
 	some job in input.surface
 	job.kind == "ci.job"
@@ -219,7 +219,7 @@ deny contains lib.finding(rego.metadata.rule(), {
 	"surface": job.id,
 	"subject": job.id,
 	"message": sprintf("%s may run on a self-hosted runner (%s) and starts on %s", [job.name, concat(", ", job.attributes.runs_on), concat(", ", _triggers_in(workflow, _public_triggers))]),
-	"location": job.location,
+	"location": lib.fact_location(job, ["self_hosted"]),
 }) if {
 	some job in input.surface
 	job.kind == "ci.job"

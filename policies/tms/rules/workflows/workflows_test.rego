@@ -89,6 +89,16 @@ test_pwn_request_deny if {
 	f.message == "job test checks out pull request code on pull_request_target while it holds secrets or a write token"
 }
 
+# The finding points at the step that fetches the code, not at the job.
+test_pwn_request_at_the_checkout_line if {
+	job := _job({
+		"checks_out_pr_head": true, "secrets": ["NPM_TOKEN"],
+		"lines": {"checks_out_pr_head": 17, "untrusted_expressions": 14},
+	})
+	found := _rules(workflows.deny, "TMS-CI-001") with input as _input([_workflow({}), job])
+	{f.location | some f in found} == {{"path": _path, "line": 17}}
+}
+
 test_pwn_request_write_token_deny if {
 	job := _job({"checks_out_pr_head": true, "writes": true})
 	workflow := _workflow({"triggers": ["workflow_run"], "pull_request_target": false, "workflow_run": true})
@@ -131,6 +141,19 @@ test_run_artifacts_and_checkout_deny_once if {
 	f.message == `job test checks out pull request code on workflow_run and downloads the triggering run's artifacts on workflow_run (step "Fetch coverage") while it holds secrets or a write token`
 }
 
+# Of the two ways in, the one written first locates the finding; a way that
+# does not apply (a checkout on pull_request) does not.
+test_run_artifacts_at_the_earliest_applying_step if {
+	lines := {"lines": {"run_artifact_steps": 20, "checks_out_pr_head": 12}}
+	both := _job(object.union(lines, {"run_artifact_steps": ["Fetch coverage"], "checks_out_pr_head": true, "writes": true}))
+	found := _rules(workflows.deny, "TMS-CI-001") with input as _input([_workflow_run, both])
+	{f.location.line | some f in found} == {12}
+
+	artifacts := _job(object.union(lines, {"run_artifact_steps": ["Fetch coverage"], "writes": true}))
+	found_artifacts := _rules(workflows.deny, "TMS-CI-001") with input as _input([_workflow_run, artifacts])
+	{f.location.line | some f in found_artifacts} == {20}
+}
+
 test_run_artifacts_allow_without_privilege if {
 	job := _job({"run_artifact_steps": ["Fetch coverage"]})
 	count(_rules(workflows.deny, "TMS-CI-001")) == 0 with input as _input([_workflow_run, job])
@@ -159,6 +182,13 @@ test_untrusted_expression_deny if {
 	some f in found
 	f.severity == "high"
 	f.message == "job test expands untrusted event data into a script: github.event.issue.title"
+	f.location == job.location
+}
+
+test_untrusted_expression_at_the_script_line if {
+	job := _job({"untrusted_expressions": ["github.event.issue.title"], "lines": {"untrusted_expressions": 22}})
+	found := _rules(workflows.deny, "TMS-CI-002") with input as _input([job])
+	{f.location | some f in found} == {{"path": _path, "line": 22}}
 }
 
 test_untrusted_expression_allow if {
@@ -200,6 +230,14 @@ test_self_hosted_public_trigger_deny if {
 	workflow := _workflow({"triggers": ["issue_comment", "push"]})
 	found := _rules(workflows.deny, "TMS-CI-004") with input as _input([workflow, job])
 	{f.message | some f in found} == {"job test may run on a self-hosted runner (self-hosted, linux) and starts on issue_comment"}
+	{f.location | some f in found} == {job.location}
+}
+
+test_self_hosted_at_the_runs_on_line if {
+	job := _job({"self_hosted": true, "runs_on": ["self-hosted"], "lines": {"self_hosted": 10}})
+	workflow := _workflow({"triggers": ["pull_request"]})
+	found := _rules(workflows.deny, "TMS-CI-004") with input as _input([workflow, job])
+	{f.location | some f in found} == {{"path": _path, "line": 10}}
 }
 
 test_self_hosted_private_trigger_allow if {
