@@ -5,22 +5,33 @@ import (
 	"slices"
 	"sort"
 	"strings"
+
+	"github.com/tms-dev/tms/extractors"
 )
 
 // Override is a repository setting that weakens a bundle rule, applied
 // because the bundle lists the rule as overridable. Reports carry every one,
 // so weakening an organisation's rule is never silent.
 //
-// An exclude glob is one too: it keeps files from every rule, so it is
+// Thresholds looser than the defaults (kind threshold) weaken an
+// overridable rule without naming it. An exclude glob and a max_file_size
+// below the default (kind limit) keep files from every rule, so each is
 // listed, with no rule, for each bundle that has rules it may not weaken.
 type Override struct {
-	Rule     string   `json:"rule,omitempty"` // empty for kind exclude
-	Bundle   string   `json:"bundle"`
-	Kind     string   `json:"kind"`               // disabled, severity, exemption or exclude
-	Severity Severity `json:"severity,omitempty"` // the new severity, for kind severity
-	Glob     string   `json:"glob,omitempty"`     // the exclude glob, for kind exclude
-	Files    int      `json:"files,omitempty"`    // files the glob left out, for kind exclude
-	Reason   string   `json:"reason"`
+	Rule   string `json:"rule,omitempty"` // empty for kinds exclude and limit
+	Bundle string `json:"bundle"`
+	// Kind is disabled, severity, exemption, threshold, exclude or limit.
+	Kind string `json:"kind"`
+	// Severity is the new severity for kind severity; for kind threshold,
+	// the severity whose findings the setting decides leniently.
+	Severity Severity `json:"severity,omitempty"`
+	Action   Action   `json:"action,omitempty"`  // the lenient action, for kind threshold
+	Setting  string   `json:"setting,omitempty"` // for kinds threshold and limit
+	Glob     string   `json:"glob,omitempty"`    // the exclude glob, for kind exclude
+	// Files counts the files the glob left out (kind exclude) or the limit
+	// left unread (kind limit).
+	Files  int    `json:"files,omitempty"`
+	Reason string `json:"reason"`
 	// Findings counts the findings it dropped or re-rated in this run; for
 	// an exclude it is 0, as files never read give no findings to count.
 	Findings int `json:"findings"`
@@ -206,6 +217,13 @@ func (o Override) text() string {
 	case "severity":
 		return fmt.Sprintf("%s of bundle %s: lowered to %s by the repository (%s), %s",
 			o.Rule, o.Bundle, o.Severity, o.Reason, plural(o.Findings, "finding"))
+	case "threshold":
+		return fmt.Sprintf("%s of bundle %s: %s findings decided %s by the repository (%s), %s",
+			o.Rule, o.Bundle, o.Severity, o.Action, o.Setting, plural(o.Findings, "finding"))
+	case "limit":
+		return fmt.Sprintf("%s for bundle %s: %s over the limit left unread by the repository "+
+			"(the default is %d bytes)", o.Setting, o.Bundle, plural(o.Files, "file"),
+			extractors.DefaultMaxFileSize)
 	}
 	return fmt.Sprintf("%s of bundle %s: %s by the repository (%s), %s",
 		o.Rule, o.Bundle, o.Kind, o.Reason, plural(o.Findings, "finding"))

@@ -30,6 +30,11 @@ type Thresholds struct {
 	FailOnNewSurface bool     // block every new-surface finding, whatever its severity
 	// Actions override FailOn and WarnOn for the severities they name.
 	Actions map[Severity]Handling
+	// Floor names the rules whose findings are never decided more leniently
+	// than the default thresholds would decide them, whatever FailOn, WarnOn
+	// and Actions say: the organisation bundle rules a repository may not
+	// weaken.
+	Floor map[string]bool
 }
 
 // Report is the outcome of a run, the single source of every output format.
@@ -80,6 +85,18 @@ func Decide(findings []Finding, t Thresholds, in *Input, rules int) Report {
 }
 
 func (t Thresholds) action(f Finding) Action {
+	a := t.ownAction(f)
+	if !t.Floor[f.Rule] {
+		return a
+	}
+	if d := DefaultConfig().Thresholds().ownAction(f); actionRank[d] > actionRank[a] {
+		return d
+	}
+	return a
+}
+
+// ownAction is the action that FailOn, WarnOn and Actions give a finding.
+func (t Thresholds) ownAction(f Finding) Action {
 	if handling, ok := t.Actions[f.Severity]; ok && !(t.FailOnNewSurface && f.NewSurface) {
 		return handlingActions[handling]
 	}

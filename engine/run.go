@@ -126,14 +126,14 @@ func Evaluate(ctx context.Context, req Request) (Report, error) {
 		}
 	}
 	kept, suppressed, overrides := eng.settle(req.Config, findings)
-	report := Decide(kept, req.Config.Thresholds(), in, len(eng.rules))
+	report := Decide(kept, eng.thresholds(req.Config), in, len(eng.rules))
 	report.Summary.Suppressed = suppressed
 	report.Suppressed = eng.suppressed(req.Config, findings)
 	if report.NewSurface, err = eng.newSurface(ctx, report.Findings, in); err != nil {
 		return Report{}, err
 	}
 	report.Summary.Bundles = eng.BundleInfos()
-	report.Summary.Overrides = append(overrides, eng.excludeOverrides(req.Config, in.Excluded)...)
+	report.Summary.Overrides = eng.reportOverrides(req.Config, overrides, report.Findings, in)
 	report.Summary.Preexisting = preexisting
 	return report, nil
 }
@@ -162,7 +162,7 @@ func buildBaseInput(ctx context.Context, req Request, head *Input) (*Input, erro
 	if err != nil {
 		return nil, err
 	}
-	scan, err := walkRepo(ctx, dir, req.Config, req.Logger)
+	scan, err := walkRepo(ctx, dir, req.Config, req.Logger, true)
 	if err != nil {
 		return nil, err
 	}
