@@ -24,9 +24,7 @@ var ErrNoMergeBase = errors.New("no merge base")
 // part of the tree under repoDir is written, when repoDir is a subdirectory
 // of the checkout. It returns the merge base commit.
 func checkoutBase(repoDir, ref, dir string, maxFileSize int64) (string, error) {
-	repo, err := git.PlainOpenWithOptions(repoDir, &git.PlainOpenOptions{
-		DetectDotGit: true, EnableDotGitCommonDir: true,
-	})
+	repo, err := openCheckout(repoDir)
 	if err != nil {
 		return "", fmt.Errorf("--base needs a git repository: %w", err)
 	}
@@ -34,26 +32,40 @@ func checkoutBase(repoDir, ref, dir string, maxFileSize int64) (string, error) {
 	if err != nil {
 		return "", err
 	}
-	tree, err := base.Tree()
+	return base.Hash.String(), checkoutCommit(repo, base, repoDir, dir, maxFileSize)
+}
+
+// openCheckout opens the git repository that holds repoDir.
+func openCheckout(repoDir string) (*git.Repository, error) {
+	return git.PlainOpenWithOptions(repoDir, &git.PlainOpenOptions{
+		DetectDotGit: true, EnableDotGitCommonDir: true,
+	})
+}
+
+// checkoutCommit writes the part of commit's tree under repoDir into dir;
+// nothing when repoDir did not exist yet in that commit.
+func checkoutCommit(repo *git.Repository, commit *object.Commit, repoDir, dir string,
+	maxFileSize int64) error {
+	tree, err := commit.Tree()
 	if err != nil {
-		return "", err
+		return err
 	}
 	sub, err := subdirectory(repo, repoDir)
 	if err != nil {
-		return "", err
+		return err
 	}
 	if sub != "" {
 		if tree, err = tree.Tree(sub); err != nil {
-			return base.Hash.String(), nil // the directory did not exist yet
+			return nil
 		}
 	}
-	return base.Hash.String(), writeTree(tree, dir, maxFileSize)
+	return writeTree(tree, dir, maxFileSize)
 }
 
 func mergeBase(repo *git.Repository, ref string) (*object.Commit, error) {
 	refHash, err := repo.ResolveRevision(plumbing.Revision(ref))
 	if err != nil {
-		return nil, fmt.Errorf("--base %s: %w (fetch it first, e.g. git fetch origin %s)", ref, err, ref)
+		return nil, fmt.Errorf("--base %s: %w (fetch it first, e.g. %s)", ref, err, fetchHint(repo, ref))
 	}
 	head, err := repo.Head()
 	if err != nil {
@@ -73,6 +85,21 @@ func mergeBase(repo *git.Repository, ref string) (*object.Commit, error) {
 			"fetch all of it (actions/checkout: fetch-depth: 0; GitLab: GIT_DEPTH: 0)", ErrNoMergeBase, ref)
 	}
 	return bases[0], nil
+}
+
+// fetchHint is the git fetch command that brings ref into the clone. A ref
+// named through a remote ("origin/main") is fetched by its name on that
+// remote ("git fetch origin main").
+func fetchHint(repo *git.Repository, ref string) string {
+	remotes, err := repo.Remotes()
+	if err == nil {
+		for _, r := range remotes {
+			if branch, ok := strings.CutPrefix(ref, r.Config().Name+"/"); ok {
+				return "git fetch " + r.Config().Name + " " + branch
+			}
+		}
+	}
+	return "git fetch origin " + ref
 }
 
 // subdirectory is repoDir relative to the top of the work tree, slash-separated.
