@@ -31,12 +31,15 @@ type action struct {
 }
 
 type actionStep struct {
-	ID    string            `yaml:"id"`
-	Name  string            `yaml:"name"`
-	Uses  string            `yaml:"uses"`
-	Run   string            `yaml:"run"`
-	Shell string            `yaml:"shell"`
-	Env   map[string]string `yaml:"env"`
+	ID              string            `yaml:"id"`
+	Name            string            `yaml:"name"`
+	If              string            `yaml:"if"`
+	ContinueOnError bool              `yaml:"continue-on-error"`
+	Uses            string            `yaml:"uses"`
+	With            map[string]string `yaml:"with"`
+	Run             string            `yaml:"run"`
+	Shell           string            `yaml:"shell"`
+	Env             map[string]string `yaml:"env"`
 }
 
 func loadAction(t *testing.T) (action, string) {
@@ -83,6 +86,90 @@ func TestActionMetadata(t *testing.T) {
 		if !ids[m[1]] {
 			t.Errorf("action.yml reads the outputs of step %q, which does not exist", m[1])
 		}
+	}
+	checkActionVersions(t, "action.yml", text)
+}
+
+// TestActionReadOnlyToken checks that only tms's verdict fails the job: a
+// fork's or Dependabot's read-only token cannot upload SARIF or comment, so
+// those steps run only when the token may write, never fail the job, and
+// the Block step runs whatever happened to them.
+func TestActionReadOnlyToken(t *testing.T) {
+	a, _ := loadAction(t)
+	for _, s := range a.Runs.Steps {
+		writes := strings.Contains(s.Uses, "upload-sarif") || s.ID == "comment"
+		if !writes {
+			continue
+		}
+		if !s.ContinueOnError {
+			t.Errorf("step %q can fail on a read-only token; set continue-on-error", s.Name)
+		}
+		if !strings.Contains(s.If, "steps.access.outputs.writable == 'true'") {
+			t.Errorf("step %q runs whatever the token may write: if: %s", s.Name, s.If)
+		}
+	}
+
+	block := a.Runs.Steps[len(a.Runs.Steps)-1]
+	if block.Name != "Block" {
+		t.Fatalf("the last step is %q, want Block", block.Name)
+	}
+	if !strings.Contains(block.If, "!cancelled()") {
+		t.Errorf("Block is skipped when an earlier step fails: if: %s", block.If)
+	}
+	read := regexp.MustCompile(`steps\.([a-z-]+)\.`).FindAllStringSubmatch(block.If, -1)
+	if len(read) != 1 || read[0][1] != "eval" {
+		t.Errorf("Block must depend on tms's exit code alone: if: %s", block.If)
+	}
+}
+
+// TestActionCache checks that setup-go does not pretend to cache: its cache
+// keys on a go.sum in the workspace, and the action's is not there.
+func TestActionCache(t *testing.T) {
+	a, _ := loadAction(t)
+	setup := slices.IndexFunc(a.Runs.Steps, func(s actionStep) bool {
+		return strings.HasPrefix(s.Uses, "actions/setup-go@")
+	})
+	if setup < 0 || a.Runs.Steps[setup].With["cache"] != "false" {
+		t.Fatal("setup-go must run with cache: false; the action caches Go itself")
+	}
+	cache := slices.IndexFunc(a.Runs.Steps, func(s actionStep) bool {
+		return strings.HasPrefix(s.Uses, "actions/cache@")
+	})
+	if cache < 0 || !strings.Contains(a.Runs.Steps[cache].With["key"], "steps.go-cache") {
+		t.Fatal("the action must cache Go with a key computed from its own go.sum")
+	}
+	if !strings.Contains(actionStepByID(t, a, "go-cache").Run, "sha256sum go.sum") {
+		t.Error("the cache key does not hash the action's go.sum")
+	}
+}
+
+// oldestMajor is the oldest major version of each action that the action and
+// the documented workflows may use: older ones are deprecated.
+var oldestMajor = map[string]int{
+	"actions/checkout":                  5,
+	"actions/setup-go":                  6,
+	"actions/cache":                     5,
+	"github/codeql-action/upload-sarif": 4,
+}
+
+// checkActionVersions finds every `uses: NAME@vN` in text and refuses a
+// major version below oldestMajor.
+func checkActionVersions(t *testing.T, file, text string) {
+	t.Helper()
+	uses := regexp.MustCompile(`uses:\s*([\w./-]+)@v(\d+)`)
+	found := 0
+	for _, m := range uses.FindAllStringSubmatch(text, -1) {
+		oldest, ok := oldestMajor[m[1]]
+		if !ok {
+			continue
+		}
+		found++
+		if major, _ := strconv.Atoi(m[2]); major < oldest {
+			t.Errorf("%s uses %s@v%s; use v%d or later", file, m[1], m[2], oldest)
+		}
+	}
+	if found == 0 {
+		t.Errorf("%s names none of the actions whose versions this test checks", file)
 	}
 }
 

@@ -239,3 +239,81 @@ func TestAgentSkill(t *testing.T) {
 		}
 	}
 }
+
+// TestCIGuideWorkflows checks the GitHub workflows that docs/ci.md gives
+// users to copy: current action versions, the permissions a private
+// repository needs for code scanning, and a SARIF upload and a comment that
+// cannot fail the job on a fork's or Dependabot's read-only token.
+func TestCIGuideWorkflows(t *testing.T) {
+	text, err := os.ReadFile("../../docs/ci.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkActionVersions(t, "docs/ci.md", string(text))
+
+	workflows := 0
+	for _, block := range yamlBlocks(string(text)) {
+		var wf guideWorkflow
+		if err := yaml.Unmarshal([]byte(block), &wf); err != nil || len(wf.Jobs) == 0 {
+			continue
+		}
+		for name, job := range wf.Jobs {
+			if !slices.ContainsFunc(job.Steps, uploadsSARIF) {
+				continue
+			}
+			workflows++
+			checkGuideJob(t, name, job, wf.Permissions)
+		}
+	}
+	if workflows != 2 {
+		t.Errorf("found %d workflows that upload SARIF, want 2 (with and without the action)",
+			workflows)
+	}
+}
+
+type guideWorkflow struct {
+	Permissions map[string]string   `yaml:"permissions"`
+	Jobs        map[string]guideJob `yaml:"jobs"`
+}
+
+type guideJob struct {
+	Permissions map[string]string `yaml:"permissions"`
+	Steps       []actionStep      `yaml:"steps"`
+}
+
+// uploadsSARIF holds for the upload step and for the tms action asked to
+// upload.
+func uploadsSARIF(s actionStep) bool {
+	return strings.Contains(s.Uses, "upload-sarif") ||
+		strings.HasPrefix(s.Uses, "tms-dev/tms@") && s.With["upload-sarif"] == "true"
+}
+
+func checkGuideJob(t *testing.T, name string, job guideJob, workflowPermissions map[string]string) {
+	t.Helper()
+	permissions := job.Permissions
+	if permissions == nil {
+		permissions = workflowPermissions
+	}
+	if permissions["actions"] != "read" || permissions["security-events"] != "write" {
+		t.Errorf("job %s: permissions %v lack actions: read or security-events: write",
+			name, permissions)
+	}
+	for _, s := range job.Steps {
+		switch {
+		case strings.Contains(s.Uses, "upload-sarif") && !s.ContinueOnError:
+			t.Errorf("job %s: the SARIF upload can fail the job; set continue-on-error", name)
+		case strings.Contains(s.Run, "tms comment") && !strings.Contains(s.Run, "|| echo"):
+			t.Errorf("job %s: a failed comment fails the job: %s", name, s.Run)
+		}
+	}
+}
+
+// yamlBlocks returns the bodies of the Markdown document's yaml code blocks.
+func yamlBlocks(markdown string) []string {
+	var blocks []string
+	for _, part := range strings.Split(markdown, "```yaml\n")[1:] {
+		body, _, _ := strings.Cut(part, "```")
+		blocks = append(blocks, body)
+	}
+	return blocks
+}
