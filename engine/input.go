@@ -69,7 +69,7 @@ type Scan struct {
 // read completely is also a warning on log, so that a user sees why surface is
 // missing without opening the report.
 func ScanRepo(ctx context.Context, dir string, cfg Config, log *slog.Logger) (*Scan, error) {
-	scan, err := walkRepo(ctx, dir, cfg, log)
+	scan, err := walkRepo(ctx, dir, cfg, log, false)
 	if err != nil {
 		return nil, err
 	}
@@ -79,7 +79,10 @@ func ScanRepo(ctx context.Context, dir string, cfg Config, log *slog.Logger) (*S
 
 // walkRepo is ScanRepo without the warnings, for the merge base of a pull
 // request: its diagnostics are the head's again, or ones the change removed.
-func walkRepo(ctx context.Context, dir string, cfg Config, log *slog.Logger) (*Scan, error) {
+// gitTree says that dir was written from a git tree, so that every file in
+// it counts as tracked.
+func walkRepo(ctx context.Context, dir string, cfg Config, log *slog.Logger,
+	gitTree bool) (*Scan, error) {
 	abs, err := filepath.Abs(dir)
 	if err != nil {
 		return nil, err
@@ -89,6 +92,7 @@ func walkRepo(ctx context.Context, dir string, cfg Config, log *slog.Logger) (*S
 		Exclude:     cfg.excludeGlobs(),
 		MaxFileSize: cfg.MaxFileSize,
 		Logger:      log,
+		GitTree:     gitTree,
 	})
 	if err != nil {
 		return nil, err

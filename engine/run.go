@@ -51,12 +51,22 @@ type Request struct {
 	Today     time.Time
 	Logger    *slog.Logger
 	Base      string // a git ref: judge only what changed since its merge base with HEAD
+
+	// EmptyModelIfMissing reads a missing model as an empty one, with a
+	// warning, for commands that show the input rather than judge it.
+	EmptyModelIfMissing bool
 }
 
 // BuildInput loads the model and scans the repository into the policy input.
 // The model is read first: without one there is nothing to compare.
 func BuildInput(ctx context.Context, req Request) (*Input, error) {
 	model, err := LoadModel(req.ModelPath)
+	if errors.Is(err, ErrNoModel) && req.EmptyModelIfMissing {
+		if req.Logger != nil {
+			req.Logger.Warn("no threat model yet: the input holds an empty one", "model", req.ModelPath)
+		}
+		model, err = threatmodel.New(), nil
+	}
 	if err != nil {
 		return nil, err
 	}

@@ -43,6 +43,11 @@ type Options struct {
 	MaxFileSize int64    // 0 means DefaultMaxFileSize
 	Workers     int      // 0 means one per CPU
 	Logger      *slog.Logger
+
+	// GitTree says that every file under the directory was written from a
+	// git tree (the merge base of a pull request), so all are tracked and
+	// no .gitignore applies, as in the work tree.
+	GitTree bool
 }
 
 // FileInfo is one entry of the file inventory.
@@ -69,7 +74,8 @@ type Exclusion struct {
 	Files int
 }
 
-// Walk reads the tree under dir once, honouring .gitignore files and skipping
+// Walk reads the tree under dir once, honouring .gitignore files (those above
+// dir in its git checkout too) for files git does not track, and skipping
 // vendored folders, then runs the matching extractors on the files in parallel.
 // Symlinks are never followed: a link can point out of the repository or into a
 // loop, and the target's own path is walked anyway when it is inside.
@@ -82,9 +88,11 @@ func Walk(ctx context.Context, dir string, opts Options) (*Result, error) {
 	defer root.Close()
 
 	w := &walker{root: root, opts: opts, files: map[string]int64{},
-		excluded: make([]int, len(opts.Exclude))}
-	base := readIgnorePatterns(root, ".git/info/exclude", nil)
-	if err := w.walkDir(ctx, ".", nil, base, notExcluded); err != nil {
+		excluded: make([]int, len(opts.Exclude)), git: &checkout{}}
+	if !opts.GitTree {
+		w.git = readCheckout(dir)
+	}
+	if err := w.walkDir(ctx, ".", w.git.prefix, w.git.above, notExcluded); err != nil {
 		return nil, err
 	}
 
@@ -122,6 +130,7 @@ type walker struct {
 	files    map[string]int64 // inventory: path to size
 	jobs     []job
 	excluded []int // files left out, by index in opts.Exclude
+	git      *checkout
 }
 
 // notExcluded is the exclude index of a path that no exclude glob matched.
@@ -195,7 +204,7 @@ func (w *walker) skip(e fs.DirEntry, rel string, parts []string, ignored gitigno
 	case !e.IsDir() && !e.Type().IsRegular():
 		log.Debug("skipping special file", "path", rel)
 		return true
-	case ignored.Match(parts, e.IsDir()):
+	case !w.opts.GitTree && ignored.Match(parts, e.IsDir()) && !w.git.isTracked(rel, e.IsDir()):
 		return true
 	}
 	return false
@@ -393,9 +402,12 @@ func readIgnorePatterns(root *os.Root, name string, domain []string) []gitignore
 		return nil
 	}
 	defer f.Close()
+	return parseIgnore(f, domain)
+}
 
+func parseIgnore(r io.Reader, domain []string) []gitignore.Pattern {
 	var patterns []gitignore.Pattern
-	scanner := bufio.NewScanner(f)
+	scanner := bufio.NewScanner(r)
 	for scanner.Scan() {
 		line := strings.TrimRight(scanner.Text(), "\r")
 		if strings.HasPrefix(line, "#") || strings.TrimSpace(line) == "" {

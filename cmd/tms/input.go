@@ -19,13 +19,15 @@ write and debug rules:
   tms input > in.json && go tool opa eval -d policies -i in.json data.tms
 
 With --base, input.base holds the repository and model at the merge base,
-as tms eval --base hands them to the rules.`,
+as tms eval --base hands them to the rules. Without a threat model yet, the
+input holds an empty one, so rules can be written before tms init.`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			req, err := opts.request(cmd.Context())
 			if err != nil {
 				return err
 			}
+			req.EmptyModelIfMissing = true
 			in, _, err := engine.BuildInputs(cmd.Context(), req)
 			if err != nil {
 				return err

@@ -2,6 +2,7 @@ package builtin
 
 import (
 	"context"
+	"os"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -40,7 +41,13 @@ func at(path string, line int) extractors.Location {
 // and installed files must stay out, each item must point at its line, and a
 // broken manifest must become a diagnostic at its line.
 func TestWalk(t *testing.T) {
-	res, err := extractors.Walk(context.Background(), "testdata/repo",
+	// The fixture's ignored files are committed to this repository, and git
+	// ignores no tracked file, so the walk reads a copy outside the checkout.
+	repo := t.TempDir()
+	if err := os.CopyFS(repo, os.DirFS("testdata/repo")); err != nil {
+		t.Fatal(err)
+	}
+	res, err := extractors.Walk(context.Background(), repo,
 		extractors.Options{Extractors: All()})
 	if err != nil {
 		t.Fatal(err)
