@@ -31,7 +31,7 @@ func TestList(t *testing.T) {
 		workload("list.json", 5, "data", "StatefulSet", "db", map[string]any{
 			"labels": map[string]any{"app": "db"},
 			"images": []any{image("db", "mysql:8", "8", "")},
-			"lines":  map[string]any{"run_as_root": 12},
+			"lines":  map[string]any{"run_as_root": 12, "images": []any{12}},
 		}),
 		service("list.json", 16, "data", "db", extractors.ExposureInternal, map[string]any{
 			"headless": true, "selector": map[string]any{"app": "db"},
@@ -62,7 +62,7 @@ func TestFilesThatAreNotManifests(t *testing.T) {
 	checkItems(t, "plain/templates/job.yaml", []extractors.Item{
 		workload("plain/templates/job.yaml", 1, "default", "Job", "seed", map[string]any{
 			"images": []any{image("seed", "seed:1", "1", "")},
-			"lines":  map[string]any{"run_as_root": 7},
+			"lines":  map[string]any{"run_as_root": 7, "images": []any{7}},
 		}),
 	}, 0)
 }

@@ -59,6 +59,7 @@ func (m *manifest) workload(o object) extractors.Item {
 	}
 	c.fill(attrs)
 	lines.Fill(attrs)
+	addImageLines(attrs, c.imageLines)
 
 	what := o.ns() + "/" + o.kind + "/" + o.name
 	return m.item("k8s.workload", o, what, extractors.ExposureUnknown, attrs)
@@ -75,6 +76,7 @@ var hostNamespaces = []struct{ field, attribute string }{
 type containerFacts struct {
 	any        bool // at least one container
 	images     []any
+	imageLines []any // the line of each of images
 	privileged bool
 	root       bool
 	podRoot    bool // no container, and the pod does not rule root out
@@ -93,6 +95,7 @@ func (c *containerFacts) add(ctr, podSecurity *yaml.Node) {
 	root := runsAsRoot(security, podSecurity)
 
 	c.images = append(c.images, imageOf(ctr))
+	c.imageLines = append(c.imageLines, imageLine(ctr))
 	c.privileged = c.privileged || privileged
 	c.root = c.root || root
 	c.escalation = c.escalation || privileged || slices.Contains(added, "SYS_ADMIN") ||
@@ -139,6 +142,31 @@ func (c *containerFacts) fill(attrs map[string]any) {
 	attrs["allow_privilege_escalation"] = c.escalation
 	attrs["capabilities_added"] = anyList(slices.Compact(c.caps))
 	attrs["host_ports"] = nonNil(c.hostPorts)
+}
+
+// imageLine is the line of a container's image: key, or the container's
+// own first line when it names no image.
+func imageLine(ctr *yaml.Node) int {
+	if line := yamlnode.KeyLine(ctr, "image"); line > 0 {
+		return line
+	}
+	return yamlnode.Resolve(ctr).Line
+}
+
+// addImageLines records in lines.images the line of each entry of images,
+// in the same order, so that a finding about one image points at it. The
+// lines live in lines, which the fingerprint leaves out, rather than in
+// the images themselves, so that moving a container is no new surface.
+func addImageLines(attrs map[string]any, imageLines []any) {
+	if len(imageLines) == 0 {
+		return
+	}
+	lines, _ := attrs["lines"].(map[string]any)
+	if lines == nil {
+		lines = map[string]any{}
+		attrs["lines"] = lines
+	}
+	lines["images"] = imageLines
 }
 
 func imageOf(ctr *yaml.Node) map[string]any {

@@ -17,7 +17,7 @@ func TestWorkloads(t *testing.T) {
 			"host_pid":          true,
 			"host_path_volumes": []any{"/"},
 			"lines": map[string]any{"host_network": 9, "host_pid": 10, "run_as_root": 12,
-				"privileged": 15, "host_path_volumes": 18},
+				"privileged": 15, "host_path_volumes": 18, "images": []any{13}},
 		}),
 		workload("workloads.yaml", 23, "default", "Deployment", "api", map[string]any{
 			"labels": map[string]any{"app": "api", "tier": "backend"},
@@ -31,12 +31,17 @@ func TestWorkloads(t *testing.T) {
 			"service_account":                 "api",
 			"automount_service_account_token": false,
 			"host_ports":                      []any{8080},
-			"lines":                           map[string]any{"host_ports": 48, "capabilities_added": 52},
+			// The image: line of each container, in the order of images.
+			"lines": map[string]any{
+				"host_ports": 48, "capabilities_added": 52, "images": []any{40, 45},
+			},
 		}),
 		workload("workloads.yaml", 55, "ops", "CronJob", "backup", map[string]any{
 			"images":             []any{image("backup", "postgres:16", "16", "")},
 			"capabilities_added": []any{"NET_ADMIN", "SYS_ADMIN"},
-			"lines":              map[string]any{"run_as_root": 71, "capabilities_added": 72},
+			"lines": map[string]any{
+				"run_as_root": 71, "capabilities_added": 72, "images": []any{69},
+			},
 		}),
 	}, 0)
 }
@@ -52,7 +57,10 @@ func TestWorkloadThroughAnchorsAndMergeKeys(t *testing.T) {
 			"privileged":        true,
 			"host_path_volumes": []any{"/var/log", "/var/run/docker.sock"},
 			// Merged keys are at the line of the anchored mapping.
-			"lines": map[string]any{"run_as_root": 17, "privileged": 24, "host_path_volumes": 27},
+			"lines": map[string]any{
+				"run_as_root": 17, "privileged": 24, "host_path_volumes": 27,
+				"images": []any{15, 21},
+			},
 		}),
 	}, 0)
 }

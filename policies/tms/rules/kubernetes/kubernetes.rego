@@ -170,15 +170,23 @@ _pinning_severity(image) := "medium" if _floating(image)
 else := "low"
 
 # The images a surface item runs or names, each with the subject of the
-# finding and how to show it.
-_unpinned contains {"item": workload, "image": image, "reference": object.get(image, "image", ""), "shown": sprintf("container %s of %s", [object.get(image, "container", ""), workload.name])} if {
+# finding, how to show it and where it is written.
+_unpinned contains {"item": workload, "image": image, "reference": object.get(image, "image", ""), "shown": sprintf("container %s of %s", [object.get(image, "container", ""), workload.name]), "location": _image_location(workload, i)} if {
 	some workload in input.surface
 	workload.kind == "k8s.workload"
-	some image in _attr(workload, "images", [])
+	some i, image in _attr(workload, "images", [])
 	object.get(image, "pinned", false) != true
 }
 
-_unpinned contains {"item": item, "image": item.attributes, "reference": _attr(item, "reference", item.name), "shown": sprintf("values key %s of %s", [_values_key(item), item.location.path])} if {
+# _image_location is the image: line of a workload's i-th image, which
+# lines.images lists in the order of images, or the workload's own line.
+_image_location(workload, i) := {"path": workload.location.path, "line": line} if {
+	line := workload.attributes.lines.images[i]
+	is_number(line)
+	line > 0
+} else := workload.location
+
+_unpinned contains {"item": item, "image": item.attributes, "reference": _attr(item, "reference", item.name), "shown": sprintf("values key %s of %s", [_values_key(item), item.location.path]), "location": item.location} if {
 	some item in input.surface
 	item.kind == "helm.image"
 	_attr(item, "pinned", false) != true
@@ -217,7 +225,7 @@ deny contains lib.finding(rego.metadata.rule(), {
 	"surface": entry.item.id,
 	"subject": entry.item.id,
 	"message": sprintf("%s uses image %q, not pinned by digest", [entry.shown, entry.reference]),
-	"location": entry.item.location,
+	"location": entry.location,
 }) if {
 	some entry in _unpinned
 	not lib.answered(rego.metadata.rule(), entry.item.id)

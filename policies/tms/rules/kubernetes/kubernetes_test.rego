@@ -129,6 +129,20 @@ test_unpinned_images_by_tag if {
 	}
 }
 
+# Each finding points at its image: line; without lines, at the workload.
+test_unpinned_image_at_its_line if {
+	images := [_image("init", "busybox", "", false), _image("app", "shop:1.2", "1.2", false)]
+	workload := _workload({"images": images, "lines": {"images": [31, 40], "privileged": 20}})
+	findings := _rule(kubernetes.deny, "TMS-K8S-003") with input as _input([workload])
+	{[f.location.line, f.message] | some f in findings} == {
+		[31, `container init of Deployment shop/web uses image "busybox", not pinned by digest`],
+		[40, `container app of Deployment shop/web uses image "shop:1.2", not pinned by digest`],
+	}
+
+	without_lines := _rule(kubernetes.deny, "TMS-K8S-003") with input as _input([_workload({"images": images})])
+	{f.location | some f in without_lines} == {_workload({}).location}
+}
+
 test_unpinned_helm_image if {
 	item := {
 		"id": "helm.image:chart/values.yaml#proxy.image", "kind": "helm.image", "name": "shop:1.2",
