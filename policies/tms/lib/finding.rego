@@ -41,6 +41,22 @@ _about_unreviewed(f) if {
 	surface_status[f.surface] == "unreviewed"
 	f.subject in {"", f.surface}
 	not f.new_surface
+	not _recorded_by_the_change(f.surface)
+}
+
+# In a change (--base), an entry is backlog only if the model at the base
+# already listed it unreviewed: one that the change records unreviewed, as
+# tms sync does, would otherwise cap at medium every finding about the
+# surface the change adds. A base without a model is a baseline, whose
+# unreviewed entries are all backlog.
+_recorded_by_the_change(id) if {
+	count(input.base.model.surface) > 0
+	not id in _base_unreviewed
+}
+
+_base_unreviewed := {entry.id |
+	some entry in input.base.model.surface
+	entry.status == "unreviewed"
 }
 
 severities := ["info", "low", "medium", "high", "critical"]

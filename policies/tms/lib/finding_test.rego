@@ -68,6 +68,28 @@ test_finding_on_unreviewed_surface_is_backlog if {
 	f.backlog == true
 }
 
+_unreviewed_x := {"surface": [{"id": "x", "status": "unreviewed"}]}
+
+test_change_that_records_surface_unreviewed_is_not_backlog if {
+	base := {"model": {"surface": [{"id": "y", "status": "reviewed"}]}}
+	f := lib.finding(_meta, {"surface": "x"}) with input as {"model": _unreviewed_x, "base": base}
+	f.severity == "critical"
+	f.backlog == false
+}
+
+test_surface_the_base_left_unreviewed_stays_backlog if {
+	f := lib.finding(_meta, {"surface": "x"}) with input as {"model": _unreviewed_x, "base": {"model": _unreviewed_x}}
+	f.severity == "medium"
+	f.backlog == true
+}
+
+test_base_without_a_model_is_a_baseline if {
+	f := lib.finding(_meta, {"surface": "x"}) with input as {"model": _unreviewed_x, "base": {"model": {"surface": []}}}
+	f.backlog == true
+	g := lib.finding(_meta, {"surface": "x"}) with input as {"model": _unreviewed_x, "base": null}
+	g.backlog == true
+}
+
 test_finding_on_reviewed_surface_keeps_its_severity if {
 	f := lib.finding(_meta, {"surface": "x"}) with input as {"model": {"surface": [{"id": "x", "status": "reviewed"}]}}
 	f.severity == "critical"
