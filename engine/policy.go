@@ -66,29 +66,14 @@ const (
 // New compiles the embedded policy library, plus any team rules, into one
 // prepared query. Every problem is reported before anything is evaluated.
 func New(ctx context.Context, opts Options) (*Engine, error) {
-	modules := map[string]*ast.Module{}
-	sourceOf := map[string]string{} // module file name to its source's Dir
-	layered := append(bundleSources(opts.Bundles), opts.Policies...)
-	for _, src := range withLibrary(layered) {
-		if err := parseModules(src, modules, sourceOf, isPolicyFile); err != nil {
-			return nil, err
-		}
-	}
-	if err := checkOwners(modules, sourceOf, opts.Bundles); err != nil {
-		return nil, err
-	}
-	compiler, err := compile(modules)
+	modules, sourceOf, err := loadModules(opts, isPolicyFile)
 	if err != nil {
 		return nil, err
 	}
-	rules, err := readRules(compiler, sourceOf)
+	compiler, rules, err := checkContract(opts, modules, sourceOf)
 	if err != nil {
 		return nil, err
 	}
-	if err := checkSourcesDeclareRules(layered, rules); err != nil {
-		return nil, err
-	}
-	markBundleRules(rules, opts.Bundles)
 
 	store := configStore(opts.Data, opts.Bundles)
 	e := &Engine{compiler: compiler, rules: rules, store: store, bundles: opts.Bundles}
@@ -97,6 +82,51 @@ func New(ctx context.Context, opts Options) (*Engine, error) {
 		return nil, err
 	}
 	return e, nil
+}
+
+// loadModules parses the files of the library, the bundles and the team
+// sources that want accepts, keyed by file name, with the source of each.
+func loadModules(opts Options, want func(path string) bool) (
+	modules map[string]*ast.Module, sourceOf map[string]string, err error) {
+	modules = map[string]*ast.Module{}
+	sourceOf = map[string]string{} // module file name to its source's Dir
+	for _, src := range withLibrary(layeredSources(opts)) {
+		if err := parseModules(src, modules, sourceOf, want); err != nil {
+			return nil, nil, err
+		}
+	}
+	return modules, sourceOf, nil
+}
+
+// layeredSources are the sources added to the library: bundles first, then
+// team rules.
+func layeredSources(opts Options) []PolicySource {
+	return append(bundleSources(opts.Bundles), opts.Policies...)
+}
+
+// checkContract holds the policy modules to the rule contract: each source
+// stays in its own packages, everything compiles against the input schema
+// under the sandbox, and every deny rule carries valid METADATA. Evaluation
+// and `tms policy test` both call it, so a rule that one refuses the other
+// refuses too.
+func checkContract(opts Options, modules map[string]*ast.Module, sourceOf map[string]string) (
+	*ast.Compiler, map[string]Rule, error) {
+	if err := checkOwners(modules, sourceOf, opts.Bundles); err != nil {
+		return nil, nil, err
+	}
+	compiler, err := compile(modules)
+	if err != nil {
+		return nil, nil, err
+	}
+	rules, err := readRules(compiler, sourceOf)
+	if err != nil {
+		return nil, nil, err
+	}
+	if err := checkSourcesDeclareRules(layeredSources(opts), rules); err != nil {
+		return nil, nil, err
+	}
+	markBundleRules(rules, opts.Bundles)
+	return compiler, rules, nil
 }
 
 func (e *Engine) prepare(ctx context.Context, query string) (rego.PreparedEvalQuery, error) {
@@ -187,10 +217,23 @@ func isPolicyFile(path string) bool {
 
 func isRegoFile(path string) bool { return strings.HasSuffix(path, ".rego") }
 
-// compile type-checks the modules against the input schema, in strict mode,
-// under capabilities that leave out every builtin that could reach the
-// network, read the environment or return a different answer on another run.
+// compile type-checks the modules with newCompiler's settings.
 func compile(modules map[string]*ast.Module) (*ast.Compiler, error) {
+	compiler, err := newCompiler()
+	if err != nil {
+		return nil, err
+	}
+	compiler.Compile(modules)
+	if compiler.Failed() {
+		return nil, fmt.Errorf("%w:\n%s", ErrInvalidPolicy, formatErrors(compiler.Errors))
+	}
+	return compiler, nil
+}
+
+// newCompiler type-checks against the input schema, in strict mode, under
+// capabilities that leave out every builtin that could reach the network,
+// read the environment or return a different answer on another run.
+func newCompiler() (*ast.Compiler, error) {
 	var inputSchema any
 	if err := json.Unmarshal(schema.Input, &inputSchema); err != nil {
 		return nil, fmt.Errorf("input schema: %w", err)
@@ -198,17 +241,12 @@ func compile(modules map[string]*ast.Module) (*ast.Compiler, error) {
 	schemas := ast.NewSchemaSet()
 	schemas.Put(ast.SchemaRootRef, inputSchema)
 
-	compiler := ast.NewCompiler().
+	return ast.NewCompiler().
 		WithCapabilities(Capabilities()).
 		WithStrict(true).
 		WithSchemas(schemas).
 		WithUseTypeCheckAnnotations(true).
-		WithEnablePrintStatements(false)
-	compiler.Compile(modules)
-	if compiler.Failed() {
-		return nil, fmt.Errorf("%w:\n%s", ErrInvalidPolicy, formatErrors(compiler.Errors))
-	}
-	return compiler, nil
+		WithEnablePrintStatements(false), nil
 }
 
 // clockBuiltins read the current time although OPA does not mark them

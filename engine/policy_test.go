@@ -67,6 +67,11 @@ func TestInvalidPoliciesAreRejected(t *testing.T) {
 			want: `custom.severity ""`,
 		},
 		{
+			name: "unknown severity",
+			rego: strings.Replace(validRule, "severity: low", "severity: urgent", 1),
+			want: `team.rego:11: rule METADATA is missing or invalid: custom.severity "urgent"`,
+		},
+		{
 			name: "unknown stride category",
 			rego: strings.Replace(validRule, "[tampering]", "[tampering, sneaking]", 1),
 			want: `custom.stride "sneaking"`,
@@ -86,6 +91,11 @@ func TestInvalidPoliciesAreRejected(t *testing.T) {
 			rego: strings.Replace(validRule, "item.kind", "item.knd", 1),
 			want: "team.rego:13:2: undefined ref: item.knd\n\titem.knd\n\t     ^\n\t     have: \"knd\"\n" +
 				"\t     want (one of): [\"attributes\" \"exposure\" \"fingerprint\" \"id\" \"kind\" ",
+		},
+		{
+			name: "typo in a field of an item",
+			rego: strings.Replace(validRule, `item.kind == "x"`, `item.exposur == "public"`, 1),
+			want: "team.rego:13:2: undefined ref: item.exposur",
 		},
 		{
 			name: "network access",
@@ -123,12 +133,16 @@ func TestInvalidPoliciesAreRejected(t *testing.T) {
 			src := PolicySource{Dir: "custom", FS: fstest.MapFS{
 				"team.rego": {Data: []byte(tt.rego)},
 			}}
-			_, err := New(context.Background(), Options{Policies: []PolicySource{src}})
-			if !errors.Is(err, ErrInvalidPolicy) {
-				t.Fatalf("got error %v, want ErrInvalidPolicy", err)
+			opts := Options{Policies: []PolicySource{src}}
+			_, err := New(context.Background(), opts)
+			if !errors.Is(err, ErrInvalidPolicy) || !strings.Contains(err.Error(), tt.want) {
+				t.Errorf("New: error %v, want ErrInvalidPolicy mentioning %q", err, tt.want)
 			}
-			if !strings.Contains(err.Error(), tt.want) {
-				t.Errorf("error does not mention %q:\n%v", tt.want, err)
+			// tms policy test refuses what evaluation refuses, before any
+			// test runs.
+			_, err = RunTests(context.Background(), opts, time.Minute)
+			if !errors.Is(err, ErrInvalidPolicy) || !strings.Contains(err.Error(), tt.want) {
+				t.Errorf("RunTests: error %v, want ErrInvalidPolicy mentioning %q", err, tt.want)
 			}
 		})
 	}

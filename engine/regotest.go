@@ -21,26 +21,28 @@ type TestResult struct {
 	Duration time.Duration `json:"duration"`
 }
 
-// RunTests compiles the library and the team sources with their _test.rego
-// files, under the same sandbox as evaluation, and runs every test in
-// process: a team needs no OPA CLI to test its rules. Results are sorted by
-// location.
+// RunTests holds the library, bundle and team rules to the same contract as
+// New, then runs every _test.rego test with them in process, under the same
+// schema and sandbox: a team needs no OPA CLI to test its rules, and a rule
+// that evaluation would refuse does not pass its tests. Like `opa test`, the
+// tests start from an empty data.tms.config whatever opts.Data holds, so they
+// pass the same in every repository. Results are sorted by location.
 func RunTests(ctx context.Context, opts Options, timeout time.Duration) ([]TestResult, error) {
-	modules := map[string]*ast.Module{}
-	sourceOf := map[string]string{}
-	for _, src := range withLibrary(append(bundleSources(opts.Bundles), opts.Policies...)) {
-		if err := parseModules(src, modules, sourceOf, isRegoFile); err != nil {
-			return nil, err
-		}
+	modules, sourceOf, err := loadModules(opts, isRegoFile)
+	if err != nil {
+		return nil, err
 	}
-	if err := checkOwners(modules, sourceOf, opts.Bundles); err != nil {
+	if err := checkTestedPolicies(opts, modules, sourceOf); err != nil {
 		return nil, err
 	}
 
-	compiler := ast.NewCompiler().WithCapabilities(Capabilities()).WithStrict(true)
+	compiler, err := newCompiler()
+	if err != nil {
+		return nil, err
+	}
 	runner := tester.NewRunner().
 		SetCompiler(compiler).
-		SetStore(configStore(opts.Data, opts.Bundles)).
+		SetStore(configStore(nil, opts.Bundles)).
 		SetModules(modules).
 		SetTimeout(timeout).
 		SetDefaultRegoVersion(ast.RegoV1)
@@ -52,6 +54,31 @@ func RunTests(ctx context.Context, opts Options, timeout time.Duration) ([]TestR
 		return nil, fmt.Errorf("%w: %v", ErrInvalidPolicy, err)
 	}
 	return collect(results), nil
+}
+
+// checkTestedPolicies applies checkContract to the policy files among
+// modules. A directory of tests alone (tests kept apart from the rules they
+// test) declares no rule and need not.
+func checkTestedPolicies(opts Options, modules map[string]*ast.Module, sourceOf map[string]string) error {
+	policyModules := map[string]*ast.Module{}
+	hasPolicy, hasTest := map[string]bool{}, map[string]bool{}
+	for name, m := range modules {
+		if isPolicyFile(name) {
+			policyModules[name] = m
+			hasPolicy[sourceOf[name]] = true
+		} else {
+			hasTest[sourceOf[name]] = true
+		}
+	}
+	checked := opts
+	checked.Policies = nil
+	for _, src := range opts.Policies {
+		if hasPolicy[src.Dir] || !hasTest[src.Dir] {
+			checked.Policies = append(checked.Policies, src)
+		}
+	}
+	_, _, err := checkContract(checked, policyModules, sourceOf)
+	return err
 }
 
 func collect(results chan *tester.Result) []TestResult {
