@@ -26,7 +26,8 @@ type SurfaceChange struct {
 	Detail   string              `json:"detail,omitempty"`
 	Location extractors.Location `json:"location"`
 
-	item *extractors.Item // the item as it is now; nil when gone
+	item     *extractors.Item // the item as it is now; nil when gone
+	recorded string           // the fingerprint the model recorded, for a changed item
 }
 
 // MissingEvidence is an implemented mitigation's evidence that matches no file.
@@ -81,7 +82,7 @@ func compareItem(item *extractors.Item, entries map[string]threatmodel.SurfaceEn
 	case entry.Status == "removed":
 		c.Change = ChangeReturned
 	case entry.Fingerprint != "" && entry.Fingerprint != item.SecurityFingerprint():
-		c.Change, c.Detail = ChangeChanged, changeDetail(entry, item)
+		c.Change, c.Detail, c.recorded = ChangeChanged, changeDetail(entry, item), entry.Fingerprint
 	default:
 		return c, false
 	}

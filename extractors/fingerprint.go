@@ -41,3 +41,7 @@ func (it Item) SecurityFingerprint() string {
 	sum := sha256.Sum256(data)
 	return "sha256:" + hex.EncodeToString(sum[:])
 }
+
+// ReviewedAttribute reports whether an attribute counts in the security
+// fingerprint, so that a change to it lapses a review.
+func ReviewedAttribute(name string) bool { return !unreviewedAttributes[name] }

@@ -21,7 +21,7 @@ surface gone from the repository, and mitigation evidence that no longer
 exists. Nothing is written. Exit 0 whatever the differences.`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			diff, _, err := opts.diff(cmd)
+			diff, _, err := opts.diff(cmd, true)
 			if err != nil {
 				return err
 			}
@@ -75,7 +75,7 @@ code is 1 when new surface was found.`,
 }
 
 func runSync(cmd *cobra.Command, opts *syncOptions) error {
-	diff, modelPath, err := opts.diff(cmd)
+	diff, modelPath, err := opts.diff(cmd, opts.check)
 	if err != nil {
 		return err
 	}
@@ -114,8 +114,10 @@ func countStatus(c threatmodel.Changes, status string) int {
 	return n
 }
 
-// diff builds the input and compares its surface with its model.
-func (o *globalOptions) diff(cmd *cobra.Command) (engine.Diff, string, error) {
+// diff builds the input and compares its surface with its model. With
+// explain, each changed item names what changed, which reads earlier
+// commits: only output for a person needs it.
+func (o *globalOptions) diff(cmd *cobra.Command, explain bool) (engine.Diff, string, error) {
 	req, err := o.request(cmd.Context())
 	if err != nil {
 		return engine.Diff{}, "", err
@@ -124,5 +126,11 @@ func (o *globalOptions) diff(cmd *cobra.Command) (engine.Diff, string, error) {
 	if err != nil {
 		return engine.Diff{}, "", err
 	}
-	return engine.DiffModel(in), req.ModelPath, nil
+	diff := engine.DiffModel(in)
+	if explain {
+		if err := engine.ExplainChanges(cmd.Context(), req, &diff); err != nil {
+			return engine.Diff{}, "", err
+		}
+	}
+	return diff, req.ModelPath, nil
 }
