@@ -70,7 +70,8 @@ func (r *route) attrs(o object, tls func(host string) bool) map[string]any {
 
 // ingress reads an Ingress of networking.k8s.io/v1 or of the older
 // extensions/v1beta1, whose backends name serviceName directly. An Ingress
-// is public: it exists to take traffic from outside the cluster.
+// is public: it exists to take traffic from outside the cluster, unless an
+// annotation asks its controller for an internal load balancer.
 func (m *manifest) ingress(o object) extractors.Item {
 	spec := yamlnode.Get(o.node, "spec")
 	var r route
@@ -93,8 +94,13 @@ func (m *manifest) ingress(o object) extractors.Item {
 		return tlsAll || host != anyHost && hostMatchesAny(host, tlsHosts)
 	})
 	attrs["class"] = ingressClass(o, spec)
+	exposure := extractors.ExposurePublic
+	if marker := internalAnnotation(o, internalIngressMarkers); marker != "" {
+		attrs["internal_annotation"] = marker
+		exposure = extractors.ExposureInternal
+	}
 	what := o.ns() + "/" + o.kind + "/" + o.name
-	return m.item("k8s.ingress", o, what, extractors.ExposurePublic, attrs)
+	return m.item("k8s.ingress", o, what, exposure, attrs)
 }
 
 func backendName(b *yaml.Node) string {

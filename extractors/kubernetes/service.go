@@ -11,8 +11,9 @@ import (
 
 // service reads a Service. Its exposure follows its type: a LoadBalancer or
 // NodePort, or any externalIPs, reach it from outside the cluster; a
-// ClusterIP (headless included) or an ExternalName alias does not. A type
-// tms does not know, such as a variable, is unknown.
+// ClusterIP (headless included), an ExternalName alias, or a LoadBalancer
+// annotated internal does not. A type tms does not know, such as a
+// variable, is unknown.
 func (m *manifest) service(o object) extractors.Item {
 	spec := yamlnode.Get(o.node, "spec")
 	typ := yamlnode.Text(yamlnode.Get(spec, "type"))
@@ -30,8 +31,15 @@ func (m *manifest) service(o object) extractors.Item {
 	ranges := yamlnode.Strings(yamlnode.Get(spec, "loadBalancerSourceRanges"))
 	attrs["source_ranges"] = anyList(ranges)
 
+	internalLB := ""
+	if typ == "LoadBalancer" {
+		internalLB = internalAnnotation(o, internalLoadBalancerMarkers)
+	}
 	exposure := extractors.ExposureUnknown
 	switch {
+	case internalLB != "" && len(externalIPs) == 0:
+		attrs["internal_annotation"] = internalLB
+		exposure = extractors.ExposureInternal
 	case typ == "LoadBalancer" || typ == "NodePort" || len(externalIPs) > 0:
 		exposure = extractors.ExposurePublic
 	case typ == "ClusterIP" || typ == "ExternalName":
