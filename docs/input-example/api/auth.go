@@ -1,0 +1,3 @@
+package api
+
+// requireToken refuses a request without a valid bearer token.
