@@ -20,7 +20,8 @@ func newPolicyCmd(opts *globalOptions) *cobra.Command {
 		Long: `Work with the rules tms evaluates: the built-in library plus the team rules
 named by --policy or by policies: in .tms.yaml.`,
 	}
-	cmd.AddCommand(newPolicyListCmd(opts), newPolicyTestCmd(opts), newPolicyDocCmd(opts))
+	cmd.AddCommand(newPolicyListCmd(opts), newPolicyTestCmd(opts), newPolicyDocCmd(opts),
+		newPolicyExportCmd(opts))
 	return cmd
 }
 
@@ -84,6 +85,30 @@ not compile.`,
 	cmd.Flags().BoolVarP(&verbose, "verbose", "v", false, "list every test, not only failures")
 	addPolicyFlag(cmd, opts)
 	return cmd
+}
+
+func newPolicyExportCmd(opts *globalOptions) *cobra.Command {
+	return &cobra.Command{
+		Use:   "export DIR",
+		Short: "Write the library that rules import, and the input schema, for the OPA CLI",
+		Long: `Write the Rego library that rules import (data.tms.lib) to DIR/lib, and the
+JSON Schema of the input to DIR/input.schema.json, so that team rules can be
+tested and checked with the OPA CLI alone:
+
+  opa test DIR/lib RULES
+  opa check --strict --schema DIR/input.schema.json DIR/lib RULES
+
+Keep DIR out of the policy directories: tms refuses a team directory that
+declares package tms.lib, which belongs to the built-in library.`,
+		Args: cobra.ExactArgs(1),
+		RunE: func(_ *cobra.Command, args []string) error {
+			written, err := engine.ExportLibrary(args[0])
+			for _, file := range written {
+				fmt.Fprintln(opts.stdout, file)
+			}
+			return err
+		},
+	}
 }
 
 // engine compiles the library with the team rules of the configuration.
