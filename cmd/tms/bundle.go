@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -58,7 +59,8 @@ func addBundleFlags(cmd *cobra.Command, f *bundleFlags) {
 
 func addVerifyFlags(cmd *cobra.Command, f *bundleFlags) {
 	cmd.Flags().StringVar(&f.key, "verification-key", "",
-		"PEM file of the public key (RSA or ECDSA) that bundle signatures must verify with")
+		"PEM file of the public key (RSA or ECDSA) that bundle signatures must verify with; "+
+			"a run with it and no bundle fails")
 	cmd.Flags().StringVar(&f.keyID, "verification-key-id", bundles.DefaultKeyID,
 		"name of the verification key; never empty")
 }
@@ -75,11 +77,20 @@ func (f *bundleFlags) publicKey() ([]byte, error) {
 	return key, nil
 }
 
+// errNoBundle refuses a verification key with nothing to verify. CI that
+// passes the organisation's key expects its bundle; without this, a
+// repository that deletes bundles: from its .tms.yaml would pass unjudged.
+var errNoBundle = errors.New("--verification-key is given but no bundle is: a signed " +
+	"organisation bundle was expected (name it with --bundle, or bundles: in .tms.yaml)")
+
 // loadBundles fetches and verifies the bundles that .tms.yaml and --bundle
 // name, in that order, and hands them to the engine through cfg.
 func (o *globalOptions) loadBundles(ctx context.Context, cfg *engine.Config) error {
 	f := &o.bundle
 	refs := append(append([]string{}, cfg.Bundles...), f.refs...)
+	if len(refs) == 0 && f.key != "" {
+		return errNoBundle
+	}
 	if len(refs) == 0 {
 		return nil
 	}
