@@ -3,6 +3,7 @@ package main
 import (
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -17,7 +18,7 @@ var ciVariables = []string{
 	"GITHUB_ACTIONS", "GITHUB_REPOSITORY", "GITHUB_EVENT_PATH", "GITHUB_TOKEN", "GH_TOKEN",
 	"GITHUB_API_URL", "GITHUB_SERVER_URL", "GITHUB_SHA", "GITLAB_CI", "CI_API_V4_URL",
 	"CI_PROJECT_ID", "CI_JOB_TOKEN", "GITLAB_TOKEN", "CI_MERGE_REQUEST_IID", "CI_PROJECT_URL",
-	"CI_COMMIT_SHA",
+	"CI_COMMIT_SHA", "GITLAB_USER_ID",
 }
 
 func setCI(t *testing.T, vars map[string]string) {
@@ -111,6 +112,7 @@ func TestCommentOnGitLab(t *testing.T) {
 	setCI(t, map[string]string{
 		"GITLAB_CI": "true", "CI_API_V4_URL": srv.URL, "CI_PROJECT_ID": "42",
 		"CI_JOB_TOKEN": "job-token", "CI_MERGE_REQUEST_IID": "12",
+		"GITLAB_USER_ID": strconv.Itoa(forgetest.GitLabUserID),
 	})
 	report := writeFile(t, "report.md", engine.MarkdownMarker+"\nreport\n")
 	for _, want := range []string{"created note 1001 on merge request !12\n",

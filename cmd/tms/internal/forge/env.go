@@ -92,6 +92,7 @@ func gitlabEnv(getenv func(string) string, f Flags) (Config, error) {
 	cfg.Token, cfg.TokenHeader = getenv("GITLAB_TOKEN"), "PRIVATE-TOKEN"
 	if cfg.Token == "" {
 		cfg.Token, cfg.TokenHeader = getenv("CI_JOB_TOKEN"), "JOB-TOKEN"
+		cfg.UserID, _ = strconv.ParseInt(getenv("GITLAB_USER_ID"), 10, 64)
 	}
 
 	cfg.PullRequest = f.Number

@@ -34,6 +34,7 @@ func TestFromEnv(t *testing.T) {
 		"GITLAB_CI": "true", "CI_API_V4_URL": "https://gitlab.example/api/v4",
 		"CI_PROJECT_ID": "42", "CI_JOB_TOKEN": "job", "CI_MERGE_REQUEST_IID": "12",
 		"CI_PROJECT_URL": "https://gitlab.example/acme/shop", "CI_COMMIT_SHA": "def456",
+		"GITLAB_USER_ID": "31",
 	}
 	with := func(env map[string]string, more ...string) map[string]string {
 		out := map[string]string{}
@@ -68,7 +69,7 @@ func TestFromEnv(t *testing.T) {
 				Token: "gh", PullRequest: 3, LinkBase: "https://ghe.example/acme/other/blob/merge1/"}},
 		{"merge request with the job token", gitlabCI, forge.Flags{},
 			forge.Config{Kind: "gitlab", APIURL: "https://gitlab.example/api/v4", Project: "42",
-				Token: "job", TokenHeader: "JOB-TOKEN", PullRequest: 12,
+				Token: "job", TokenHeader: "JOB-TOKEN", UserID: 31, PullRequest: 12,
 				LinkBase: "https://gitlab.example/acme/shop/-/blob/def456/"}},
 		{"GITLAB_TOKEN first, another project", with(gitlabCI, "GITLAB_TOKEN", "pat"),
 			forge.Flags{Kind: "gitlab", Project: "acme/docs"},

@@ -11,7 +11,8 @@ import (
 // Forge is a code host's API, reduced to what tms posts.
 type Forge interface {
 	// UpsertComment posts body on pull (or merge) request number, or edits
-	// the first comment there whose body starts with marker.
+	// the first comment there that the token's own account wrote and whose
+	// body starts with marker.
 	UpsertComment(ctx context.Context, number int, marker, body string) (Comment, error)
 	// OpenIssues lists the open issues that carry label.
 	OpenIssues(ctx context.Context, label string) ([]Issue, error)
@@ -57,6 +58,9 @@ type Config struct {
 	// PRIVATE-TOKEN for a personal, project or group token, JOB-TOKEN for
 	// CI_JOB_TOKEN. GitHub always uses Authorization.
 	TokenHeader string
+	// UserID is the GitLab user a CI job token acts as (GITLAB_USER_ID):
+	// such a token may not ask the API who it is.
+	UserID int64
 	// PullRequest is the pull request's number or the merge request's IID
 	// the run is about; 0 when there is none, as on a push.
 	PullRequest int

@@ -3,9 +3,11 @@ package forge
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"net/http"
 	"net/url"
+	"slices"
 	"strings"
 )
 
@@ -33,23 +35,40 @@ func newGitHub(cfg Config) (*gitHub, error) {
 }
 
 type gitHubComment struct {
-	ID      int64  `json:"id"`
-	Body    string `json:"body"`
-	HTMLURL string `json:"html_url"`
+	ID      int64         `json:"id"`
+	Body    string        `json:"body"`
+	HTMLURL string        `json:"html_url"`
+	User    gitHubAccount `json:"user"`
+}
+
+type gitHubAccount struct {
+	Login string `json:"login"`
+	Type  string `json:"type"`
 }
 
 // UpsertComment keeps one comment on the pull request's conversation, which
-// GitHub serves as the comments of the issue with the same number.
+// GitHub serves as the comments of the issue with the same number. Only a
+// comment the token's own account wrote is edited: on a public repository
+// anyone can open a comment with the marker.
 func (g *gitHub) UpsertComment(ctx context.Context, number int, marker, body string) (Comment, error) {
 	thread := fmt.Sprintf("%s/issues/%d/comments", g.repo, number)
 	comments, err := list[gitHubComment](ctx, g.api, thread, nil)
 	if err != nil {
 		return Comment{}, err
 	}
+	comments = slices.DeleteFunc(comments, func(c gitHubComment) bool {
+		return !strings.HasPrefix(c.Body, marker)
+	})
+	var ours func(gitHubAccount) bool
+	if len(comments) > 0 {
+		if ours, err = g.author(ctx); err != nil {
+			return Comment{}, err
+		}
+	}
 
 	var out gitHubComment
 	for _, c := range comments {
-		if !strings.HasPrefix(c.Body, marker) {
+		if !ours(c.User) {
 			continue
 		}
 		if c.Body == body {
@@ -61,6 +80,23 @@ func (g *gitHub) UpsertComment(ctx context.Context, number int, marker, body str
 	}
 	err = g.api.call(ctx, http.MethodPost, thread, nil, map[string]string{"body": body}, &out)
 	return Comment{ID: out.ID, URL: out.HTMLURL, Created: true}, err
+}
+
+// author tells the token's own comments from others'. A GitHub App's
+// installation token, such as Actions' GITHUB_TOKEN, may not read /user;
+// it comments as the app's bot account, and only an app installed on the
+// repository can comment as a bot, so any bot's comment counts as ours.
+func (g *gitHub) author(ctx context.Context) (func(gitHubAccount) bool, error) {
+	var me gitHubAccount
+	err := g.api.call(ctx, http.MethodGet, "/user", nil, nil, &me)
+	var apiErr *APIError
+	if errors.As(err, &apiErr) && apiErr.Code == http.StatusForbidden {
+		return func(a gitHubAccount) bool { return a.Type == "Bot" }, nil
+	}
+	if err != nil {
+		return nil, fmt.Errorf("find the token's account: %w", err)
+	}
+	return func(a gitHubAccount) bool { return a.Login == me.Login }, nil
 }
 
 type gitHubIssue struct {

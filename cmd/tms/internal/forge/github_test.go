@@ -60,7 +60,8 @@ func TestGitHubCommentCreateThenUpdate(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	want = []string{list, fmt.Sprintf("PATCH /api/v3/repos/acme/shop/issues/comments/%d", first.ID)}
+	want = []string{list, "GET /api/v3/user",
+		fmt.Sprintf("PATCH /api/v3/repos/acme/shop/issues/comments/%d", first.ID)}
 	if diff := cmp.Diff(want, since(srv, n)); diff != "" {
 		t.Errorf("requests (-want +got):\n%s", diff)
 	}
@@ -81,8 +82,46 @@ func TestGitHubCommentCreateThenUpdate(t *testing.T) {
 	if _, err := f.UpsertComment(ctx, 7, marker, marker+"\nsecond"); err != nil {
 		t.Fatal(err)
 	}
-	if diff := cmp.Diff([]string{list}, since(srv, n)); diff != "" {
+	if diff := cmp.Diff([]string{list, "GET /api/v3/user"}, since(srv, n)); diff != "" {
 		t.Errorf("requests (-want +got):\n%s", diff)
+	}
+}
+
+// TestGitHubCommentOnlyOurs leaves alone a comment that opens with the
+// marker but that someone else wrote: editing it would fail with 403 on
+// every run. A token that may read /user (a person's or a bot user's)
+// matches its login; an app's installation token, which may not, matches
+// the app's bot account, as no one else can comment as a bot.
+func TestGitHubCommentOnlyOurs(t *testing.T) {
+	for _, appToken := range []bool{true, false} {
+		t.Run(fmt.Sprintf("app token %v", appToken), func(t *testing.T) {
+			srv, f := newGitHub(t)
+			srv.AppToken = appToken
+			if !appToken {
+				srv.User = "tms-bot"
+			}
+			stranger := srv.AddComment(7, forgetest.Comment{Author: "mallory", Body: marker + "\nhi"})
+			ctx := context.Background()
+
+			first, err := f.UpsertComment(ctx, 7, marker, marker+"\nfirst")
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !first.Created {
+				t.Fatalf("got %+v, want a new comment beside the stranger's", first)
+			}
+			second, err := f.UpsertComment(ctx, 7, marker, marker+"\nsecond")
+			if err != nil {
+				t.Fatal(err)
+			}
+			if second.Created || second.ID != first.ID {
+				t.Errorf("second run %+v, want comment %d edited", second, first.ID)
+			}
+			comments := srv.Comments(7)
+			if len(comments) != 2 || comments[0].ID != stranger || comments[0].Body != marker+"\nhi" {
+				t.Errorf("comments are %+v, want the stranger's untouched", comments)
+			}
+		})
 	}
 }
 
@@ -101,8 +140,8 @@ func TestGitHubCommentFoundOnALaterPage(t *testing.T) {
 	if c.Created || c.ID != id {
 		t.Errorf("got %+v, want comment %d edited", c, id)
 	}
-	if got := len(srv.Requests()); got != 4 {
-		t.Errorf("%d requests, want 3 pages and the edit:\n%s", got,
+	if got := len(srv.Requests()); got != 5 {
+		t.Errorf("%d requests, want 3 pages, the account and the edit:\n%s", got,
 			strings.Join(srv.Requests(), "\n"))
 	}
 }

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"net/http"
 	"net/url"
+	"slices"
 	"strings"
 )
 
@@ -13,6 +14,7 @@ import (
 type gitLab struct {
 	api     *api
 	project string // /projects/<id or path>, escaped
+	jobUser int64  // the user a CI job token acts as, from Config.UserID
 }
 
 func newGitLab(cfg Config) (*gitLab, error) {
@@ -27,16 +29,25 @@ func newGitLab(cfg Config) (*gitLab, error) {
 		return nil, err
 	}
 	// A path such as group/sub/project is one segment, its slashes escaped.
-	return &gitLab{api: a, project: "/projects/" + url.PathEscape(cfg.Project)}, nil
+	g := &gitLab{api: a, project: "/projects/" + url.PathEscape(cfg.Project)}
+	if name == "JOB-TOKEN" {
+		g.jobUser = cfg.UserID
+	}
+	return g, nil
 }
 
 type gitLabNote struct {
 	ID     int64  `json:"id"`
 	Body   string `json:"body"`
 	System bool   `json:"system"` // written by GitLab itself, never ours
+	Author struct {
+		ID int64 `json:"id"`
+	} `json:"author"`
 }
 
-// UpsertComment keeps one note on the merge request.
+// UpsertComment keeps one note on the merge request. Only a note the
+// token's own user wrote is edited: anyone who may comment can open a note
+// with the marker.
 func (g *gitLab) UpsertComment(ctx context.Context, number int, marker, body string) (Comment, error) {
 	notes := fmt.Sprintf("%s/merge_requests/%d/notes", g.project, number)
 	query := url.Values{"sort": {"asc"}, "order_by": {"created_at"}}
@@ -44,10 +55,19 @@ func (g *gitLab) UpsertComment(ctx context.Context, number int, marker, body str
 	if err != nil {
 		return Comment{}, err
 	}
+	found = slices.DeleteFunc(found, func(n gitLabNote) bool {
+		return n.System || !strings.HasPrefix(n.Body, marker)
+	})
+	var me int64
+	if len(found) > 0 {
+		if me, err = g.user(ctx); err != nil {
+			return Comment{}, err
+		}
+	}
 
 	var out gitLabNote
 	for _, n := range found {
-		if n.System || !strings.HasPrefix(n.Body, marker) {
+		if n.Author.ID != me {
 			continue
 		}
 		if n.Body == body {
@@ -59,6 +79,21 @@ func (g *gitLab) UpsertComment(ctx context.Context, number int, marker, body str
 	}
 	err = g.api.call(ctx, http.MethodPost, notes, nil, map[string]string{"body": body}, &out)
 	return Comment{ID: out.ID, Created: true}, err
+}
+
+// user is the id of the user the token acts as. A CI job token may not
+// read /user, and acts as the user who started the pipeline.
+func (g *gitLab) user(ctx context.Context) (int64, error) {
+	if g.jobUser != 0 {
+		return g.jobUser, nil
+	}
+	var me struct {
+		ID int64 `json:"id"`
+	}
+	if err := g.api.call(ctx, http.MethodGet, "/user", nil, nil, &me); err != nil {
+		return 0, fmt.Errorf("find the token's user: %w", err)
+	}
+	return me.ID, nil
 }
 
 type gitLabIssue struct {

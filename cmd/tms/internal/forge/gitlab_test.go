@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"net/http"
+	"slices"
 	"strings"
 	"testing"
 
@@ -13,12 +14,19 @@ import (
 	"github.com/tms-dev/tms/cmd/tms/internal/forge/forgetest"
 )
 
+// newGitLab returns a fake GitLab and a client of it. A CI job token
+// cannot ask who it is, so the client is told, as GITLAB_USER_ID tells it
+// in a job.
 func newGitLab(t *testing.T, header string) (*forgetest.Server, forge.Forge) {
 	t.Helper()
 	srv := forgetest.NewGitLab("gl-token", "acme/platform/shop")
 	t.Cleanup(srv.Close)
+	var user int64
+	if header == "JOB-TOKEN" {
+		user = forgetest.GitLabUserID
+	}
 	f, err := forge.New(forge.Config{Kind: forge.GitLab, APIURL: srv.URL,
-		Project: "acme/platform/shop", Token: "gl-token", TokenHeader: header})
+		Project: "acme/platform/shop", Token: "gl-token", TokenHeader: header, UserID: user})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -54,6 +62,9 @@ func TestGitLabNoteCreateThenUpdate(t *testing.T) {
 				t.Fatal(err)
 			}
 			want := []string{list, fmt.Sprintf("PUT %s/%d", notes, first.ID)}
+			if header == "PRIVATE-TOKEN" {
+				want = slices.Insert(want, 1, "GET /api/v4/user")
+			}
 			if diff := cmp.Diff(want, since(srv, n)); diff != "" {
 				t.Errorf("requests (-want +got):\n%s", diff)
 			}
@@ -66,6 +77,30 @@ func TestGitLabNoteCreateThenUpdate(t *testing.T) {
 				t.Errorf("notes are %+v", notesNow)
 			}
 		})
+	}
+}
+
+// TestGitLabNoteOnlyOurs leaves alone a note that opens with the marker but
+// that someone else wrote.
+func TestGitLabNoteOnlyOurs(t *testing.T) {
+	srv, f := newGitLab(t, "PRIVATE-TOKEN")
+	stranger := srv.AddComment(12, forgetest.Comment{Author: "mallory", Body: marker + "\nhi"})
+	ctx := context.Background()
+
+	first, err := f.UpsertComment(ctx, 12, marker, marker+"\nfirst")
+	if err != nil {
+		t.Fatal(err)
+	}
+	second, err := f.UpsertComment(ctx, 12, marker, marker+"\nsecond")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !first.Created || second.Created || second.ID != first.ID {
+		t.Errorf("runs %+v then %+v, want one note of ours created then edited", first, second)
+	}
+	notes := srv.Comments(12)
+	if len(notes) != 2 || notes[0].ID != stranger || notes[0].Body != marker+"\nhi" {
+		t.Errorf("notes are %+v, want the stranger's untouched", notes)
 	}
 }
 

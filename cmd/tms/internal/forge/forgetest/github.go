@@ -8,12 +8,16 @@ import (
 
 // NewGitHub starts a fake GitHub REST API for repository owner/name,
 // served under /api/v3 as GitHub Enterprise Server serves it.
+// Its token acts as github-actions[bot], as Actions' GITHUB_TOKEN does.
 func NewGitHub(token, repository string) *Server {
-	return newServer("github", token, repository, gitHubRoutes)
+	s := newServer("github", token, repository, gitHubRoutes)
+	s.User, s.AppToken = "github-actions[bot]", true
+	return s
 }
 
 func gitHubRoutes(s *Server, mux *http.ServeMux) {
 	const repo = "/api/v3/repos/{owner}/{repo}"
+	mux.HandleFunc("GET /api/v3/user", s.gitHubAuth(s.gitHubUser))
 	mux.HandleFunc("GET "+repo+"/issues/{number}/comments", s.gitHub(s.listComments))
 	mux.HandleFunc("POST "+repo+"/issues/{number}/comments", s.gitHub(s.postComment))
 	mux.HandleFunc("PATCH "+repo+"/issues/comments/{id}", s.gitHub(s.patchComment))
@@ -24,9 +28,21 @@ func gitHubRoutes(s *Server, mux *http.ServeMux) {
 	})
 }
 
-// gitHub checks what every GitHub call needs: the token, the JSON media
-// type and API version headers, a User-Agent, and the fake's repository.
+// gitHub checks what every GitHub call about the repository needs: the
+// headers gitHubAuth checks and the fake's repository.
 func (s *Server) gitHub(h http.HandlerFunc) http.HandlerFunc {
+	return s.gitHubAuth(func(w http.ResponseWriter, r *http.Request) {
+		if r.PathValue("owner")+"/"+r.PathValue("repo") != s.Project {
+			reply(w, http.StatusNotFound, map[string]string{"message": "Not Found"})
+			return
+		}
+		h(w, r)
+	})
+}
+
+// gitHubAuth checks the token, the JSON media type and API version
+// headers, and a User-Agent.
+func (s *Server) gitHubAuth(h http.HandlerFunc) http.HandlerFunc {
 	return func(w http.ResponseWriter, r *http.Request) {
 		switch {
 		case r.Header.Get("Authorization") != "Bearer "+s.Token:
@@ -36,24 +52,47 @@ func (s *Server) gitHub(h http.HandlerFunc) http.HandlerFunc {
 			r.Header.Get("User-Agent") == "":
 			reply(w, http.StatusBadRequest, map[string]string{
 				"message": "fake: missing Accept, X-GitHub-Api-Version or User-Agent"})
-		case r.PathValue("owner")+"/"+r.PathValue("repo") != s.Project:
-			reply(w, http.StatusNotFound, map[string]string{"message": "Not Found"})
 		default:
 			h(w, r)
 		}
 	}
 }
 
+type gitHubAccount struct {
+	Login string `json:"login"`
+	Type  string `json:"type"`
+}
+
+// gitHubAccountOf describes a login: an app's account ends in [bot].
+func gitHubAccountOf(login string) gitHubAccount {
+	if strings.HasSuffix(login, "[bot]") {
+		return gitHubAccount{Login: login, Type: "Bot"}
+	}
+	return gitHubAccount{Login: login, Type: "User"}
+}
+
+// gitHubUser answers GET /user, which an app's installation token may not
+// call.
+func (s *Server) gitHubUser(w http.ResponseWriter, _ *http.Request) {
+	if s.AppToken {
+		reply(w, http.StatusForbidden, map[string]string{
+			"message": "Resource not accessible by integration"})
+		return
+	}
+	reply(w, http.StatusOK, gitHubAccountOf(s.User))
+}
+
 type gitHubComment struct {
-	ID      int64  `json:"id"`
-	Body    string `json:"body"`
-	HTMLURL string `json:"html_url"`
+	ID      int64         `json:"id"`
+	Body    string        `json:"body"`
+	HTMLURL string        `json:"html_url"`
+	User    gitHubAccount `json:"user"`
 }
 
 func (s *Server) gitHubComment(number int, c Comment) gitHubComment {
 	url := s.srv.URL + "/" + s.Project + "/pull/" + strconv.Itoa(number) +
 		"#issuecomment-" + strconv.FormatInt(c.ID, 10)
-	return gitHubComment{ID: c.ID, Body: c.Body, HTMLURL: url}
+	return gitHubComment{ID: c.ID, Body: c.Body, HTMLURL: url, User: gitHubAccountOf(c.Author)}
 }
 
 func (s *Server) listComments(w http.ResponseWriter, r *http.Request) {
@@ -77,8 +116,9 @@ func (s *Server) postComment(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	number, _ := strconv.Atoi(r.PathValue("number"))
-	id := s.AddComment(number, Comment{Body: req.Body})
-	reply(w, http.StatusCreated, s.gitHubComment(number, Comment{ID: id, Body: req.Body}))
+	c := Comment{Body: req.Body, Author: s.User}
+	c.ID = s.AddComment(number, c)
+	reply(w, http.StatusCreated, s.gitHubComment(number, c))
 }
 
 func (s *Server) patchComment(w http.ResponseWriter, r *http.Request) {
@@ -91,6 +131,11 @@ func (s *Server) patchComment(w http.ResponseWriter, r *http.Request) {
 	defer s.mu.Unlock()
 	for number, comments := range s.comments {
 		for i, c := range comments {
+			if c.ID == id && c.Author != s.User {
+				reply(w, http.StatusForbidden, map[string]string{
+					"message": "Resource not accessible by integration"})
+				return
+			}
 			if c.ID == id {
 				comments[i].Body = req.Body
 				reply(w, http.StatusOK, s.gitHubComment(number, comments[i]))

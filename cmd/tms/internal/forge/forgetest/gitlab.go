@@ -9,15 +9,23 @@ import (
 // NewGitLab starts a fake GitLab REST API (v4) for the project with the
 // given full path, served under /api/v4. The project can also be named by
 // its id, 42.
+// Its token acts as the project's bot user, GitLabUserID.
 func NewGitLab(token, project string) *Server {
-	return newServer("gitlab", token, project, gitLabRoutes)
+	s := newServer("gitlab", token, project, gitLabRoutes)
+	s.User = "project_42_bot"
+	return s
 }
 
 // gitLabProjectID is the numeric id the fake gives its project.
 const gitLabProjectID = "42"
 
+// GitLabUserID is the id of the account the fake GitLab's token acts as;
+// every other author has the id 99.
+const GitLabUserID = 7
+
 func gitLabRoutes(s *Server, mux *http.ServeMux) {
 	const mr = "/api/v4/projects/{id}/merge_requests/{iid}/notes"
+	mux.HandleFunc("GET /api/v4/user", s.gitLab(s.gitLabUser))
 	mux.HandleFunc("GET "+mr, s.gitLab(s.listNotes))
 	mux.HandleFunc("POST "+mr, s.gitLab(s.postNote))
 	mux.HandleFunc("PUT "+mr+"/{note}", s.gitLab(s.putNote))
@@ -39,7 +47,7 @@ func (s *Server) gitLab(h http.HandlerFunc) http.HandlerFunc {
 			reply(w, http.StatusUnauthorized, map[string]string{"message": "401 Unauthorized"})
 		case r.Header.Get("User-Agent") == "":
 			reply(w, http.StatusBadRequest, map[string]string{"message": "fake: no User-Agent"})
-		case id != gitLabProjectID && id != s.Project:
+		case id != "" && id != gitLabProjectID && id != s.Project:
 			reply(w, http.StatusNotFound, map[string]string{"message": "404 Project Not Found"})
 		default:
 			h(w, r)
@@ -47,10 +55,36 @@ func (s *Server) gitLab(h http.HandlerFunc) http.HandlerFunc {
 	}
 }
 
+type gitLabAccount struct {
+	ID       int64  `json:"id"`
+	Username string `json:"username"`
+}
+
+func (s *Server) gitLabAccount(username string) gitLabAccount {
+	if username == s.User {
+		return gitLabAccount{ID: GitLabUserID, Username: username}
+	}
+	return gitLabAccount{ID: 99, Username: username}
+}
+
+// gitLabUser answers GET /user, which a CI job token may not call.
+func (s *Server) gitLabUser(w http.ResponseWriter, r *http.Request) {
+	if r.Header.Get("JOB-TOKEN") != "" {
+		reply(w, http.StatusUnauthorized, map[string]string{"message": "401 Unauthorized"})
+		return
+	}
+	reply(w, http.StatusOK, s.gitLabAccount(s.User))
+}
+
 type gitLabNote struct {
-	ID     int64  `json:"id"`
-	Body   string `json:"body"`
-	System bool   `json:"system"`
+	ID     int64         `json:"id"`
+	Body   string        `json:"body"`
+	System bool          `json:"system"`
+	Author gitLabAccount `json:"author"`
+}
+
+func (s *Server) gitLabNote(c Comment) gitLabNote {
+	return gitLabNote{ID: c.ID, Body: c.Body, System: c.System, Author: s.gitLabAccount(c.Author)}
 }
 
 func (s *Server) listNotes(w http.ResponseWriter, r *http.Request) {
@@ -58,7 +92,7 @@ func (s *Server) listNotes(w http.ResponseWriter, r *http.Request) {
 	s.mu.Lock()
 	var out []gitLabNote
 	for _, c := range s.comments[iid] {
-		out = append(out, gitLabNote(c))
+		out = append(out, s.gitLabNote(c))
 	}
 	s.mu.Unlock()
 	reply(w, http.StatusOK, nonNil(page(r, out)))
@@ -70,8 +104,9 @@ func (s *Server) postNote(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	iid, _ := strconv.Atoi(r.PathValue("iid"))
-	id := s.AddComment(iid, Comment{Body: req.Body})
-	reply(w, http.StatusCreated, gitLabNote{ID: id, Body: req.Body})
+	c := Comment{Body: req.Body, Author: s.User}
+	c.ID = s.AddComment(iid, c)
+	reply(w, http.StatusCreated, s.gitLabNote(c))
 }
 
 func (s *Server) putNote(w http.ResponseWriter, r *http.Request) {
@@ -84,9 +119,13 @@ func (s *Server) putNote(w http.ResponseWriter, r *http.Request) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	for i, c := range s.comments[iid] {
-		if c.ID == id && !c.System {
+		if c.ID == id && (c.System || c.Author != s.User) {
+			reply(w, http.StatusForbidden, map[string]string{"message": "403 Forbidden"})
+			return
+		}
+		if c.ID == id {
 			s.comments[iid][i].Body = req.Body
-			reply(w, http.StatusOK, gitLabNote{ID: id, Body: req.Body})
+			reply(w, http.StatusOK, s.gitLabNote(s.comments[iid][i]))
 			return
 		}
 	}

@@ -15,6 +15,9 @@ type Comment struct {
 	ID     int64
 	Body   string
 	System bool // a GitLab system note, which tms must never edit
+	// Author is the login of whoever wrote it; empty means the account the
+	// fake's token acts as (Server.User).
+	Author string
 }
 
 // Issue is an issue in the fake's repository.
@@ -35,6 +38,13 @@ type Server struct {
 	Kind    string // "github" or "gitlab"
 	Token   string // the only token the fake accepts
 	Project string // owner/name on GitHub, or the GitLab project's path
+	// User is the login of the account the token acts as: what the API
+	// names as the author of the comments it posts.
+	User string
+	// AppToken makes the fake GitHub answer GET /user with 403, as it
+	// answers a GitHub App's installation token such as Actions'
+	// GITHUB_TOKEN; NewGitHub sets it.
+	AppToken bool
 
 	srv      *httptest.Server
 	mu       sync.Mutex
@@ -80,13 +90,16 @@ func (s *Server) Comments(number int) []Comment {
 	return append([]Comment(nil), s.comments[number]...)
 }
 
-// AddComment puts a comment on pull or merge request number, as if someone
-// had posted it, and returns its id.
+// AddComment puts a comment on pull or merge request number, as if its
+// Author had posted it, and returns its id.
 func (s *Server) AddComment(number int, c Comment) int64 {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	s.nextID++
 	c.ID = s.nextID
+	if c.Author == "" {
+		c.Author = s.User
+	}
 	s.comments[number] = append(s.comments[number], c)
 	return c.ID
 }
