@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"sort"
 	"strings"
@@ -30,7 +31,11 @@ func (e *Engine) Evaluate(ctx context.Context, in *Input, timeout time.Duration)
 		}
 		return nil, fmt.Errorf("evaluate policies: %w", err)
 	}
-	return e.findings(rs)
+	found, err := e.findings(rs)
+	if errors.Is(err, errMisshapen) {
+		return nil, e.misshapenFinding(ctx, value, err)
+	}
+	return found, err
 }
 
 // inputValue converts the input once to OPA's own value type, so evaluation

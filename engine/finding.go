@@ -47,7 +47,8 @@ func (e *Engine) findings(rs rego.ResultSet) ([]Finding, error) {
 	}
 	var found []Finding
 	if err := json.Unmarshal(data, &found); err != nil {
-		return nil, fmt.Errorf("%w: a finding does not have the finding shape: %v", ErrInvalidPolicy, err)
+		return nil, fmt.Errorf("%w: %w: a finding does not have the finding shape: %v: %s",
+			ErrInvalidPolicy, errMisshapen, err, findingHint)
 	}
 
 	for i := range found {
@@ -61,8 +62,8 @@ func (e *Engine) findings(rs rego.ResultSet) ([]Finding, error) {
 func (e *Engine) complete(f *Finding) error {
 	rule, ok := e.rules[f.Rule]
 	if !ok {
-		return fmt.Errorf("%w: a finding names rule %q, which no rule's METADATA declares",
-			ErrInvalidPolicy, f.Rule)
+		return fmt.Errorf("%w: %w: a finding names rule %q, which no rule's METADATA declares: %s",
+			ErrInvalidPolicy, errMisshapen, f.Rule, findingHint)
 	}
 	f.Title = rule.Title
 	f.Remediation = rule.Remediation
@@ -70,13 +71,14 @@ func (e *Engine) complete(f *Finding) error {
 		f.Severity = rule.Severity
 	}
 	if !f.Severity.Valid() {
-		return fmt.Errorf("%w: rule %s reported severity %q", ErrInvalidPolicy, f.Rule, f.Severity)
+		return fmt.Errorf("%w: %s: rule %s reported severity %q (expected critical, high, medium, "+
+			"low or info)", ErrInvalidPolicy, rule.Location, f.Rule, f.Severity)
 	}
 	if len(f.Stride) == 0 {
 		f.Stride = rule.Stride
 	}
 	if err := validateStride(f.Stride); err != nil {
-		return fmt.Errorf("%w: rule %s reported %v", ErrInvalidPolicy, f.Rule, err)
+		return fmt.Errorf("%w: %s: rule %s reported %v", ErrInvalidPolicy, rule.Location, f.Rule, err)
 	}
 	f.Stride = slices.Clone(f.Stride)
 	return nil
