@@ -39,7 +39,9 @@ var topLevel = &hcl.BodySchema{Blocks: []hcl.BlockHeaderSchema{
 }}
 
 // Extract implements extractors.Extractor. A file that does not parse is
-// reported at its first error, with the blocks that could still be read.
+// reported at its first error, with the blocks that could still be read:
+// in native syntax, every top-level block is read again on its own (see
+// recoverBlocks), so an error does not hide the blocks after it.
 // repo gives the module's lock file, which says whether each provider is
 // locked.
 func (*Extractor) Extract(f extractors.File, repo extractors.Repo) ([]extractors.Item, error) {
@@ -64,8 +66,12 @@ func (*Extractor) Extract(f extractors.File, repo extractors.Repo) ([]extractors
 	if content == nil {
 		return nil, parseErr
 	}
+	blocks := content.Blocks
+	if parseErr != nil && !strings.HasSuffix(f.Path, ".json") {
+		blocks = recoverBlocks(f.Content, f.Path)
+	}
 	r := reader{path: f.Path, ev: evaluator{src: f.Content}, repo: repo}
-	return r.items(content.Blocks), parseErr
+	return r.items(blocks), parseErr
 }
 
 // firstError turns the first error of a parse into a diagnostic at its line,

@@ -252,10 +252,15 @@ func TestExtractErrors(t *testing.T) {
 		ids     []string
 		line    int
 	}{
-		{name: "broken block keeps what came before", path: "broken.tf", line: 9, ids: []string{
-			"terraform.resource:broken.tf#aws_s3_bucket.kept",
-			"terraform.resource:broken.tf#aws_security_group.cut",
-		}},
+		{name: "broken block keeps what came before and after", path: "broken.tf", line: 9,
+			ids: []string{
+				"terraform.resource:broken.tf#aws_db_instance.after",
+				"terraform.resource:broken.tf#aws_instance.script",
+				"terraform.resource:broken.tf#aws_s3_bucket.kept",
+				"terraform.resource:broken.tf#aws_security_group.cut",
+			}},
+		{name: "error in a variable", path: "x.tf", line: 3, content: "variable \"a\" {\n  default = [1\n}\n\n" +
+			"resource \"aws_eip\" \"b\" {\n}\n", ids: []string{"terraform.resource:x.tf#aws_eip.b"}},
 		{name: "unclosed block at the end", path: "x.tf", content: "resource \"aws_eip\" \"a\" {\n",
 			line: 1, ids: []string{"terraform.resource:x.tf#aws_eip.a"}},
 		{name: "wrong label count", path: "x.tf", content: "\n\nresource \"aws_eip\" {}\n", line: 3},
@@ -474,4 +479,32 @@ provider "registry.terraform.io/hashicorp/random" {
 			}
 		})
 	}
+}
+
+// A block read again after a syntax error keeps the lines and the source
+// text of the whole file.
+func TestRecoveredBlockPositions(t *testing.T) {
+	items, err := extract(t, "broken.tf")
+	if extractortest.ErrorLine(err) != 9 {
+		t.Fatalf("error %v, want one at line 9", err)
+	}
+	for _, it := range items {
+		if it.Name != "aws_db_instance.after" {
+			continue
+		}
+		want := map[string]any{
+			"lines":       map[string]any{"publicly_accessible": 22},
+			"expressions": map[string]any{"publicly_accessible": "var.public"},
+		}
+		for name, v := range want {
+			if diff := cmp.Diff(v, it.Attributes[name]); diff != "" {
+				t.Errorf("%s (-want +got):\n%s", name, diff)
+			}
+		}
+		if it.Location.Line != 21 {
+			t.Errorf("at line %d, want 21", it.Location.Line)
+		}
+		return
+	}
+	t.Error("aws_db_instance.after not read")
 }
