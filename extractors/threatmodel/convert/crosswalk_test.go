@@ -32,7 +32,6 @@ components:
   - id: api
     name: API
     type: web-service
-    parent: {trustZone: z}
     threats:
       - threat: T1
         state: %q
@@ -296,5 +295,43 @@ func checkReport(t *testing.T, report, want string) {
 	}
 	if want != "" && !strings.Contains(report, want) {
 		t.Errorf("report lacks %q:\n%s", want, report)
+	}
+}
+
+// TestOTMDanglingReferences: a component whose parent the document lacks,
+// and a dataflow to a component it lacks, are imported as surface, and the
+// boundary tms cannot place for them is reported.
+func TestOTMDanglingReferences(t *testing.T) {
+	doc := `otmVersion: 0.2.0
+project: {name: p, id: p}
+trustZones:
+  - {id: internet, name: Internet, risk: {trustRating: 1}}
+components:
+  - {id: web, name: Web, parent: {trustZone: internet}}
+  - {id: api, name: API, parent: {trustZone: cloud}}
+  - {id: worker, name: Worker, parent: {component: queue}}
+dataflows:
+  - {id: f1, source: web, destination: db}
+  - {id: f2, source: web, destination: api}
+`
+	m, report := importOne(t, doc)
+	want := []string{
+		`model:7: component "api": parent trust zone "cloud" is not in the document; ` +
+			"the component is imported in no trust zone, so its dataflows mark no trust boundary",
+		`model:8: component "worker": parent component "queue" is not in the document; ` +
+			"the component is imported in no trust zone, so its dataflows mark no trust boundary",
+		`model:10: dataflow "f1": destination "db" is not a component in the document; ` +
+			"the dataflow is imported as surface but marks no trust boundary",
+	}
+	for _, w := range want {
+		if !strings.Contains(report, w+"\n") {
+			t.Errorf("report lacks\n%s\ngot\n%s", w, report)
+		}
+	}
+	if strings.Contains(report, `"f2"`) || strings.Contains(report, `"web"`) {
+		t.Errorf("a flow or component whose references hold was reported:\n%s", report)
+	}
+	if len(m.Surface) != 5 || len(m.Boundaries) != 0 {
+		t.Errorf("surface %d, boundaries %v; want 5 entries and no boundary", len(m.Surface), m.Boundaries)
 	}
 }

@@ -18,6 +18,7 @@ type otmReader struct {
 	zones     map[string]*otmZone
 	zoneOrder []string
 	parents   map[string]otmParentRef // component id → its parent
+	known     map[string]bool         // every component id, tms's surface entries too
 	flows     []otmFlow
 }
 
@@ -39,7 +40,8 @@ type otmMitigationUse struct {
 }
 
 func readOTM(b *builder, root *fields) {
-	r := &otmReader{b: b, zones: map[string]*otmZone{}, parents: map[string]otmParentRef{}}
+	r := &otmReader{b: b, zones: map[string]*otmZone{}, parents: map[string]otmParentRef{},
+		known: map[string]bool{}}
 	r.reportViews(root)
 	r.readZones(root)
 	r.readElements(root, "components", "component", "otm.component")
@@ -92,19 +94,19 @@ func (r *otmReader) readElements(root *fields, key, word, kind string) {
 		}
 		r.acceptance(attrs, what, "", entry.ID)
 		r.readInstances(f, what, entry.ID)
+		r.known[id] = r.known[id] || word == "component"
 		if attrs.has(attrSurfaceID) {
 			continue // a tms surface entry, not a component of the system
 		}
 		if word == "component" {
-			r.parents[id] = r.parent(f)
+			r.parents[id] = r.checkedParent(n, what, r.parent(f))
 			r.b.addComponent(n, what, threatmodel.Component{
 				ID: id, Title: cmp.Or(oneLine(f.text("name")), id),
 				Surface: []string{literal(entry.ID)},
 			})
 		} else {
-			r.flows = append(r.flows, otmFlow{
-				surface: entry.ID, source: f.text("source"), destination: f.text("destination"),
-			})
+			r.flows = append(r.flows, otmFlow{at: n, what: what, surface: entry.ID,
+				source: f.text("source"), destination: f.text("destination")})
 		}
 	}
 }

@@ -24,6 +24,7 @@ const (
 	attrMitigates         = "tms.mitigates"
 	attrCovers            = "tms.covers"
 	attrEvidence          = "tms.evidence"
+	attrControl           = "tms.control"
 	attrAcceptID          = "tms.acceptance.id"
 	attrAcceptReason      = "tms.acceptance.reason"
 	attrAcceptBy          = "tms.acceptance.approved_by"

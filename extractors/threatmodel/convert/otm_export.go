@@ -268,13 +268,17 @@ func (e *exporter) threats() []otmThreat {
 func (e *exporter) mitigations() []otmMitigation {
 	out := []otmMitigation{}
 	for _, m := range e.model.Mitigations {
+		attrs := map[string]string{attrStatus: m.Status,
+			attrMitigates: joinLines(m.Mitigates), attrCovers: joinLines(m.Covers),
+			attrEvidence: joinLines(m.Evidence)}
+		if m.Control != "" {
+			attrs[attrControl] = m.Control
+		}
 		out = append(out, otmMitigation{
 			ID: m.ID, Name: m.Title,
 			// tms does not rate mitigations; 0 claims no reduction.
 			RiskReduction: 0,
-			Attributes: map[string]string{attrStatus: m.Status,
-				attrMitigates: joinLines(m.Mitigates), attrCovers: joinLines(m.Covers),
-				attrEvidence: joinLines(m.Evidence)},
+			Attributes:    attrs,
 		})
 	}
 	return out

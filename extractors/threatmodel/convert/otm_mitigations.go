@@ -97,11 +97,24 @@ func (r *otmReader) readMitigation(n *yaml.Node, f *fields, id string, uses []ot
 	if attrs.has(attrCovers) {
 		m.Covers = r.b.globs(attrs, attrCovers, what)
 	}
+	m.Control = r.control(attrs, what)
 	if len(m.Mitigates) == 0 {
 		r.b.report(n, what, "answers no threat in the source; imported as %s", m.Status)
 	}
 	r.checkImplemented(n, what, &m)
 	r.b.addMitigation(n, what, m)
+}
+
+// control reads the control tms checks for the mitigation; one tms does not
+// know is reported and left out, since the model would not load with it.
+func (r *otmReader) control(attrs attributes, what string) string {
+	control := attrs.text(attrControl)
+	if control != "" && !threatmodel.KnownControl(control) {
+		r.b.report(attrs[attrControl], what, "%s %q is not a control tms checks; ignored",
+			attrControl, control)
+		return ""
+	}
+	return control
 }
 
 // instanceStatus maps the states of a mitigation's instances, leaving out

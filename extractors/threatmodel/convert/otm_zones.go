@@ -2,6 +2,8 @@ package convert
 
 import (
 	"fmt"
+	"maps"
+	"slices"
 
 	"gopkg.in/yaml.v3"
 
@@ -19,11 +21,18 @@ type otmZone struct {
 	crossed   bool
 }
 
-// otmParentRef is where a component sits: a trust zone or a component.
-type otmParentRef struct{ zone, component string }
+// otmParentRef is where a component sits: a trust zone or a component. at
+// and what place the component, to report a parent the document lacks.
+type otmParentRef struct {
+	zone, component string
+	at              *yaml.Node
+	what            string
+}
 
 // otmFlow is a dataflow between two components.
 type otmFlow struct {
+	at                  *yaml.Node
+	what                string
 	surface             string
 	source, destination string
 }
@@ -63,6 +72,40 @@ func (r *otmReader) parent(f *fields) otmParentRef {
 	return otmParentRef{}
 }
 
+// checkedParent reports a parent trust zone that the document does not
+// define: the component then sits in no zone, and no boundary is drawn
+// around it. Parent components are checked once all are read.
+func (r *otmReader) checkedParent(n *yaml.Node, what string, p otmParentRef) otmParentRef {
+	p.at, p.what = n, what
+	if p.zone != "" && r.zones[p.zone] == nil {
+		r.b.report(n, what, "parent trust zone %q is not in the document; the component "+
+			"is imported in no trust zone, so its dataflows mark no trust boundary", p.zone)
+	}
+	return p
+}
+
+// reportDanglingReferences reports parent components and dataflow ends that
+// name no component of the document: tms can place no boundary on them.
+func (r *otmReader) reportDanglingReferences() {
+	for _, id := range slices.Sorted(maps.Keys(r.parents)) {
+		p := r.parents[id]
+		if p.component != "" && !r.known[p.component] {
+			r.b.report(p.at, p.what, "parent component %q is not in the document; the component "+
+				"is imported in no trust zone, so its dataflows mark no trust boundary", p.component)
+		}
+	}
+	for _, fl := range r.flows {
+		for _, end := range []struct{ name, id string }{
+			{"source", fl.source}, {"destination", fl.destination},
+		} {
+			if !r.known[end.id] {
+				r.b.report(fl.at, fl.what, "%s %q is not a component in the document; "+
+					"the dataflow is imported as surface but marks no trust boundary", end.name, end.id)
+			}
+		}
+	}
+}
+
 // zoneOf follows a component's parents up to its trust zone.
 func (r *otmReader) zoneOf(component string) *otmZone {
 	seen := map[string]bool{}
@@ -82,6 +125,7 @@ func (r *otmReader) zoneOf(component string) *otmZone {
 // runs from the less trusted zone, by trust rating, to the more trusted one;
 // when the ratings do not say, from the source's zone to the destination's.
 func (r *otmReader) readBoundaries() {
+	r.reportDanglingReferences()
 	for _, fl := range r.flows {
 		from, to := r.zoneOf(fl.source), r.zoneOf(fl.destination)
 		if from == nil || to == nil || from == to {

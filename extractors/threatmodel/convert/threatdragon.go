@@ -100,6 +100,10 @@ func (r *dragonReader) readCell(n *yaml.Node) {
 // and anything the reader does not know.
 func (r *dragonReader) reportOther(n *yaml.Node, id, typ, shape string) {
 	switch {
+	case typ == "tm.BoundaryBox" || strings.Contains(shape, "boundary-box"):
+		r.b.report(n, quoted("trust boundary", id), "Threat Dragon draws it as a box and "+
+			"records only where it is drawn, not which elements it holds or which flows "+
+			"cross it; not imported")
 	case strings.Contains(typ, "Boundary") || strings.Contains(shape, "boundary"):
 		r.b.report(n, quoted("trust boundary", id), "Threat Dragon draws it as a line and does "+
 			"not record which flows cross it; not imported")
