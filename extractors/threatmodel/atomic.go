@@ -2,6 +2,8 @@ package threatmodel
 
 import (
 	"bufio"
+	"errors"
+	"fmt"
 	"io"
 	"io/fs"
 	"os"
@@ -26,7 +28,9 @@ func WriteFileAtomic(path string, write func(io.Writer) error) (err error) {
 
 	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*.tmp")
 	if err != nil {
-		return err
+		// The temporary file's name means nothing to the user: name the
+		// file they asked for and the folder that failed.
+		return fmt.Errorf("%s: folder %s: %w", path, filepath.Dir(path), unwrapPath(err))
 	}
 	defer func() {
 		if err != nil {
@@ -73,4 +77,13 @@ func syncDir(dir string) {
 	}
 	defer d.Close()
 	_ = d.Sync()
+}
+
+// unwrapPath drops the path a *fs.PathError carries, keeping its reason.
+func unwrapPath(err error) error {
+	var pathErr *fs.PathError
+	if errors.As(err, &pathErr) {
+		return pathErr.Err
+	}
+	return err
 }
