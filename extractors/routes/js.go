@@ -38,11 +38,21 @@ func (*JSExtractor) Match(p string) bool {
 // another file.
 const maxSourceLine = 1000
 
-// jsMarkers are calls and decorators a file registering a route contains.
-var jsMarkers = [][]byte{
-	[]byte(".get("), []byte(".post("), []byte(".put("), []byte(".patch("),
-	[]byte(".delete("), []byte(".all("), []byte(".options("), []byte(".head("),
-	[]byte(".use("), []byte(".route("), []byte("@Controller"),
+// jsMarkers are calls and decorators a file registering a route contains:
+// a method name followed by its arguments or by TypeScript type arguments.
+var jsMarkers = append(callMarkers("(", jsMarkerCalls...),
+	append(callMarkers("<", jsMarkerCalls...), []byte("@Controller"))...)
+
+var jsMarkerCalls = []string{".get", ".post", ".put", ".patch", ".delete", ".all",
+	".options", ".head", ".use", ".route", ".register"}
+
+// callMarkers returns each call name followed by open.
+func callMarkers(open string, names ...string) [][]byte {
+	markers := make([][]byte, 0, len(names))
+	for _, n := range names {
+		markers = append(markers, []byte(n+open))
+	}
+	return markers
 }
 
 // Extract implements extractors.Extractor. A minified file that could

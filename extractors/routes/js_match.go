@@ -21,23 +21,77 @@ func (js *jsFile) scan() {
 		if js.nest && nest.step(js, i) {
 			continue
 		}
-		if !ts.punct(i-1, ".") || ts.at(i).kind != tIdent || !ts.punct(i+1, "(") {
+		if !ts.punct(i-1, ".") || ts.at(i).kind != tIdent {
 			continue
 		}
+		open := ts.callOpen(i + 1)
 		r := js.receiver(i - 2)
-		if r == nil {
+		if open < 0 || r == nil {
 			continue
 		}
 		switch name := ts[i].text; {
 		case jsMethods[name]:
-			js.methodCall(r, i, name)
+			js.methodCall(r, i, open, name)
 		case name == "use":
-			js.use(r, i)
+			js.use(r, i, open)
 		case name == "route":
-			js.routeCall(r, i)
+			js.routeCall(r, i, open)
 		}
 	}
 }
+
+// callOpen returns the index of the parenthesis opening a call's arguments
+// when the call starts at i, after TypeScript type arguments if any, as in
+// fastify.post<{ Body: Charge }>('/charge', h); -1 when i starts no call.
+func (ts toks) callOpen(i int) int {
+	if ts.punct(i, "(") {
+		return i
+	}
+	if end := ts.typeArgsEnd(i); end > 0 && ts.punct(end+1, "(") {
+		return end + 1
+	}
+	return -1
+}
+
+// maxTypeArgs bounds the tokens of type arguments, so that a comparison such
+// as a.get < b is not read to the end of the file.
+const maxTypeArgs = 200
+
+// typeArgsEnd returns the index of the angle bracket closing the type
+// arguments opening at i, or -1. Angles and brackets must nest, and a
+// bracket closing what the arguments did not open, or a semicolon outside
+// the braces of an object type, ends the search: those are comparisons.
+func (ts toks) typeArgsEnd(i int) int {
+	if !ts.punct(i, "<") {
+		return -1
+	}
+	var stack []string
+	for j := i; j < len(ts) && j < i+maxTypeArgs; j++ {
+		if ts[j].kind != tPunct {
+			continue
+		}
+		switch t := ts[j].text; t {
+		case "<", "(", "[", "{":
+			stack = append(stack, t)
+		case ">", ")", "]", "}":
+			if len(stack) == 0 || stack[len(stack)-1] != typeOpener[t] {
+				return -1
+			}
+			stack = stack[:len(stack)-1]
+			if len(stack) == 0 {
+				return j
+			}
+		case ";":
+			if stack[len(stack)-1] != "{" {
+				return -1
+			}
+		}
+	}
+	return -1
+}
+
+// typeOpener pairs each closing bracket with its opening one.
+var typeOpener = map[string]string{">": "<", ")": "(", "]": "[", "}": "{"}
 
 // receiver returns the router the name at i stands for: one the file
 // makes, or, for a name the file binds to nothing else, a guessed one whose
@@ -64,8 +118,8 @@ func (js *jsFile) receiver(i int) *router {
 }
 
 // methodCall reads app.get('/path', ...handlers).
-func (js *jsFile) methodCall(r *router, i int, name string) {
-	args, _ := js.ts.args(i + 1)
+func (js *jsFile) methodCall(r *router, i, open int, name string) {
+	args, _ := js.ts.args(open)
 	if len(args) < 2 {
 		return
 	}
@@ -132,9 +186,9 @@ func (js *jsFile) handlerName(s span) string { return js.ts.dotted(s) }
 // use reads app.use('/prefix', ..., router): a router made in this file is
 // placed under the prefix; anything else is a mount point that serves every
 // path below it. Calls without a literal path install middleware only.
-func (js *jsFile) use(r *router, i int) {
+func (js *jsFile) use(r *router, i, open int) {
 	ts := js.ts
-	args, _ := ts.args(i + 1)
+	args, _ := ts.args(open)
 	if len(args) < 2 {
 		return
 	}
@@ -164,9 +218,9 @@ func (js *jsFile) use(r *router, i int) {
 
 // routeCall reads Express's app.route('/path').get(h).post(h) and
 // Fastify's fastify.route({ method, url, handler }).
-func (js *jsFile) routeCall(r *router, i int) {
+func (js *jsFile) routeCall(r *router, i, open int) {
 	ts := js.ts
-	args, end := ts.args(i + 1)
+	args, end := ts.args(open)
 	if len(args) != 1 {
 		return
 	}

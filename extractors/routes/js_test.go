@@ -151,3 +151,33 @@ parser.get('/not-a-router', h);
 `, want: []string{"6 GET / express list ?"}},
 	})
 }
+
+func TestJSTypeArguments(t *testing.T) {
+	runCases(t, NewJS(), []extractCase{
+		{name: "type arguments before the call", path: "server.ts", src: `
+import Fastify from 'fastify';
+import { Router } from 'express';
+const fastify = Fastify();
+const router = Router();
+fastify.post<{ Body: Charge; Reply: { id: string } }>('/charge', charge);
+router.get<Params>('/typed/:id', show);
+fastify.get<{ Querystring: Array<Map<string, number>> }>('/nested', list);
+fastify.put<{ Reply: (req: Req) => Promise<void>, Tag: '>' }>('/arrow', h);
+fastify.route<{ Body: Item }>({ method: 'PATCH', url: '/route', handler: h });
+fastify.delete < { a: 1 } > ('/compare');
+`, want: []string{
+			"8 GET /nested fastify list",
+			"7 GET /typed/:id express show ?",
+			"10 PATCH /route fastify h",
+			"6 POST /charge fastify charge",
+			"9 PUT /arrow fastify h",
+		}},
+		{name: "comparisons are not type arguments", path: "cmp.js", src: `
+const express = require('express');
+const app = express();
+if (app.get < limit) { app.get > ('/x', h); }
+const ok = app.get < (a ? b : c);
+app.get<T>('/after', h);
+`, want: []string{"6 GET /after express h"}},
+	})
+}
