@@ -16,12 +16,46 @@ import (
 // go.mod), from the module, so the test needs nothing installed.
 func opa(t *testing.T, args ...string) []byte {
 	t.Helper()
-	cmd := exec.Command("go", append([]string{"tool", "opa"}, args...)...)
-	out, err := cmd.CombinedOutput()
+	out, err := runOPA(args...)
 	if err != nil {
 		t.Fatalf("opa %s: %v\n%s", strings.Join(args, " "), err, out)
 	}
 	return out
+}
+
+// runOPA runs the OPA CLI and returns its output, for a test that expects
+// it to fail.
+func runOPA(args ...string) ([]byte, error) {
+	return exec.Command("go", append([]string{"tool", "opa"}, args...)...).CombinedOutput()
+}
+
+// TestTmsSignatureVerifiesInOPA signs a bundle with tms (RS256) and has
+// opa build verify it: OPA accepts the signature, and refuses a copy with
+// one file changed after signing, naming that file.
+func TestTmsSignatureVerifiesInOPA(t *testing.T) {
+	if testing.Short() {
+		t.Skip("runs the OPA CLI")
+	}
+	dir := t.TempDir()
+	keys := rsaKeys(t)
+	signed, err := Build(context.Background(), "testdata/standalone",
+		BuildOptions{Limits: DefaultLimits, Signing: &Signing{Key: keys.private}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	pub := writeFile(t, dir, "pub.pem", keys.public)
+	good := writeFile(t, dir, "good.tar.gz", signed)
+	opa(t, "build", "-b", good, "--verification-key", pub, "-o", filepath.Join(dir, "x.tar.gz"))
+
+	tampered := writeFile(t, dir, "tampered.tar.gz", tamper(t, signed, "/rules.rego"))
+	out, err := runOPA("build", "-b", tampered, "--verification-key", pub,
+		"-o", filepath.Join(dir, "y.tar.gz"))
+	if err == nil {
+		t.Fatalf("opa build accepted a bundle changed after signing:\n%s", out)
+	}
+	if !strings.Contains(string(out), "rules.rego") || !strings.Contains(string(out), "digest mismatch") {
+		t.Errorf("opa build's refusal does not name the changed file:\n%s", out)
+	}
 }
 
 // TestOPABuildOutputLoadsInTms builds and signs a bundle with opa build and
