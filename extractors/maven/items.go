@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"path"
 	"regexp"
+	"slices"
 	"strings"
 
 	"github.com/tms-dev/tms/extractors"
@@ -12,9 +13,10 @@ import (
 
 // builder turns what one pom declares into dependency items.
 type builder struct {
-	path  string
-	pom   *pom
-	props properties
+	path      string
+	pom       *pom
+	props     properties
+	inherited []declaration // managed versions of parent poms in the repository
 }
 
 // resolved is a declaration with its properties expanded.
@@ -22,6 +24,7 @@ type resolved struct {
 	name       string
 	constraint string // the version as written, possibly a ${property}
 	version    string // the version with properties expanded
+	scope      string // as written, "" when none
 	unresolved bool
 }
 
@@ -33,16 +36,19 @@ func (b *builder) resolve(d declaration) resolved {
 		name:       group + ":" + artifact,
 		constraint: d.version,
 		version:    version,
+		scope:      d.scope,
 		unresolved: !okGroup || !okArtifact || !okVersion || d.version == "",
 	}
 }
 
 // items lists the declared dependencies first, then the managed versions no
-// dependency of this pom uses. A dependency without a version takes the one
-// this pom manages for it; one managed elsewhere stays unresolved.
+// dependency of this pom uses. A dependency without a version or scope takes
+// the ones managed for it by this pom, else by the nearest parent pom in the
+// repository that manages it; one managed elsewhere stays unresolved. The
+// parents' managed versions are their own items, not this pom's.
 func (b *builder) items() []extractors.Item {
 	managed := map[string]resolved{}
-	for _, d := range b.pom.managed {
+	for _, d := range slices.Concat(b.pom.managed, b.inherited) {
 		r := b.resolve(d)
 		if _, ok := managed[r.name]; !ok {
 			managed[r.name] = r
@@ -52,9 +58,10 @@ func (b *builder) items() []extractors.Item {
 	var items []extractors.Item
 	for _, d := range b.pom.dependencies {
 		r := b.resolve(d)
-		if m, ok := managed[r.name]; ok && d.version == "" {
-			r.constraint, r.version, r.unresolved = m.constraint, m.version, m.unresolved
+		if m, ok := managed[r.name]; ok {
+			r = applyManaged(r, m)
 		}
+		d.scope = r.scope
 		items = append(items, b.item(d, r, false))
 	}
 	for _, d := range b.pom.managed {
@@ -63,16 +70,23 @@ func (b *builder) items() []extractors.Item {
 	return items
 }
 
-// parent describes the pom this one inherits from. A parent found in the
-// repository is local code; any other comes from a repository of artifacts.
-func (b *builder) parent(d declaration, local bool) extractors.Item {
-	r := b.resolve(d)
-	d.scope = "parent"
-	it := b.item(d, r, false)
-	if local {
-		it.Attributes["source"] = "path"
+// applyManaged fills what a dependency leaves out from its managed entry.
+// The import scope belongs to the BOM entry itself, never to a dependency.
+func applyManaged(r, m resolved) resolved {
+	if r.constraint == "" {
+		r.constraint, r.version, r.unresolved = m.constraint, m.version, m.unresolved
 	}
-	return it
+	if r.scope == "" && m.scope != "import" {
+		r.scope = m.scope
+	}
+	return r
+}
+
+// parent describes the pom this one inherits from, fetched from a
+// repository of artifacts.
+func (b *builder) parent(d declaration) extractors.Item {
+	d.scope = "parent"
+	return b.item(d, b.resolve(d), false)
 }
 
 func (b *builder) item(d declaration, r resolved, managed bool) extractors.Item {

@@ -26,10 +26,13 @@ func (*Extractor) Match(p string) bool { return path.Base(p) == "pom.xml" }
 func (*Extractor) Extract(f extractors.File, repo extractors.Repo) ([]extractors.Item, error) {
 	p, err := parsePom(f.Content)
 
-	b := builder{path: f.Path, pom: p, props: newProperties(p)}
+	in := inherit(repo, f.Path, p)
+	b := builder{path: f.Path, pom: p, props: newProperties(p, in.properties), inherited: in.managed}
 	items := b.items()
-	if p.parent != nil {
-		items = append(items, b.parent(*p.parent, localParent(repo, f.Path, *p.parent)))
+	// A parent in the repository is the project's own code, read above; only
+	// one fetched from a repository of artifacts is a dependency.
+	if p.parent != nil && !in.local {
+		items = append(items, b.parent(*p.parent))
 	}
 	items = dedupe(items)
 	slices.SortFunc(items, func(a, b extractors.Item) int { return strings.Compare(a.ID, b.ID) })
@@ -48,38 +51,4 @@ func dedupe(items []extractors.Item) []extractors.Item {
 		}
 	}
 	return out
-}
-
-// localParent reports whether the parent pom is a file of the repository,
-// found the way Maven looks for it: at relativePath, ../pom.xml by default,
-// and only when its coordinates are the ones the child names.
-func localParent(repo extractors.Repo, child string, parent declaration) bool {
-	rel := "../pom.xml"
-	if parent.hasRelativePath {
-		rel = parent.relativePath
-	}
-	if rel == "" {
-		return false
-	}
-	p := path.Join(path.Dir(child), strings.ReplaceAll(rel, `\`, "/"))
-	if !strings.HasSuffix(p, ".xml") {
-		p = path.Join(p, "pom.xml")
-	}
-	if p == ".." || strings.HasPrefix(p, "../") || path.IsAbs(p) {
-		return false
-	}
-
-	data, err := repo.ReadFile(p)
-	if err != nil {
-		return false
-	}
-	found, err := parsePom(data)
-	if err != nil {
-		return false
-	}
-	group := found.group
-	if group == "" && found.parent != nil {
-		group = found.parent.group
-	}
-	return group == parent.group && found.artifact == parent.artifact
 }

@@ -20,7 +20,7 @@ func dep(pomPath string, line int, name, version string, attrs map[string]any) e
 }
 
 func TestExtract(t *testing.T) {
-	const svc = "service/pom.xml"
+	const svc, api = "service/pom.xml", "services/api/pom.xml"
 	tests := []struct {
 		name     string
 		dir      string
@@ -48,9 +48,6 @@ func TestExtract(t *testing.T) {
 				dep(svc, 38, "com.example.shop:shop-model", "1.4.0-SNAPSHOT", map[string]any{
 					"constraint": "${project.version}", "pinned": false,
 				}),
-				dep(svc, 4, "com.example.shop:shop-parent", "1.4.0-SNAPSHOT", map[string]any{
-					"scope": "parent", "source": "path", "pinned": false,
-				}),
 				dep(svc, 33, "com.google.guava:guava", "33.3.0-jre", map[string]any{
 					"constraint": "${guava.version}",
 				}),
@@ -72,6 +69,21 @@ func TestExtract(t *testing.T) {
 				dep(svc, 23, "org.springframework.boot:spring-boot-starter-web", "",
 					map[string]any{"unresolved": true}),
 			}},
+		{name: "managed by a chain of parents", dir: "testdata/chain", path: api,
+			want: []extractors.Item{
+				dep(api, 17, "com.fasterxml.jackson.core:jackson-databind", "2.18.1",
+					map[string]any{"constraint": "${jackson.version}"}),
+				dep(api, 34, "io.example:unmanaged", "", map[string]any{"unresolved": true}),
+				dep(api, 21, "junit:junit", "4.13.2", map[string]any{"scope": "test"}),
+				dep(api, 30, "org.acme:acme-model", "3.1.0",
+					map[string]any{"constraint": "${project.version}"}),
+				dep(api, 25, "org.postgresql:postgresql", "42.7.4",
+					map[string]any{"scope": "runtime"}),
+				dep(api, 13, "org.slf4j:slf4j-api", "2.0.16",
+					map[string]any{"constraint": "${slf4j.version}"}),
+			}},
+		{name: "parents that form a cycle", dir: "testdata/cycle", path: "a/pom.xml",
+			want: []extractors.Item{dep("a/pom.xml", 13, "org.slf4j:slf4j-api", "2.0.16", nil)}},
 		{name: "broken off midway", dir: "testdata/broken", path: "pom.xml",
 			wantLine: 16, wantErr: "parse pom.xml",
 			want: []extractors.Item{

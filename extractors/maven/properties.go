@@ -2,6 +2,8 @@ package maven
 
 import (
 	"cmp"
+	"maps"
+	"slices"
 	"strings"
 )
 
@@ -10,15 +12,20 @@ import (
 const maxExpansions = 16
 
 // properties resolves ${name} references the way Maven would from this pom
-// alone: its own <properties> and the project's coordinates, falling back to
-// the parent's where the project inherits them.
+// and its parent poms in the repository: the <properties> of each, the
+// nearest winning, and the project's coordinates, falling back to the
+// parent's where the project inherits them.
 type properties map[string]string
 
-func newProperties(p *pom) properties {
+// newProperties merges p's properties over those it inherits, given nearest
+// parent first. Maven expands a parent's ${...} only once merged, so a
+// parent's managed version sees the child's properties and coordinates.
+func newProperties(p *pom, inherited []map[string]string) properties {
 	props := properties{}
-	for k, v := range p.properties {
-		props[k] = v
+	for _, parentProps := range slices.Backward(inherited) {
+		maps.Copy(props, parentProps)
 	}
+	maps.Copy(props, p.properties)
 	group, version := p.group, p.version
 	if p.parent != nil {
 		for _, prefix := range []string{"project.parent.", "parent."} {
