@@ -59,7 +59,24 @@ var (
 	usersKey   = regexp.MustCompile(`(?m)^users:`)
 	gcpType    = regexp.MustCompile(
 		`"type"\s*:\s*"(?:service_account|authorized_user|external_account)"`)
+	iniSection = regexp.MustCompile(`(?m)^[ \t]*\[[^\]\n]+\][ \t]*\r?$`)
+	awsKeyLine = regexp.MustCompile(`(?mi)^[ \t]*aws_access_key_id[ \t]*=[ \t]*[^\s$]`)
 )
+
+// awsCredentials recognises the AWS shared credentials format: an access
+// key id given under an INI [section]. It returns the key id's line.
+func awsCredentials(content []byte) (int, bool) {
+	section := iniSection.FindIndex(content)
+	if section == nil {
+		return 0, false
+	}
+	line, ok := firstMatch(awsKeyLine, content[section[1]:])
+	if !ok {
+		return 0, false
+	}
+	// The section header's line ends where the rest was searched from.
+	return lineAt(content, section[1]) + line - 1, true
+}
 
 func npmToken(content []byte) (int, bool)     { return firstMatch(npmAuthLine, content) }
 func pypiPassword(content []byte) (int, bool) { return firstMatch(pypiLine, content) }

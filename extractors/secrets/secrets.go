@@ -117,6 +117,13 @@ func detectorFor(p string) *detector {
 		return &detector{typ: "dotenv"}
 	case parent == ".aws" && lower == "credentials":
 		return &detector{typ: "aws_credentials"}
+	case lower == "credentials":
+		// Copies of ~/.aws/credentials turn up under many folders.
+		return &detector{typ: "aws_credentials", check: awsCredentials}
+	case strings.HasSuffix(lower, ".tfstate") || strings.HasSuffix(lower, ".tfstate.backup"):
+		// Terraform writes every attribute of every resource into its
+		// state, generated passwords and private keys included.
+		return &detector{typ: "terraform_state"}
 	case parent == ".kube" && lower == "config":
 		return &detector{typ: "kubeconfig"}
 	case parent == ".docker" && lower == "config.json":

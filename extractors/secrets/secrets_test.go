@@ -35,6 +35,15 @@ var cases = []struct {
 	{"dotenv", "api/.env.production", secretFile("api/.env.production", "dotenv", 1)},
 	{"aws-credentials", "ops/.aws/credentials",
 		secretFile("ops/.aws/credentials", "aws_credentials", 1)},
+	// A copy of the shared credentials file outside .aws, found by content.
+	{"shared-credentials", "deploy/credentials",
+		secretFile("deploy/credentials", "aws_credentials", 4)},
+	{"env-credentials", "scripts/credentials", nil},
+	{"config-credentials", "backup/aws/credentials", nil},
+	{"app.tfstate", "infra/terraform.tfstate",
+		secretFile("infra/terraform.tfstate", "terraform_state", 1)},
+	{"app.tfstate", "infra/terraform.tfstate.backup",
+		secretFile("infra/terraform.tfstate.backup", "terraform_state", 1)},
 	{"service-account.json", "ci/credentials.json",
 		secretFile("ci/credentials.json", "gcp_service_account", 2)},
 	{"keymap.json", "ui/keymap.json", nil},
@@ -64,6 +73,7 @@ func TestExtract(t *testing.T) {
 var fakeSecrets = []string{
 	"AKIAFAKE", "fakeSecret", "npm_FAKE", "pypi-FAKE", "netrc-FAKE", "FAKE-KUBE",
 	"ZmFrZTpm", "b3BlbnNz", "MIIEFAKE", "MIIEvFAKE", "MHcFAKE", "fakekeyid",
+	"TFSTATE",
 }
 
 func TestNoValueLeaks(t *testing.T) {
@@ -87,7 +97,8 @@ func TestMatch(t *testing.T) {
 		".env": true, "svc/.env.local": true, ".env.example": false, ".env.sample": false,
 		".env.template": false, "id_ed25519": true, "id_ed25519.pub": false,
 		"certs/ca.crt": true, "keys/signing.p12": true, "store.jks": true,
-		"x.publishsettings": true, ".aws/credentials": true, "aws/credentials": false,
+		"x.publishsettings": true, ".aws/credentials": true, "aws/credentials": true,
+		"infra/terraform.tfstate": true, "prod.tfstate.backup": true, "tfstate.go": false,
 		"prod.kubeconfig": true, ".kube/config": true, "main.go": false,
 		"credentials.json": true, "package.json": false, "README.md": false,
 		".docker/config.json": true, "config.json": false, "k8s/app.yaml": true,
