@@ -17,6 +17,13 @@ entry_point_kinds := {
 	"ci.workflow",
 }
 
+# Cloud resources, whose exposure their extractor derives from their own
+# settings.
+cloud_resource_kinds := {
+	"terraform.resource",
+	"cloudformation.resource",
+}
+
 # Kinds that bring in someone else's code.
 dependency_kinds := {
 	"dependency",

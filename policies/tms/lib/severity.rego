@@ -17,14 +17,27 @@ risk(exposure, impact) := severities[max([0, severity_rank[impact] + shift])] if
 }
 
 # exposure_of is an item's reach for the model. Entry points have the
-# exposure their extractor found. A dependency is code brought in, not a
-# place traffic arrives. Anything else (an image, a resource, a workload) is
-# reached through entry points tms cannot tie to it, so it counts as unknown.
-exposure_of(item) := object.get(item, "exposure", "unknown") if item.kind in entry_point_kinds
+# exposure their extractor found, and so do cloud resources, whose extractor
+# reads it from their own settings (a public IP, publicly_accessible, an
+# internal load balancer). A dependency is code brought in, not a place
+# traffic arrives. Anything else (an image, a workload, a file) is reached
+# through entry points tms cannot tie to it, so it counts as unknown.
+exposure_of(item) := object.get(item, "exposure", "unknown") if item.kind in _exposed_kinds
 
 exposure_of(item) := "none" if item.kind in dependency_kinds
 
 exposure_of(item) := "unknown" if {
-	not item.kind in entry_point_kinds
+	not item.kind in _exposed_kinds
 	not item.kind in dependency_kinds
 }
+
+_exposed_kinds := entry_point_kinds | cloud_resource_kinds
+
+# item_risk is the severity of a threat of the given impact on the item.
+item_risk(item, impact) := risk(exposure_of(item), impact)
+
+# unresolved lowers a severity one step for a finding whose weakness tms
+# could not confirm because a value came from a variable or a function:
+# the doubt is about whether the threat exists, not about who reaches it.
+# An unresolved exposure is not lowered: it counts as unknown reach.
+unresolved(severity) := severities[max([0, severity_rank[severity] - 1])]

@@ -22,4 +22,27 @@ test_surface_severity_follows_the_model if {
 	lib.surface_severity({"kind": "dependency", "exposure": "internal"}) == "low"
 	lib.surface_severity({"kind": "container.image", "exposure": "internal"}) == "medium"
 	lib.surface_severity({"kind": "http.route"}) == "high"
+	lib.surface_severity({"kind": "terraform.resource", "exposure": "internal"}) == "low"
+	lib.surface_severity({"kind": "terraform.resource", "exposure": "public"}) == "medium"
+}
+
+test_exposure_of_reads_entry_points_and_cloud_resources if {
+	lib.exposure_of({"kind": "k8s.service", "exposure": "internal"}) == "internal"
+	lib.exposure_of({"kind": "terraform.resource", "exposure": "public"}) == "public"
+	lib.exposure_of({"kind": "cloudformation.resource", "exposure": "internal"}) == "internal"
+	lib.exposure_of({"kind": "terraform.resource"}) == "unknown"
+	lib.exposure_of({"kind": "ci.action", "exposure": "public"}) == "none"
+	lib.exposure_of({"kind": "k8s.workload", "exposure": "internal"}) == "unknown"
+}
+
+test_item_risk_applies_the_model_to_the_item if {
+	lib.item_risk({"kind": "api.operation", "exposure": "public"}, "high") == "high"
+	lib.item_risk({"kind": "api.operation", "exposure": "unknown"}, "high") == "high"
+	lib.item_risk({"kind": "api.operation", "exposure": "internal"}, "high") == "medium"
+	lib.item_risk({"kind": "dependency"}, "critical") == "high"
+	lib.item_risk({"kind": "k8s.workload", "exposure": "internal"}, "critical") == "critical"
+}
+
+test_unresolved_lowers_one_step_down_to_info if {
+	[lib.unresolved(s) | some s in lib.severities] == ["info", "info", "low", "medium", "high"]
 }

@@ -21,10 +21,11 @@ _acknowledged := {entry.id |
 #   An operation in an OpenAPI or Swagger definition has no effective security
 #   requirement: the operation's own security list, or the global one it
 #   inherits, is absent, empty, or allows an empty requirement {}, so a caller
-#   needs no credentials. Severity follows exposure: high when a server of the
-#   operation has a public host, medium when the exposure is unknown. Internal
-#   operations and operations a mitigation covers or an acceptance names are
-#   not reported.
+#   needs no credentials. Severity is the severity model's for a high-impact
+#   threat: high when a server of the operation has a public host or the
+#   exposure is unknown, which tms does not rule out. Internal operations,
+#   usually authenticated by the network or a mesh in front of them, and
+#   operations a mitigation covers or an acceptance names are not reported.
 # related_resources:
 #   - ref: https://cwe.mitre.org/data/definitions/306.html
 #     description: "CWE-306: Missing Authentication for Critical Function"
@@ -44,7 +45,7 @@ _acknowledged := {entry.id |
 #     purpose (a health check, a login endpoint), record an acceptance for it,
 #     or a mitigation covering it, in the threat model.
 deny contains lib.finding(rego.metadata.rule(), {
-	"severity": _exposure_severity[item.exposure],
+	"severity": lib.item_risk(item, "high"),
 	"surface": item.id,
 	"subject": item.id,
 	"message": sprintf("%s %q requires no authentication (exposure %s)", [item.kind, item.name, item.exposure]),
@@ -56,10 +57,6 @@ deny contains lib.finding(rego.metadata.rule(), {
 	item.exposure != "internal"
 	not lib.answered(rego.metadata.rule(), item.id)
 }
-
-# Unknown exposure ranks below public here: an anonymous operation is only
-# certainly reachable by anyone when a server of it is public.
-_exposure_severity := {"public": "high", "unknown": "medium"}
 
 # METADATA
 # title: API definition not in the threat model

@@ -68,9 +68,10 @@ test_unsecured_operation_public_is_high if {
 	f.message == `api.operation "GET /pets in api/openapi.yaml" requires no authentication (exposure public)`
 }
 
-test_unsecured_operation_unknown_is_medium if {
+# Unknown exposure counts as public in the severity model.
+test_unsecured_operation_unknown_is_high if {
 	findings := _findings(_input([_operation("unknown", false)]), "TMS-API-001")
-	{f.severity | some f in findings} == {"medium"}
+	{f.severity | some f in findings} == {"high"}
 }
 
 test_unsecured_operation_internal_passes if {

@@ -10,8 +10,10 @@ import data.tms.lib
 # title: Storage not encrypted at rest
 # description: |
 #   A database, volume, file system or cache states that its storage is not
-#   encrypted, or leaves it at the provider's unencrypted default. Medium,
-#   high when the same resource is public; low when the setting is unknown.
+#   encrypted, or leaves it at the provider's unencrypted default. A high
+#   impact on the resource's exposure: high when it is public or of unknown
+#   exposure, medium when internal; one step lower when the setting is
+#   unknown.
 # related_resources:
 #   - ref: https://cwe.mitre.org/data/definitions/311.html
 #     description: "CWE-311: Missing Encryption of Sensitive Data"
@@ -27,23 +29,19 @@ import data.tms.lib
 #     StorageEncrypted), preferably with a customer-managed KMS key.
 #     Existing storage must be copied to an encrypted volume or snapshot.
 deny contains lib.finding(rego.metadata.rule(), {
-	"severity": _unencrypted_severity(item, state),
+	"severity": _sure(state, lib.item_risk(item, "high")),
 	"surface": item.id,
 	"subject": item.id,
-	"message": sprintf("%s %sunencrypted at rest", [item.name, _maybe_not(state)]),
+	"message": sprintf("%s %sunencrypted at rest", [
+		item.name,
+		_maybe_not(state),
+	]),
 	"location": item.location,
 }) if {
 	some item in _open(rego.metadata.rule(), _resource_kinds)
 	state := item.attributes.encrypted
 	state != true
 }
-
-_unencrypted_severity(item, state) := "high" if {
-	state == false
-	item.exposure == "public"
-} else := "medium" if {
-	state == false
-} else := "low"
 
 _maybe_not(state) := "" if state == false
 
@@ -55,8 +53,8 @@ _maybe_not(state) := "may be " if state == "unknown"
 #   A policy allows every action of a service ("*", "s3:*"), every resource
 #   ("*"), or uses NotAction or NotResource; a role or user gets AWS's
 #   AdministratorAccess; a Google member gets roles/owner or roles/editor;
-#   an Azure role definition allows "*". High when the file says so, medium
-#   when part of the policy is unknown.
+#   an Azure role definition allows "*". A high impact on the resource's
+#   exposure, one step lower when part of the policy is unknown.
 # related_resources:
 #   - ref: https://cwe.mitre.org/data/definitions/269.html
 #     description: "CWE-269: Improper Privilege Management"
@@ -72,7 +70,7 @@ _maybe_not(state) := "may be " if state == "unknown"
 #     IAM Access Analyzer's policy generation, and replace basic or
 #     administrator roles with predefined or custom roles.
 deny contains lib.finding(rego.metadata.rule(), {
-	"severity": _by_state(state, "high", "medium"),
+	"severity": _sure(state, lib.item_risk(item, "high")),
 	"surface": item.id,
 	"subject": item.id,
 	"message": sprintf("%s %sgrants wildcard permissions", [item.name, _maybe(state)]),
@@ -89,8 +87,9 @@ deny contains lib.finding(rego.metadata.rule(), {
 #   An API Gateway method or route, or a Lambda function URL, has
 #   authorization NONE: anyone who finds the URL can call it. CORS
 #   preflight methods (OPTIONS) are left out, as browsers send them without
-#   credentials. High when the file says so, medium when the authorization
-#   type is unknown.
+#   credentials. A high impact on the resource's exposure: high when public
+#   or unknown, medium when internal (a private API); one step lower when
+#   the authorization type is unknown.
 # related_resources:
 #   - ref: https://cwe.mitre.org/data/definitions/306.html
 #     description: "CWE-306: Missing Authentication for Critical Function"
@@ -108,7 +107,7 @@ deny contains lib.finding(rego.metadata.rule(), {
 #     method, route or function URL. If it is public on purpose, record an
 #     acceptance or a mitigation that covers it.
 deny contains lib.finding(rego.metadata.rule(), {
-	"severity": _by_state(state, "high", "medium"),
+	"severity": _sure(state, lib.item_risk(item, "high")),
 	"surface": item.id,
 	"subject": item.id,
 	"message": sprintf("%s %scallable without authentication", [item.name, _maybe(state)]),

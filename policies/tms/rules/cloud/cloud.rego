@@ -5,9 +5,13 @@
 #   reachable or readable from the internet, unencrypted, over-privileged or
 #   fetched from a moving source. The rules read the attribute names both
 #   extractors share (docs/extractors/cloud.md), so one rule covers both.
-#   A fact that is true gives the rule's severity; a fact that is unknown,
-#   because it depends on a variable or an intrinsic function, gives one
-#   step less: tms reports what it cannot rule out, but says it is unsure.
+#   Severity follows the severity model (policies/tms/lib/severity.rego).
+#   A fact about reach (a public ACL, publicly_accessible, a public IP) that
+#   is unknown, because it depends on a variable or an intrinsic function,
+#   counts as unknown reach, which the model ranks as public. A fact about
+#   the weakness itself (encryption, wildcard permissions, authorization)
+#   that is unknown lowers the severity one step (lib.unresolved): tms
+#   reports what it cannot rule out, but says it is unsure.
 #   Items that an implemented mitigation covers or a valid acceptance names
 #   are not reported.
 package tms.rules.cloud
@@ -25,10 +29,17 @@ _open(meta, kinds) := {item |
 	not lib.answered(meta, item.id)
 }
 
-# Severity for a fact that holds (true) or may hold ("unknown").
-_by_state(state, sure, _) := sure if state == true
+# The reach that a fact about exposure gives: public when it holds (true),
+# unknown when it may hold ("unknown").
+_reach(state) := "public" if state == true
 
-_by_state(state, _, unsure) := unsure if state == "unknown"
+_reach(state) := "unknown" if state == "unknown"
+
+# The severity of a weakness that holds (true or false, as the rule reads
+# it) or may hold ("unknown"): a doubtful one is one step lower.
+_sure(state, severity) := severity if state != "unknown"
+
+_sure(state, severity) := lib.unresolved(severity) if state == "unknown"
 
 _maybe(state) := "" if state == true
 
@@ -43,7 +54,9 @@ _maybe(state) := "may be " if state == "unknown"
 #   blob or container access), or its policy allows the principal "*" or
 #   allUsers. S3 public access blocks of the same bucket, in the same
 #   Terraform directory or the same template, suppress what they block.
-#   High when the file says so, medium when the ACL or policy is unknown.
+#   A high impact on the reach the ACL or policy gives: high, whether the
+#   file says so or the ACL or policy is unknown (unknown reach counts as
+#   public).
 # related_resources:
 #   - ref: https://cwe.mitre.org/data/definitions/732.html
 #     description: "CWE-732: Incorrect Permission Assignment for Critical Resource"
@@ -61,7 +74,7 @@ _maybe(state) := "may be " if state == "unknown"
 #     through a CDN with origin access control; enable the bucket's public
 #     access block. If the bucket is public on purpose, record an acceptance.
 deny contains lib.finding(rego.metadata.rule(), {
-	"severity": _by_state(state, "high", "medium"),
+	"severity": lib.risk(_reach(state), "high"),
 	"surface": item.id,
 	"subject": item.id,
 	"message": sprintf("%s %sreadable by anyone on the internet", [item.name, _maybe(state)]),
@@ -141,8 +154,8 @@ _bucket_of(item) := item.attributes.bucket if {
 #   A security group, firewall or network security group admits traffic
 #   from 0.0.0.0/0, ::/0, * or Internet. Critical when the open ports
 #   include remote administration or a database (22, 3389, 3306, 5432,
-#   1433, 27017, 6379), or cannot be known; high for other ports; medium
-#   when only the source range is unknown (given by a variable).
+#   1433, 27017, 6379), or cannot be known; high for other ports. A source
+#   range given by a variable counts as unknown reach, ranked as public.
 # related_resources:
 #   - ref: https://cwe.mitre.org/data/definitions/284.html
 #     description: "CWE-284: Improper Access Control"
@@ -162,7 +175,7 @@ _bucket_of(item) := item.attributes.bucket if {
 #     administration ports through a bastion, VPN or session manager, and
 #     keep databases in private subnets.
 deny contains lib.finding(rego.metadata.rule(), {
-	"severity": _ingress_severity(rules),
+	"severity": lib.risk(_ingress_reach(rules), _ingress_impact(rules)),
 	"surface": item.id,
 	"subject": item.id,
 	"message": sprintf("%s admits traffic from the internet: %s", [item.name, concat(", ", _ingress_text(rules))]),
@@ -175,14 +188,15 @@ deny contains lib.finding(rego.metadata.rule(), {
 
 _sensitive_ports := [22, 3389, 3306, 5432, 1433, 27017, 6379]
 
-_ingress_severity(rules) := "critical" if {
+_ingress_impact(rules) := "critical" if {
 	some rule in rules
-	rule.cidr != "unknown"
 	_reaches_sensitive(rule)
-} else := "high" if {
+} else := "high"
+
+_ingress_reach(rules) := "public" if {
 	some rule in rules
 	rule.cidr != "unknown"
-} else := "medium"
+} else := "unknown"
 
 _reaches_sensitive(rule) if {
 	not lower(rule.protocol) in {"icmp", "icmpv6", "1", "58"}
@@ -209,8 +223,9 @@ _ingress_text(rules) := sort({sprintf("%v %v %v-%v", [r.cidr, r.protocol, r.from
 #   A database instance or server accepts connections from the internet:
 #   RDS or Redshift publicly_accessible, a Cloud SQL authorized network of
 #   0.0.0.0/0, an Azure resource with public network access, or an Azure
-#   database firewall rule from 0.0.0.0 to 255.255.255.255. Critical when
-#   the file says so, high when the setting is unknown.
+#   database firewall rule from 0.0.0.0 to 255.255.255.255. Critical, when
+#   the file says so and when the setting is unknown (unknown reach counts
+#   as public).
 # related_resources:
 #   - ref: https://cwe.mitre.org/data/definitions/668.html
 #     description: "CWE-668: Exposure of Resource to Wrong Sphere"
@@ -229,7 +244,7 @@ _ingress_text(rules) := sort({sprintf("%v %v %v-%v", [r.cidr, r.protocol, r.from
 #     peering, private endpoints, Cloud SQL Auth Proxy) from the services
 #     that need the database.
 deny contains lib.finding(rego.metadata.rule(), {
-	"severity": _by_state(state, "critical", "high"),
+	"severity": lib.risk(_reach(state), "critical"),
 	"surface": item.id,
 	"subject": item.id,
 	"message": sprintf("%s %sreachable from the internet", [item.name, _maybe(state)]),
@@ -246,8 +261,8 @@ deny contains lib.finding(rego.metadata.rule(), {
 #   A load balancer faces the internet (not internal, or scheme
 #   internet-facing), or a resource holds a public IP address (Elastic IP,
 #   external address, access config, public IP on launch). It is an entry
-#   point that the threat model should name. Medium when the file says so,
-#   low when it depends on a variable.
+#   point that the threat model should name. Medium, when the file says so
+#   and when it depends on a variable (unknown reach counts as public).
 # related_resources:
 #   - ref: https://cwe.mitre.org/data/definitions/668.html
 #     description: "CWE-668: Exposure of Resource to Wrong Sphere"
@@ -264,7 +279,7 @@ deny contains lib.finding(rego.metadata.rule(), {
 #     outside should reach it; otherwise model the entry point and record the
 #     mitigation (WAF, authentication, TLS) that protects it.
 deny contains lib.finding(rego.metadata.rule(), {
-	"severity": _by_state(state, "medium", "low"),
+	"severity": lib.risk(_reach(state), "medium"),
 	"surface": item.id,
 	"subject": item.id,
 	"message": sprintf("%s %s", [item.name, _public_what(item, state)]),

@@ -42,9 +42,10 @@ test_public_bucket_acl_is_high if {
 	_findings([_acl], "TMS-CLOUD-001") == {[_acl.id, "high"]}
 }
 
-test_public_bucket_unknown_acl_is_medium if {
+# An ACL tms cannot read is unknown reach, which the model ranks as public.
+test_public_bucket_unknown_acl_is_high if {
 	acl := object.union(_acl, {"attributes": {"public_acl": "unknown"}})
-	_findings([acl], "TMS-CLOUD-001") == {[acl.id, "medium"]}
+	_findings([acl], "TMS-CLOUD-001") == {[acl.id, "high"]}
 }
 
 test_public_bucket_blocked_by_access_block_passes if {
@@ -113,8 +114,9 @@ test_open_ingress_icmp_is_high if {
 	_findings([_sg([icmp])], "TMS-CLOUD-002") == {[_sg([]).id, "high"]}
 }
 
-test_open_ingress_unknown_source_is_medium if {
-	_findings([_sg([_rule("unknown", 22, 22)])], "TMS-CLOUD-002") == {[_sg([]).id, "medium"]}
+test_open_ingress_unknown_source_counts_as_public if {
+	_findings([_sg([_rule("unknown", 22, 22)])], "TMS-CLOUD-002") == {[_sg([]).id, "critical"]}
+	_findings([_sg([_rule("unknown", 443, 443)])], "TMS-CLOUD-002") == {[_sg([]).id, "high"]}
 }
 
 test_open_ingress_none_passes if {
@@ -131,7 +133,7 @@ test_public_database_by_state if {
 	db := _cfn("t.yaml#Db", {"publicly_accessible": true})
 	_findings([db], "TMS-CLOUD-003") == {[db.id, "critical"]}
 	maybe := _tf("db.tf#aws_db_instance.x", {"publicly_accessible": "unknown"})
-	_findings([maybe], "TMS-CLOUD-003") == {[maybe.id, "high"]}
+	_findings([maybe], "TMS-CLOUD-003") == {[maybe.id, "critical"]}
 	private := _tf("db.tf#aws_db_instance.y", {"publicly_accessible": false})
 	count(_findings([private], "TMS-CLOUD-003")) == 0
 }
@@ -140,18 +142,21 @@ test_public_address_by_state if {
 	lb := _tf("lb.tf#aws_lb.web", {"public_ip": true, "load_balancer": true})
 	ip := _tf("ip.tf#aws_eip.nat", {"public_ip": "unknown"})
 	internal := _tf("lb.tf#aws_lb.back", {"public_ip": false, "load_balancer": true})
-	_findings([lb, ip, internal], "TMS-CLOUD-004") == {[lb.id, "medium"], [ip.id, "low"]}
+	_findings([lb, ip, internal], "TMS-CLOUD-004") == {[lb.id, "medium"], [ip.id, "medium"]}
 	messages := {f.message | some f in cloud.deny with input as _input([lb, ip])}
 	messages == {"lb.tf#aws_lb.web faces the internet", "ip.tf#aws_eip.nat may have a public IP address"}
 }
 
 test_unencrypted_storage_by_exposure_and_state if {
 	public := object.union(_tf("db.tf#aws_db_instance.a", {"encrypted": false}), {"exposure": "public"})
-	private := _tf("db.tf#aws_db_instance.b", {"encrypted": false})
+	unknown := _tf("db.tf#aws_db_instance.b", {"encrypted": false})
+	internal := object.union(_tf("db.tf#aws_db_instance.c", {"encrypted": false}), {"exposure": "internal"})
 	maybe := _cfn("t.yaml#Volume", {"encrypted": "unknown"})
+	internal_maybe := object.union(_cfn("t.yaml#Cache", {"encrypted": "unknown"}), {"exposure": "internal"})
 	encrypted := _cfn("t.yaml#Disk", {"encrypted": true})
-	_findings([public, private, maybe, encrypted], "TMS-CLOUD-005") == {
-		[public.id, "high"], [private.id, "medium"], [maybe.id, "low"],
+	_findings([public, unknown, internal, maybe, internal_maybe, encrypted], "TMS-CLOUD-005") == {
+		[public.id, "high"], [unknown.id, "high"], [internal.id, "medium"],
+		[maybe.id, "medium"], [internal_maybe.id, "low"],
 	}
 }
 
@@ -167,7 +172,10 @@ test_unauthenticated_api_skips_preflight if {
 	preflight := _cfn("t.yaml#Options", {"unauthenticated": true, "http_method": "OPTIONS"})
 	url := _tf("fn.tf#aws_lambda_function_url.x", {"unauthenticated": "unknown"})
 	signed := _tf("fn.tf#aws_lambda_function_url.y", {"unauthenticated": false})
-	_findings([get, preflight, url, signed], "TMS-CLOUD-007") == {[get.id, "high"], [url.id, "medium"]}
+	private := object.union(_cfn("t.yaml#Private", {"unauthenticated": true}), {"exposure": "internal"})
+	_findings([get, preflight, url, signed, private], "TMS-CLOUD-007") == {
+		[get.id, "high"], [url.id, "medium"], [private.id, "medium"],
+	}
 }
 
 test_unpinned_module_skips_pinned_and_local if {

@@ -104,7 +104,8 @@ deny contains lib.finding(rego.metadata.rule(), {
 #   A service publishes a port on every interface of the host (or on an
 #   address tms cannot place), and no implemented mitigation covers it and
 #   no valid acceptance names it. Docker's published ports also bypass the
-#   host's ufw or firewalld rules. High, like any public entry point.
+#   host's ufw or firewalld rules. Severity is the model's for a
+#   high-impact threat on the port's exposure: high, public or unknown alike.
 # related_resources:
 #   - ref: https://docs.docker.com/reference/compose-file/services/#ports
 #     description: "Compose file reference: ports"
@@ -123,6 +124,7 @@ deny contains lib.finding(rego.metadata.rule(), {
 #     only other services do (they reach it over the Compose network), or
 #     record how it is protected as an implemented mitigation covering it.
 deny contains lib.finding(rego.metadata.rule(), {
+	"severity": lib.item_risk(port, "high"),
 	"surface": port.id,
 	"subject": port.id,
 	"message": sprintf("port %s is published on the host (exposure %s) and nothing in the threat model answers it", [port.name, port.exposure]),
@@ -141,7 +143,7 @@ _floating(service) if {
 	_attr(service, "digest", "") == ""
 }
 
-_pinning_severity(service) := "medium" if _floating(service)
+_pinning_impact(service) := "medium" if _floating(service)
 
 else := "low"
 
@@ -166,7 +168,7 @@ else := "low"
 #     Name the image by digest (repository:tag@sha256:...), and let a bot
 #     such as Renovate or Dependabot propose digest updates for review.
 deny contains lib.finding(rego.metadata.rule(), {
-	"severity": _pinning_severity(service),
+	"severity": lib.item_risk(service, _pinning_impact(service)),
 	"surface": service.id,
 	"subject": service.id,
 	"message": sprintf("service %s uses image %q, not pinned by digest", [service.name, _attr(service, "image", "")]),

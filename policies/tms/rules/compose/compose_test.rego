@@ -62,7 +62,8 @@ test_public_port_unanswered if {
 		"high", "compose.port:docker-compose.yml#web/80:80/tcp",
 		"port web/80:80/tcp is published on the host (exposure public) and nothing in the threat model answers it",
 	]}
-	count(_rule(compose.deny, "TMS-COMPOSE-003")) == 1 with input as _input([_port("unknown")])
+	unknown := _rule(compose.deny, "TMS-COMPOSE-003") with input as _input([_port("unknown")])
+	{f.severity | some f in unknown} == {"high"}
 }
 
 test_loopback_or_covered_port_passes if {

@@ -47,9 +47,10 @@ deny contains lib.finding(rego.metadata.rule(), {
 # description: |
 #   A FROM line names its image by tag (or by nothing, meaning latest), and a
 #   tag can be moved to a different image by whoever controls the registry
-#   repository. Only a digest fixes what is built on. Low: tags of official
-#   images move for security updates too, but the build is not reproducible
-#   and not reviewable.
+#   repository. Only a digest fixes what is built on. A medium impact on
+#   code brought in, so low in the severity model: tags of official images
+#   move for security updates too, but the build is not reproducible and
+#   not reviewable.
 # related_resources:
 #   - ref: https://docs.docker.com/build/building/best-practices/#pin-base-image-versions
 #     description: "Docker Docs: pin base image versions"
@@ -66,6 +67,7 @@ deny contains lib.finding(rego.metadata.rule(), {
 #     Pin the image by digest (FROM image:tag@sha256:...) and let a bot such
 #     as Dependabot or Renovate propose digest updates.
 deny contains lib.finding(rego.metadata.rule(), {
+	"severity": lib.item_risk(item, "medium"),
 	"surface": item.id,
 	"subject": item.id,
 	"message": sprintf("base image %s is not pinned by digest (tag %q)", [item.name, item.attributes.tag]),

@@ -18,25 +18,25 @@ _plain_http(attributes) if regex.match(`^(git\+)?http://`, object.get(attributes
 
 # _fetch describes how a dependency is fetched when that needs review:
 # severity and words for the message. Plain HTTP wins over the source.
-_fetch(attributes) := {"severity": "high", "from": "a plain http:// URL"} if {
+_fetch(attributes) := {"impact": "critical", "from": "a plain http:// URL"} if {
 	_plain_http(attributes)
 }
 
-_fetch(attributes) := {"severity": "medium", "from": "a git repository"} if {
+_fetch(attributes) := {"impact": "high", "from": "a git repository"} if {
 	not _plain_http(attributes)
 	attributes.source == "git"
 }
 
-_fetch(attributes) := {"severity": _path_severity(attributes), "from": "a local path"} if {
+_fetch(attributes) := {"impact": _path_impact(attributes), "from": "a local path"} if {
 	not _plain_http(attributes)
 	attributes.source in _local_sources
 }
 
 # A path the extractor marks pinned lies inside the repository, whose own
 # commit fixes its content and whose review covers it.
-_path_severity(attributes) := "low" if attributes.pinned == true
+_path_impact(attributes) := "medium" if attributes.pinned == true
 
-_path_severity(attributes) := "medium" if not attributes.pinned == true
+_path_impact(attributes) := "high" if not attributes.pinned == true
 
 # METADATA
 # title: Dependency fetched from git, plain HTTP or a local path
@@ -45,10 +45,12 @@ _path_severity(attributes) := "medium" if not attributes.pinned == true
 #   folder rather than from a package registry, and nothing in the threat
 #   model answers it. A branch or a folder can change under the build, a git
 #   host or folder escapes the registry's checks, and plain HTTP lets anyone
-#   on the network path swap the code. Severity: high for plain http://
-#   (from the item's url, or an npm spec); medium for git and for paths
-#   outside the repository or not known to be inside; low for a path inside
-#   the repository (attribute pinned), since the repository's commit fixes it.
+#   on the network path swap the code. The impact is critical for plain
+#   http:// (from the item's url, or an npm spec), high for git and for
+#   paths outside the repository or not known to be inside, medium for a
+#   path inside the repository (attribute pinned), since the repository's
+#   commit fixes it; code brought in rather than reached is one step lower
+#   in the severity model, so findings are high, medium and low.
 # related_resources:
 #   - ref: https://cwe.mitre.org/data/definitions/829.html
 #     description: "CWE-829: Inclusion of Functionality from Untrusted Control Sphere"
@@ -74,7 +76,7 @@ _path_severity(attributes) := "medium" if not attributes.pinned == true
 #     source is intended, record a mitigation that covers the item (code
 #     review of the fork, a vendored copy) or an acceptance.
 deny contains lib.finding(rego.metadata.rule(), {
-	"severity": fetch.severity,
+	"severity": lib.item_risk(item, fetch.impact),
 	"surface": item.id,
 	"subject": item.id,
 	"message": sprintf("%s dependency %q is fetched from %s%s", [
@@ -104,7 +106,8 @@ _has_url(attributes) if {
 #   A dependency the project declares allows a range of versions (such as
 #   requests>=2 in a requirements file), and no lockfile fixes which one is
 #   installed, so each install may fetch a different release, including one
-#   published by whoever takes over the package. Low. Only items whose
+#   published by whoever takes over the package. A medium impact on code
+#   brought in, so low in the severity model. Only items whose
 #   extractor says whether a lockfile exists (attribute locked) are judged:
 #   an item without it is never reported, since tms reports what the files
 #   show. What TMS-DEP-001 reports (git, plain http:// and paths) is left
@@ -128,6 +131,7 @@ _has_url(attributes) if {
 #     Gemfile.lock, composer.lock, Cargo.lock), or pin the exact version, with
 #     hashes where the format allows them (pip-compile --generate-hashes).
 deny contains lib.finding(rego.metadata.rule(), {
+	"severity": lib.item_risk(item, "medium"),
 	"surface": item.id,
 	"subject": item.id,
 	"message": sprintf("%s dependency %q is not pinned (%q) and no lockfile fixes its version", [

@@ -54,9 +54,12 @@ _public_services_of(workload) := {service.name |
 	}
 }
 
-_host_access_severity(workload) := "critical" if {
+# The reach of a workload for the node-sharing threat: public when a public
+# Service selects its pods, else internal, reached from inside the cluster.
+# tms does not follow an Ingress through a ClusterIP Service to its pods.
+_workload_reach(workload) := "public" if {
 	count(_public_services_of(workload)) > 0
-} else := "high"
+} else := "internal"
 
 _through_services(workload) := "" if {
 	count(_public_services_of(workload)) == 0
@@ -69,9 +72,10 @@ _through_services(workload) := "" if {
 #   IPC namespace. A privileged container holds every capability and sees
 #   the node's devices; the host namespaces let it listen on and sniff the
 #   node's interfaces, see and signal its processes, or reach its shared
-#   memory. Code execution in the pod becomes control of the node. High;
-#   critical when a public Service (LoadBalancer, NodePort or external IPs)
-#   selects the pod, since then outside traffic reaches it.
+#   memory. Code execution in the pod becomes control of the node: a
+#   critical impact, critical when a public Service (LoadBalancer, NodePort
+#   or external IPs) selects the pod, since then outside traffic reaches it,
+#   and high, as for internal reach, otherwise.
 # related_resources:
 #   - ref: https://kubernetes.io/docs/concepts/security/pod-security-standards/
 #     description: "Kubernetes Pod Security Standards: baseline profile"
@@ -91,7 +95,7 @@ _through_services(workload) := "" if {
 #     level on its own, keep it off public Services, and record why in the
 #     threat model.
 deny contains lib.finding(rego.metadata.rule(), {
-	"severity": _host_access_severity(workload),
+	"severity": lib.risk(_workload_reach(workload), "critical"),
 	"surface": workload.id,
 	"subject": workload.id,
 	"message": sprintf("%s runs with %s%s", [workload.name, concat(", ", access), _through_services(workload)]),
@@ -113,7 +117,7 @@ _node_takeover_path(p) if {
 	endswith(p, socket)
 }
 
-_host_path_severity(paths) := "critical" if {
+_host_path_impact(paths) := "critical" if {
 	some p in paths
 	_node_takeover_path(p)
 } else := "high"
@@ -144,7 +148,7 @@ _host_path_severity(paths) := "critical" if {
 #     emptyDir. If a node agent must read the node, mount the narrowest path
 #     read-only and never the root or a runtime socket.
 deny contains lib.finding(rego.metadata.rule(), {
-	"severity": _host_path_severity(paths),
+	"severity": lib.item_risk(workload, _host_path_impact(paths)),
 	"surface": workload.id,
 	"subject": workload.id,
 	"message": sprintf("%s mounts host path %s", [workload.name, concat(", ", paths)]),
@@ -240,7 +244,8 @@ _public_entry_kinds := {"k8s.service", "k8s.ingress"}
 #   IPs, an Ingress or a Gateway API route takes traffic from outside the
 #   cluster, and no implemented mitigation covers it and no valid
 #   acceptance names it. Everything behind it can be probed and flooded
-#   from the internet. High, like any public entry point.
+#   from the internet. Severity is the model's for a high-impact threat on
+#   its exposure: high, public or unknown alike.
 # related_resources:
 #   - ref: https://kubernetes.io/docs/concepts/services-networking/service/#publishing-services-service-types
 #     description: "Kubernetes: publishing Services"
@@ -260,6 +265,7 @@ _public_entry_kinds := {"k8s.service", "k8s.ingress"}
 #     mitigation that covers it, make the Service ClusterIP if it need not be
 #     public, or have an owner accept the exposure until a date.
 deny contains lib.finding(rego.metadata.rule(), {
+	"severity": lib.item_risk(item, "high"),
 	"surface": item.id,
 	"subject": item.id,
 	"message": sprintf("%s takes traffic from outside the cluster (exposure %s) and nothing in the threat model answers it", [item.name, item.exposure]),
@@ -277,7 +283,8 @@ deny contains lib.finding(rego.metadata.rule(), {
 #   An Ingress or Gateway API route serves a host with no TLS: no tls entry
 #   of the Ingress covers the host, or no HTTPS listener of a Gateway in the
 #   same file does. Credentials and sessions cross the network in clear.
-#   Medium.
+#   A medium impact: medium for a public route or one of unknown exposure,
+#   low for an internal one.
 # related_resources:
 #   - ref: https://kubernetes.io/docs/concepts/services-networking/ingress/#tls
 #     description: "Kubernetes: securing an Ingress with TLS"
@@ -295,6 +302,7 @@ deny contains lib.finding(rego.metadata.rule(), {
 #     can issue it), or attach the route to an HTTPS listener, and redirect
 #     plain HTTP to HTTPS.
 deny contains lib.finding(rego.metadata.rule(), {
+	"severity": lib.item_risk(item, "medium"),
 	"surface": item.id,
 	"subject": item.id,
 	"message": sprintf("%s serves host %s without TLS", [item.name, host.host]),
@@ -310,7 +318,7 @@ deny contains lib.finding(rego.metadata.rule(), {
 # Groups and users that stand for anyone, or anyone with any credential.
 _everyone := {"system:anonymous", "system:unauthenticated", "system:authenticated"}
 
-_binding_severity(binding) := "critical" if {
+_binding_impact(binding) := "critical" if {
 	some subject in _attr(binding, "subjects", [])
 	object.get(subject, "name", "") in _everyone
 } else := "high"
@@ -342,7 +350,7 @@ _binding_severity(binding) := "critical" if {
 #     its own namespace. Keep cluster-admin for break-glass accounts outside
 #     the repository, and never bind a role to system groups.
 deny contains lib.finding(rego.metadata.rule(), {
-	"severity": _binding_severity(binding),
+	"severity": lib.item_risk(binding, _binding_impact(binding)),
 	"surface": binding.id,
 	"subject": binding.id,
 	"message": sprintf("%s grants a powerful role (%s) to %s", [binding.name, _attr(binding, "powerful_because", ""), _subjects_text(binding)]),

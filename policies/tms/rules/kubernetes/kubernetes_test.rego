@@ -174,6 +174,16 @@ test_public_entry_unanswered if {
 	f.message == "Ingress shop/web takes traffic from outside the cluster (exposure public) and nothing in the threat model answers it"
 }
 
+# The severity model: a high impact on public or unknown reach is high.
+test_public_entry_severity_at_each_exposure if {
+	surface := [_service("lb", "public", "shop", {}), _service("odd", "unknown", "shop", {})]
+	findings := _rule(kubernetes.deny, "TMS-K8S-004") with input as _input(surface)
+	{[f.subject, f.severity] | some f in findings} == {
+		["k8s.service:k8s/app.yaml#shop/lb", "high"],
+		["k8s.service:k8s/app.yaml#shop/odd", "high"],
+	}
+}
+
 test_public_service_is_reported_at_its_type if {
 	service := object.union(_service("lb", "public", "shop", {}), {"attributes": {"lines": {"type": 44}}})
 	findings := _rule(kubernetes.deny, "TMS-K8S-004") with input as _input([service])
@@ -199,6 +209,16 @@ test_host_without_tls if {
 		["medium", "Ingress shop/web serves host admin.example without TLS"],
 		["medium", "Ingress shop/web serves host * without TLS"],
 	}
+}
+
+# A medium impact: medium on public or unknown reach, low on internal.
+test_host_without_tls_severity_at_each_exposure if {
+	plain := _ingress([{"host": "admin.example", "tls": false}])
+	severities := {exposure: {f.severity | some f in findings} |
+		some exposure in ["public", "unknown", "internal"]
+		findings := _rule(kubernetes.deny, "TMS-K8S-005") with input as _input([object.union(plain, {"exposure": exposure})])
+	}
+	severities == {"public": {"medium"}, "unknown": {"medium"}, "internal": {"low"}}
 }
 
 test_host_without_tls_is_reported_at_the_host if {

@@ -69,7 +69,7 @@ _powerful_capabilities := {
 #     Drop ALL capabilities and add back only the ones the process needs,
 #     none of the powerful ones; move work that needs them to the node.
 deny contains lib.finding(rego.metadata.rule(), {
-	"severity": _capability_severity(added),
+	"severity": lib.item_risk(item, _capability_impact(added)),
 	"surface": item.id,
 	"subject": item.id,
 	"message": sprintf("%s %s adds capabilities %s", [item.attributes.kind, item.attributes.name, concat(", ", sort(added))]),
@@ -82,9 +82,9 @@ deny contains lib.finding(rego.metadata.rule(), {
 	not lib.answered(rego.metadata.rule(), item.id)
 }
 
-_capability_severity(added) := "high" if count(added & _powerful_capabilities) > 0
+_capability_impact(added) := "high" if count(added & _powerful_capabilities) > 0
 
-_capability_severity(added) := "medium" if count(added & _powerful_capabilities) == 0
+_capability_impact(added) := "medium" if count(added & _powerful_capabilities) == 0
 
 # METADATA
 # title: Workload binds a port on the node

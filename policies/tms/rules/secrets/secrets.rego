@@ -43,7 +43,7 @@ _critical_types := {
 #     A test fixture that holds no live credential can be recorded as an
 #     acceptance in the threat model.
 deny contains lib.finding(rego.metadata.rule(), {
-	"severity": _severity(item.attributes.type),
+	"severity": lib.item_risk(item, _impact(item.attributes.type)),
 	"surface": item.id,
 	"subject": item.id,
 	"message": sprintf("%s is committed and holds a credential of type %s", [item.location.path, item.attributes.type]),
@@ -54,6 +54,6 @@ deny contains lib.finding(rego.metadata.rule(), {
 	not lib.answered(rego.metadata.rule(), item.id)
 }
 
-_severity(type) := "critical" if type in _critical_types
+_impact(type) := "critical" if type in _critical_types
 
-_severity(type) := "high" if not type in _critical_types
+_impact(type) := "high" if not type in _critical_types

@@ -19,7 +19,12 @@ _mitigated := {threat_id |
 # title: Threat without mitigation or acceptance
 # description: |
 #   A threat in the model has no mitigation with status implemented that
-#   names it, and no acceptance with an approver that has not expired.
+#   names it, and no acceptance with an approver that has not expired. The
+#   threat's severity is its impact; its reach is the widest exposure of the
+#   surface items its applies_to match, so a threat that applies only to
+#   internal surface or dependencies is one step lower, and one that
+#   matches no item keeps its severity (unknown reach). An unreviewed threat
+#   is capped at medium.
 # related_resources:
 #   - ref: https://learn.microsoft.com/en-us/azure/security/develop/threat-modeling-tool-threats
 #     description: The STRIDE threat categories
@@ -49,9 +54,34 @@ deny contains lib.finding(rego.metadata.rule(), {
 	not threat.id in lib.accepted_threats
 }
 
-_severity(threat) := threat.severity if threat.status == "reviewed"
+_severity(threat) := _risk(threat) if threat.status == "reviewed"
 
-_severity(threat) := lib.lower(threat.severity, "medium") if threat.status != "reviewed"
+_severity(threat) := lib.lower(_risk(threat), "medium") if threat.status != "reviewed"
+
+_risk(threat) := lib.risk(_reach(threat.id), threat.severity)
+
+# The threats that apply to at least one item, and those that apply to an
+# item of wide reach (public or unknown: both keep the impact), from the
+# engine's coverage index, in one pass over it.
+_applied := {threat_id |
+	some entry in input.coverage
+	some threat_id in entry.threats
+}
+
+_widely_reached := {threat_id |
+	some item_id, entry in input.coverage
+	lib.risk(lib.exposure_of(lib.items_by_id[item_id]), "high") == "high"
+	some threat_id in entry.threats
+}
+
+_reach(threat_id) := "unknown" if not threat_id in _applied
+
+_reach(threat_id) := "public" if threat_id in _widely_reached
+
+_reach(threat_id) := "internal" if {
+	threat_id in _applied
+	not threat_id in _widely_reached
+}
 
 _message(threat) := sprintf("threat %s %q has no implemented mitigation or valid acceptance", [threat.id, threat.title]) if {
 	threat.status == "reviewed"

@@ -64,3 +64,43 @@ test_acceptance_without_approver_does_not_answer_threat if {
 test_missing_input_yields_nothing if {
 	count(threats.deny) == 0 with input as {}
 }
+
+_port(id, exposure) := {"id": id, "kind": "container.port", "exposure": exposure}
+
+# _applied_to says which items the threat T-1 applies to, as the engine's
+# coverage index does.
+_applied_to(items) := object.union(_input([_threat("reviewed", "high")], [], []), {
+	"surface": items,
+	"coverage": {item.id: {"mitigations": [], "threats": ["T-1"]} | some item in items},
+})
+
+test_threat_takes_the_widest_reach_of_its_items if {
+	internal := _port("container.port:a#1/tcp", "internal")
+	public := _port("container.port:b#2/tcp", "public")
+	unknown := _port("container.port:c#3/tcp", "unknown")
+	dependency := {"id": "dependency:go.mod#x", "kind": "dependency", "exposure": "internal"}
+	severities := {name: {f.severity | some f in findings} |
+		some name, items in {
+			"internal only": [internal],
+			"dependency only": [dependency],
+			"internal and public": [internal, public],
+			"unknown": [unknown, dependency],
+			"no item": [],
+		}
+		findings := threats.deny with input as _applied_to(items)
+	}
+	severities == {
+		"internal only": {"medium"},
+		"dependency only": {"medium"},
+		"internal and public": {"high"},
+		"unknown": {"high"},
+		"no item": {"high"},
+	}
+}
+
+test_unreviewed_threat_on_internal_surface_is_lowered_then_capped if {
+	doc := object.union(_applied_to([_port("container.port:a#1/tcp", "internal")]), {"model": {"threats": [_threat("unreviewed", "critical")]}})
+	{f.severity | some f in threats.deny} == {"medium"} with input as doc
+	low := object.union(doc, {"model": {"threats": [_threat("unreviewed", "medium")]}})
+	{f.severity | some f in threats.deny} == {"low"} with input as low
+}

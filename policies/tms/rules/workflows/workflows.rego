@@ -172,7 +172,7 @@ deny contains lib.finding(rego.metadata.rule(), {
 #     the tag in a comment (uses: owner/repo@<sha> # v1.2.3), and let a bot
 #     such as Dependabot propose updates.
 deny contains lib.finding(rego.metadata.rule(), {
-	"severity": _action_severity(item),
+	"severity": lib.item_risk(item, _action_impact(item)),
 	"surface": item.id,
 	"subject": item.id,
 	"message": sprintf("%s is used at %q, which is not a full commit SHA or digest", [item.attributes.action, item.attributes.ref]),
@@ -186,10 +186,13 @@ deny contains lib.finding(rego.metadata.rule(), {
 	not lib.answered(rego.metadata.rule(), item.id)
 }
 
-_action_severity(item) := "low" if {
+# The impact of code swapped into a job: high when the job holds secrets
+# or a write token, medium otherwise. An action is code brought in, one step
+# lower in the severity model, so the finding is medium or low.
+_action_impact(item) := "medium" if {
 	job := _jobs[item.attributes.job]
 	not _holds_privilege(job)
-} else := "medium"
+} else := "high"
 
 # METADATA
 # title: Self-hosted runner on a public trigger
