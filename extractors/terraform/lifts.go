@@ -40,6 +40,7 @@ var resourceLifts = map[string]func(lifter){
 	"aws_api_gateway_rest_api":                           awsRestAPI,
 	"aws_apigatewayv2_route":                             awsAPIRoute,
 	"aws_lambda_function_url":                            awsFunctionURL,
+	"aws_eks_cluster":                                    awsEKSCluster,
 
 	"google_storage_bucket":             googleBucket,
 	"google_storage_bucket_iam_member":  googleBucketIAM,
@@ -52,6 +53,7 @@ var resourceLifts = map[string]func(lifter){
 	"google_sql_database_instance":      googleSQL,
 	"google_project_iam_member":         googleProjectIAM,
 	"google_project_iam_binding":        googleProjectIAM,
+	"google_container_cluster":          googleContainerCluster,
 
 	"azurerm_network_security_rule":                    azureSecurityRule,
 	"azurerm_network_security_group":                   azureSecurityGroup,

@@ -125,6 +125,14 @@ func TestExtractAWS(t *testing.T) {
 			"iam_wildcard": "unknown", "unresolved": list("policy_arn"),
 		}},
 		r + "aws_iam_policy_attachment.read": {214, unknown, map[string]any{"iam_wildcard": false}},
+		// EKS makes the API endpoint public to 0.0.0.0/0 unless told otherwise.
+		r + "aws_eks_cluster.default": {219, public, map[string]any{
+			"open_ingress": list(open("0.0.0.0/0", 443, 443, "tcp")),
+		}},
+		r + "aws_eks_cluster.office": {227, public, map[string]any{
+			"open_ingress": list(open("0.0.0.0/0", 443, 443, "tcp")),
+		}},
+		r + "aws_eks_cluster.private": {237, internal, map[string]any{"open_ingress": []any{}}},
 	})
 }
 
@@ -153,6 +161,16 @@ func TestExtractGoogle(t *testing.T) {
 			"publicly_accessible": true,
 		}},
 		r + "google_project_iam_member.ci": {69, unknown, map[string]any{"iam_wildcard": true}},
+		r + "google_container_cluster.open": {75, public, map[string]any{
+			"open_ingress": list(open("0.0.0.0/0", 443, 443, "tcp")),
+		}},
+		// Without authorised networks, any address reaches the control plane.
+		r + "google_container_cluster.default": {89, public, map[string]any{
+			"open_ingress": list(open("0.0.0.0/0", 443, 443, "tcp")),
+		}},
+		r + "google_container_cluster.private": {93, internal, map[string]any{
+			"open_ingress": []any{},
+		}},
 	})
 }
 
@@ -344,6 +362,10 @@ func TestFactLines(t *testing.T) {
 		{"aws.tf", "aws_iam_policy.admin", map[string]any{"iam_wildcard": 134}},
 		{"aws.tf", "aws_subnet.public", map[string]any{"public_ip": 192}},
 		{"aws.tf", "aws_iam_role_policy_attachment.admin", map[string]any{"iam_wildcard": 201}},
+		{"aws.tf", "aws_eks_cluster.office", map[string]any{"open_ingress": 233}},
+		// The default opens the endpoint without a line to point at.
+		{"aws.tf", "aws_eks_cluster.default", nil},
+		{"gcp.tf", "google_container_cluster.open", map[string]any{"open_ingress": 82}},
 		{"aws.tf", "data.aws_iam_policy_document.open",
 			map[string]any{"iam_wildcard": 152, "public_policy": 152}},
 		// Google applies the source range to every allow block.

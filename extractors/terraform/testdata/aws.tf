@@ -215,3 +215,31 @@ resource "aws_iam_policy_attachment" "read" {
   name       = "read"
   policy_arn = "arn:aws:iam::aws:policy/ReadOnlyAccess"
 }
+
+resource "aws_eks_cluster" "default" {
+  name     = "default"
+  role_arn = aws_iam_role.eks.arn
+  vpc_config {
+    subnet_ids = var.subnets
+  }
+}
+
+resource "aws_eks_cluster" "office" {
+  name     = "office"
+  role_arn = aws_iam_role.eks.arn
+  vpc_config {
+    subnet_ids             = var.subnets
+    endpoint_public_access = true
+    public_access_cidrs    = ["203.0.113.0/24", "0.0.0.0/0"]
+  }
+}
+
+resource "aws_eks_cluster" "private" {
+  name     = "private"
+  role_arn = aws_iam_role.eks.arn
+  vpc_config {
+    subnet_ids              = var.subnets
+    endpoint_private_access = true
+    endpoint_public_access  = false
+  }
+}

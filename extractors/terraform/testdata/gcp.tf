@@ -71,3 +71,29 @@ resource "google_project_iam_member" "ci" {
   role    = "roles/owner"
   member  = "serviceAccount:ci@acme.iam.gserviceaccount.com"
 }
+
+resource "google_container_cluster" "open" {
+  name = "open"
+  master_authorized_networks_config {
+    cidr_blocks {
+      cidr_block   = "10.0.0.0/8"
+      display_name = "vpc"
+    }
+    cidr_blocks {
+      cidr_block   = "0.0.0.0/0"
+      display_name = "anyone"
+    }
+  }
+}
+
+resource "google_container_cluster" "default" {
+  name = "default"
+}
+
+resource "google_container_cluster" "private" {
+  name = "private"
+  private_cluster_config {
+    enable_private_nodes    = true
+    enable_private_endpoint = true
+  }
+}

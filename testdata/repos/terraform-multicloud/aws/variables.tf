@@ -16,3 +16,7 @@ variable "admin_cidr" {
   type    = string
   default = "0.0.0.0/0"
 }
+
+variable "private_subnets" {
+  type = list(string)
+}

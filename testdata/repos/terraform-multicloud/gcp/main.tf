@@ -60,3 +60,16 @@ resource "google_compute_instance" "worker" {
     access_config {}
   }
 }
+
+resource "google_container_cluster" "batch" {
+  name               = "acme-batch"
+  location           = "europe-west1"
+  initial_node_count = 1
+
+  master_authorized_networks_config {
+    cidr_blocks {
+      cidr_block   = "0.0.0.0/0"
+      display_name = "everyone"
+    }
+  }
+}
