@@ -54,7 +54,8 @@ func TestInvalidPoliciesAreRejected(t *testing.T) {
 		{
 			name: "missing metadata",
 			rego: "package tms.rules.team\n\ndeny contains 1 if { input.surface }\n",
-			want: "team.rego:3: deny rule has no METADATA block",
+			want: "team.rego:3: deny rule has no METADATA block: put one directly above it, " +
+				"such as\n\t# METADATA\n\t# title: What the rule finds\n",
 		},
 		{
 			name: "deny written as a single value",
@@ -62,9 +63,16 @@ func TestInvalidPoliciesAreRejected(t *testing.T) {
 			want: "deny must be a set",
 		},
 		{
-			name: "severity outside custom",
+			name: "severity missing",
 			rego: strings.Replace(validRule, "#   severity: low\n", "", 1),
 			want: `custom.severity ""`,
+		},
+		{
+			name: "severity outside custom",
+			rego: strings.Replace(validRule, "# custom:\n#   id: TEAM-001\n#   severity: low\n",
+				"# severity: low\n# custom:\n#   id: TEAM-001\n", 1),
+			want: `custom.severity "" (expected critical, high, medium, low or info); ` +
+				"move severity under custom: (OPA drops unknown keys at the top level of METADATA)",
 		},
 		{
 			name: "unknown severity",

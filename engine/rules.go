@@ -149,7 +149,8 @@ func ruleFromMetadata(r *ast.Rule, scoped []*ast.Annotations, sources map[string
 		return Rule{}, fmt.Errorf("deny must be a set: write `deny contains finding if { ... }`")
 	}
 	if len(scoped) == 0 {
-		return Rule{}, fmt.Errorf("deny rule has no METADATA block")
+		return Rule{}, fmt.Errorf("deny rule has no METADATA block: put one directly above it, "+
+			"such as\n\t%s", strings.ReplaceAll(minimalMetadata, "\n", "\n\t"))
 	}
 	a := scoped[0]
 	custom := a.Custom
@@ -165,7 +166,52 @@ func ruleFromMetadata(r *ast.Rule, scoped []*ast.Annotations, sources map[string
 		Source:      sources[r.Location.File],
 		Location:    fmt.Sprintf("%s:%d", r.Location.File, r.Location.Row),
 	}
-	return rule, validateRule(rule)
+	err := validateRule(rule)
+	if misplaced := topLevelCustomKeys(r.Module, a); err != nil && len(misplaced) > 0 {
+		err = fmt.Errorf("%w; move %s under custom: (OPA drops unknown keys at the top level "+
+			"of METADATA)", err, strings.Join(misplaced, ", "))
+	}
+	return rule, err
+}
+
+// minimalMetadata is the smallest METADATA block a deny rule can carry.
+const minimalMetadata = `# METADATA
+# title: What the rule finds
+# description: Why it matters.
+# custom:
+#   id: TEAM-AREA-001
+#   severity: medium
+#   stride: [tampering]
+#   remediation: How to fix it.`
+
+// customKeys are the METADATA fields tms reads under custom:.
+var customKeys = []string{"id", "severity", "stride", "remediation"}
+
+// topLevelCustomKeys finds the custom keys written at the top level of the
+// METADATA block a, in order. OPA drops them without an error, so tms
+// reads the block's comment lines itself to tell the author where they go.
+func topLevelCustomKeys(m *ast.Module, a *ast.Annotations) []string {
+	var found []string
+	indent := -1
+	for _, c := range m.Comments {
+		row := c.Location.Row
+		if row <= a.Location.Row || row > a.EndLoc().Row {
+			continue
+		}
+		text := string(c.Text)
+		trimmed := strings.TrimLeft(text, " ")
+		if trimmed == "" {
+			continue
+		}
+		if indent < 0 {
+			indent = len(text) - len(trimmed)
+		}
+		key, _, ok := strings.Cut(trimmed, ":")
+		if ok && len(text)-len(trimmed) == indent && slices.Contains(customKeys, key) {
+			found = append(found, key)
+		}
+	}
+	return found
 }
 
 func validateRule(r Rule) error {
