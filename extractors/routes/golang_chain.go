@@ -45,7 +45,8 @@ type muxRoute struct {
 	line       int
 	path       string
 	pathSet    bool
-	pathKnown  bool
+	pathKnown  bool // the whole path is evident
+	pathUsable bool // at least its tail is, below an unknown prefix
 	methods    []string
 	methodMiss bool // a Methods argument is not a literal
 	handler    ast.Expr
@@ -204,27 +205,30 @@ func (run *chainRun) line(c *ast.CallExpr) int {
 	return run.g.fset.Position(c.Fun.(*ast.SelectorExpr).Sel.Pos()).Line
 }
 
-// add records a route with a literal path on r.
-func (run *chainRun) add(r *goRouter, c *ast.CallExpr, method, p string, handler ast.Expr) {
+// add records a route on r; known is false for a path below a prefix the
+// file does not show.
+func (run *chainRun) add(r *goRouter, c *ast.CallExpr, method, p string, known bool,
+	handler ast.Expr) {
 	var name string
 	if handler != nil {
 		name = exprName(handler)
 	}
 	run.routes = append(run.routes, pendingRoute{on: r, route: route{
 		method: method, path: p, framework: r.framework, handler: name, line: run.line(c),
+		prefixUnknown: !known,
 	}})
 }
 
 // register records a route whose path is the expression pathArg. A path
-// that is not literal is unseen surface when the router is certain.
+// with no evident tail is unseen surface when the router is certain.
 func (run *chainRun) register(r *goRouter, c *ast.CallExpr, method string,
 	pathArg, handler ast.Expr) {
-	p, ok := run.g.consts.stringLit(pathArg)
-	if !ok {
+	p, known, usable := run.g.consts.pathOf(pathArg)
+	if !usable {
 		run.miss(r, c)
 		return
 	}
-	run.add(r, c, method, p, handler)
+	run.add(r, c, method, p, known, handler)
 }
 
 func (run *chainRun) miss(r *goRouter, c *ast.CallExpr) {
@@ -234,17 +238,23 @@ func (run *chainRun) miss(r *goRouter, c *ast.CallExpr) {
 }
 
 // registerPattern records a net/http style "[METHOD ][HOST]/PATH" pattern.
+// Of a pattern whose start is not evident only the path's tail is, so it is
+// a route on any method below an unknown prefix.
 func (run *chainRun) registerPattern(r *goRouter, c *ast.CallExpr, withHost bool) {
-	pattern, ok := run.g.consts.stringLit(c.Args[0])
-	if !ok {
+	pattern, known, usable := run.g.consts.pathOf(c.Args[0])
+	if !usable {
 		run.miss(r, c)
+		return
+	}
+	if !known {
+		run.add(r, c, anyMethod, pattern, false, c.Args[1])
 		return
 	}
 	method, host, p, ok := splitPattern(pattern)
 	if !ok || host != "" && !withHost {
 		return
 	}
-	run.add(r, c, method, p, c.Args[1])
+	run.add(r, c, method, p, true, c.Args[1])
 	if host != "" {
 		run.routes[len(run.routes)-1].route.host = host
 	}

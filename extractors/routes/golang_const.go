@@ -4,6 +4,7 @@ import (
 	"go/ast"
 	"go/token"
 	"strconv"
+	"strings"
 )
 
 // goConsts are the package-level constants of one file, by name, as the
@@ -75,4 +76,41 @@ func (c goConsts) constant(name string, visiting map[string]bool) (string, bool)
 	visiting[name] = true
 	defer delete(visiting, name)
 	return c.eval(value, visiting)
+}
+
+// pathOf returns the path an expression holds. An evident one is known. Of
+// a + chain that is not wholly evident, such as baseURL + "/product/{id}",
+// the evident operands at its end are the path below a prefix the file does
+// not show: usable when they start with a slash, so that they begin a path
+// segment, with known false. Anything else is not usable, and "".
+func (c goConsts) pathOf(e ast.Expr) (p string, known, usable bool) {
+	if p, ok := c.stringLit(e); ok {
+		return p, true, true
+	}
+	operands := sumOperands(e, nil)
+	tail := ""
+	for i := len(operands) - 1; i >= 0; i-- {
+		s, ok := c.stringLit(operands[i])
+		if !ok {
+			break
+		}
+		tail = s + tail
+	}
+	if !strings.HasPrefix(tail, "/") {
+		return "", false, false
+	}
+	return tail, false, true
+}
+
+// sumOperands appends the operands of a chain of + to out, in order.
+func sumOperands(e ast.Expr, out []ast.Expr) []ast.Expr {
+	switch x := e.(type) {
+	case *ast.ParenExpr:
+		return sumOperands(x.X, out)
+	case *ast.BinaryExpr:
+		if x.Op == token.ADD {
+			return sumOperands(x.Y, sumOperands(x.X, out))
+		}
+	}
+	return append(out, e)
 }

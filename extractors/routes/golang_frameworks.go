@@ -23,8 +23,8 @@ func (run *chainRun) chiCall(r *goRouter, c *ast.CallExpr, name string) chainSta
 	case name == "Mount" && len(args) == 2:
 		run.mount(r, c)
 	case name == "Route" && len(args) == 2:
-		p, ok := run.g.consts.stringLit(args[0])
-		return run.subRouter(r.child(p, ok), args[1])
+		p, known, _ := run.g.consts.pathOf(args[0])
+		return run.subRouter(r.child(p, known), args[1])
 	case name == "Group" && len(args) == 1:
 		return run.subRouter(r.child("", true), args[0])
 	case name == "With":
@@ -54,15 +54,15 @@ func (run *chainRun) registerMethod(r *goRouter, c *ast.CallExpr, method, p, h a
 // mount places a router built in the same function under a prefix. Any
 // other handler is recorded as the catch-all route chi registers for it.
 func (run *chainRun) mount(r *goRouter, c *ast.CallExpr) {
-	p, literal := run.g.consts.stringLit(c.Args[0])
+	p, known, usable := run.g.consts.pathOf(c.Args[0])
 	if id, isName := c.Args[1].(*ast.Ident); isName {
 		sub, _ := run.sc.lookup(id.Name)
 		if sub != nil && sub.constructed && sub.parent == nil && !r.below(sub) {
-			sub.parent, sub.prefix, sub.known = r, p, sub.known && literal
+			sub.parent, sub.prefix, sub.known = r, p, sub.known && known
 			return
 		}
 	}
-	if !literal {
+	if !usable {
 		run.miss(r, c)
 		return
 	}
@@ -70,7 +70,7 @@ func (run *chainRun) mount(r *goRouter, c *ast.CallExpr) {
 	if strings.HasSuffix(p, "/") {
 		catchAll = p + "*"
 	}
-	run.add(r, c, anyMethod, catchAll, c.Args[1])
+	run.add(r, c, anyMethod, catchAll, known, c.Args[1])
 }
 
 // below reports whether r is other or one of its descendants, which a mount
@@ -99,8 +99,8 @@ func (run *chainRun) ginCall(r *goRouter, c *ast.CallExpr, name string) chainSta
 	case name == "Match" && len(args) >= 3:
 		run.registerEach(r, c, run.g.methodList(args[0]), args[1], args[len(args)-1])
 	case name == "Group" && len(args) >= 1:
-		p, ok := run.g.consts.stringLit(args[0])
-		return chainState{router: r.child(p, ok)}
+		p, known, _ := run.g.consts.pathOf(args[0])
+		return chainState{router: r.child(p, known)}
 	case strings.HasPrefix(name, "Static") && len(args) == 2:
 		run.register(r, c, "GET", args[0], nil)
 	case name == "Use":
@@ -135,8 +135,8 @@ func (run *chainRun) echoCall(r *goRouter, c *ast.CallExpr, name string) chainSt
 	case name == "Add" && len(args) >= 3:
 		run.registerMethod(r, c, args[0], args[1], args[2])
 	case name == "Group" && len(args) >= 1:
-		p, ok := run.g.consts.stringLit(args[0])
-		return chainState{router: r.child(p, ok)}
+		p, known, _ := run.g.consts.pathOf(args[0])
+		return chainState{router: r.child(p, known)}
 	case (name == "Static" || name == "File") && len(args) == 2:
 		run.register(r, c, "GET", args[0], nil)
 	}
@@ -184,7 +184,7 @@ var muxMatchers = set("Host", "Headers", "Queries", "Schemes", "MatcherFunc",
 	"HeadersRegexp", "NewRoute", "Name", "BuildVarsFunc")
 
 func (b *muxRoute) setPath(consts goConsts, e ast.Expr) {
-	b.path, b.pathKnown = consts.stringLit(e)
+	b.path, b.pathKnown, b.pathUsable = consts.pathOf(e)
 	b.pathSet = true
 }
 
@@ -194,7 +194,7 @@ func (run *chainRun) finishMux(b *muxRoute) {
 	if !b.hasHandler || !b.pathSet {
 		return
 	}
-	if !b.pathKnown || b.methodMiss {
+	if !b.pathUsable || b.methodMiss {
 		if b.on.strong {
 			run.unseen = append(run.unseen, b.line)
 		}
@@ -207,7 +207,7 @@ func (run *chainRun) finishMux(b *muxRoute) {
 	for _, m := range methods {
 		run.routes = append(run.routes, pendingRoute{on: b.on, route: route{
 			method: m, path: b.path, framework: "gorilla/mux",
-			handler: exprName(b.handler), line: b.line,
+			handler: exprName(b.handler), line: b.line, prefixUnknown: !b.pathKnown,
 		}})
 	}
 }

@@ -307,7 +307,7 @@ func (g *goFile) routes() []route {
 	for _, p := range g.pending {
 		r := p.route
 		full, known := p.on.resolve(r.path)
-		r.path, r.prefixUnknown = full, !known
+		r.path, r.prefixUnknown = full, r.prefixUnknown || !known
 		routes = append(routes, r)
 	}
 	return routes

@@ -4,9 +4,10 @@ import "testing"
 
 func TestGoExtract(t *testing.T) {
 	runCases(t, NewGo(), []extractCase{
-		{name: "net/http", path: "go/nethttp.go", wantLine: 27, want: []string{
+		{name: "net/http", path: "go/nethttp.go", wantLine: 28, want: []string{
 			"17 ANY /healthz net/http -",
 			"16 ANY /static/ net/http -",
+			"27 ANY /x net/http dynamic ?",
 			"15 ANY api.example.com/status net/http statusHandler",
 			"26 DELETE /items/{id} net/http deleteItem",
 			"13 GET /items/{id} net/http getItem",
@@ -55,6 +56,46 @@ func TestGoExtract(t *testing.T) {
 			"12 GET /products/{key} gorilla/mux ProductHandler",
 			"17 POST /api/orders gorilla/mux createOrder",
 			"12 PUT /products/{key} gorilla/mux ProductHandler",
+		}},
+		{name: "paths below a base that is not a literal", path: "go/storefront.go",
+			wantLine: 25, want: []string{
+				"21 ANY /assets/ gorilla/mux - ?",
+				"22 ANY /healthz gorilla/mux - ?",
+				"16 GET / gorilla/mux s.home ?",
+				"27 GET /api/prices gorilla/mux s.prices ?",
+				"18 GET /basket gorilla/mux s.basket ?",
+				"17 GET /item/{id} gorilla/mux s.item ?",
+				"16 HEAD / gorilla/mux s.home ?",
+				"17 HEAD /item/{id} gorilla/mux s.item ?",
+				"19 POST /basket gorilla/mux s.addToBasket ?",
+				"20 POST /basket/checkout gorilla/mux s.checkout ?",
+			}},
+		{name: "tails of chi and gin paths", path: "x.go", src: `package x
+
+import (
+	"github.com/gin-gonic/gin"
+	"github.com/go-chi/chi/v5"
+)
+
+func c(base string) {
+	r := chi.NewRouter()
+	r.Get(base+"/x", h)
+	r.Route(base+"/admin", func(r chi.Router) { r.Get("/stats", stats) })
+	r.Mount(base+"/debug", debug)
+	r.Post(base+("/a"+"/b"), ab)
+	r.Put(base+"/"+id, put)
+}
+
+func g(base string) {
+	e := gin.New()
+	e.Group(base + "/v1").GET("/y", y)
+}
+`, wantLine: 14, want: []string{
+			"12 ANY /debug/* chi debug ?",
+			"11 GET /admin/stats chi stats ?",
+			"19 GET /v1/y gin y ?",
+			"10 GET /x chi h ?",
+			"13 POST /a/b chi ab ?",
 		}},
 		{name: "no router import", path: "x.go",
 			src: "package x\n\nfunc f() { r.Get(\"/x\", h); app.GET(\"/y\", h) }\n"},

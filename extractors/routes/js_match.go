@@ -130,21 +130,21 @@ func (js *jsFile) methodCall(r *router, i, open int, name string) {
 	js.register(r, i, method, args[0], args[len(args)-1])
 }
 
-// register records a route whose path is the argument p.
+// register records a route whose path is the argument p. A guessed
+// receiver asks for a literal path: a computed one is as likely a URL an
+// HTTP client calls.
 func (js *jsFile) register(r *router, i int, method string, p, handler span) {
-	value, ok := js.ts.single(p)
+	value, known, usable := js.ts.jsPath(p)
 	switch {
-	case !ok && r.strong:
+	case !usable && r.strong:
 		js.unseen = append(js.unseen, js.ts[i].line)
 		return
-	case !ok:
-		return
-	case !r.strong && !js.plausible(value, handler):
+	case !r.strong && (!known || !js.plausible(value, handler)):
 		return
 	}
 	js.pending = append(js.pending, routed{on: r, route: route{
 		method: method, path: value, framework: r.framework,
-		handler: js.handlerName(handler), line: js.ts[i].line,
+		handler: js.handlerName(handler), line: js.ts[i].line, prefixUnknown: !known,
 	}})
 }
 
@@ -192,8 +192,8 @@ func (js *jsFile) use(r *router, i, open int) {
 	if len(args) < 2 {
 		return
 	}
-	prefix, ok := ts.single(args[0])
-	if !ok || !strings.HasPrefix(prefix, "/") {
+	prefix, known, usable := ts.jsPath(args[0])
+	if !usable || !strings.HasPrefix(prefix, "/") || !known && !r.strong {
 		return
 	}
 	for _, a := range args[1:] {
@@ -203,6 +203,7 @@ func (js *jsFile) use(r *router, i, open int) {
 		sub := js.routers[ts[a.from].text]
 		if sub != nil && sub.detached && sub.parent == nil && !r.below(sub) {
 			sub.parent, sub.prefix, sub.detached = r, prefix, false
+			sub.known = sub.known && known
 			return
 		}
 	}
@@ -212,7 +213,7 @@ func (js *jsFile) use(r *router, i, open int) {
 	}
 	js.pending = append(js.pending, routed{on: r, route: route{
 		method: anyMethod, path: joinPath(prefix, "*"), framework: r.framework,
-		handler: js.handlerName(last), line: ts[i].line,
+		handler: js.handlerName(last), line: ts[i].line, prefixUnknown: !known,
 	}})
 }
 

@@ -181,3 +181,30 @@ app.get<T>('/after', h);
 `, want: []string{"6 GET /after express h"}},
 	})
 }
+
+func TestJSComputedPaths(t *testing.T) {
+	runCases(t, NewJS(), []extractCase{
+		{name: "tails below a base that is not a literal", path: "server.js", src: `
+const express = require('express');
+const app = express();
+const users = express.Router();
+app.get(` + "`${base}/x`" + `, h);
+app.post(config.base + '/orders' + '/new', create);
+app.put(` + "`/items/${id}`" + `, h);
+app.patch(a ? '/a' : b + '/b', h);
+app.delete(` + "`${v}/api/${version}/users`" + `, remove);
+app.use(base + '/v1', users);
+users.get('/me', me);
+app.use(` + "`${base}/docs`" + `, docs);
+app.get(getBase() + '/called', h);
+app.get(base + '/' + id, h);
+router.get(` + "`${base}/guessed`" + `, h);
+`, wantLine: 7, want: []string{
+			"12 ANY /docs/* express docs ?",
+			"9 DELETE /users express remove ?",
+			"11 GET /v1/me express me ?",
+			"5 GET /x express h ?",
+			"6 POST /orders/new express create ?",
+		}},
+	})
+}

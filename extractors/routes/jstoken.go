@@ -22,8 +22,9 @@ func lexJS(src []byte) toks {
 		case c == '\'' || c == '"':
 			l.emit(tString, l.quoted(c, false), line)
 		case c == '`':
-			text, dynamic := l.template()
-			l.out = append(l.out, tok{kind: tString, text: text, line: line, dynamic: dynamic})
+			text, tail, dynamic := l.template()
+			l.out = append(l.out, tok{kind: tString, text: text, line: line,
+				dynamic: dynamic, tail: tail})
 		case c == '/' && regexpAllowed(l.out):
 			l.regexp()
 			l.emit(tOther, "regexp", line)
@@ -55,17 +56,19 @@ func (l *lexer) punctJS() {
 
 // template reads a template literal, the backtick at l.i, with its
 // substitutions: code inside ${...} may hold strings, comments and templates
-// of its own, whose braces must not end the substitution.
-func (l *lexer) template() (string, bool) {
+// of its own, whose braces must not end the substitution. It returns the
+// literal text, the part of it after the last substitution, and whether
+// there is one.
+func (l *lexer) template() (text, tail string, dynamic bool) {
 	l.i++
 	var b []byte
-	dynamic := false
+	tailStart := 0
 	for l.i < len(l.src) {
 		c := l.src[l.i]
 		switch {
 		case c == '`':
 			l.i++
-			return string(b), dynamic
+			return string(b), string(b[tailStart:]), dynamic
 		case c == '\\' && l.i+1 < len(l.src):
 			if l.src[l.i+1] == '\n' {
 				l.line++
@@ -77,6 +80,7 @@ func (l *lexer) template() (string, bool) {
 			dynamic = true
 			l.i += 2
 			l.substitution()
+			tailStart = len(b)
 			continue
 		case c == '\n':
 			l.line++
@@ -84,7 +88,7 @@ func (l *lexer) template() (string, bool) {
 		b = append(b, c)
 		l.i++
 	}
-	return string(b), dynamic
+	return string(b), string(b[tailStart:]), dynamic
 }
 
 // substitution skips the code of a ${...}, up to and past its closing brace.

@@ -48,7 +48,7 @@ func resolveAll(pending []routed) []route {
 	for _, p := range pending {
 		r := p.route
 		full, known := p.on.resolve(r.path)
-		r.path, r.prefixUnknown = rooted(full), !known
+		r.path, r.prefixUnknown = rooted(full), r.prefixUnknown || !known
 		out = append(out, r)
 	}
 	return out

@@ -23,6 +23,9 @@ type tok struct {
 	// dynamic marks a string whose value is computed, such as a template
 	// literal with a substitution or a Python f-string: not a literal path.
 	dynamic bool
+	// tail is the text after the last substitution of a JavaScript template
+	// literal, the part of its value that is known: "/x" of `${base}/x`.
+	tail string
 }
 
 // toks is a token stream with accessors that are safe past either end.

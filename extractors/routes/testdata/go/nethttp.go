@@ -25,4 +25,5 @@ func main() {
 func register(m *http.ServeMux, prefix string) {
 	m.HandleFunc("DELETE /items/{id}", deleteItem)
 	m.HandleFunc(prefix+"/x", dynamic)
+	m.HandleFunc("/users/"+prefix, byName)
 }

@@ -18,4 +18,7 @@ orders.get('/', listOrders);
 orders.post('/:id/refund', requireRole('support'), refundOrder);
 app.use('/orders', orders);
 
+// Served below the path the ingress gives this service.
+app.get(`${process.env.BASE_PATH}/version`, (req, res) => res.json(version));
+
 app.listen(process.env.PORT || 3000);
