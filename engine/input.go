@@ -36,6 +36,10 @@ type BaseFacts struct {
 	Commit  string             `json:"commit"`
 	Surface []extractors.Item  `json:"surface"`
 	Model   *threatmodel.Model `json:"model"`
+
+	// Coverage is the base model's coverage of the base surface, so that a
+	// rule compares what globs match rather than how they are written.
+	Coverage map[string]*Coverage `json:"coverage"`
 }
 
 // RepoFacts describes the repository as it stands.

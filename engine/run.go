@@ -180,7 +180,8 @@ func buildBaseInput(ctx context.Context, req Request, head *Input) (*Input, erro
 
 	model := baseModel(dir, repoRelative(req.Repo, req.ModelPath), req.Logger)
 	base := NewInput(scan, model, req.Config, req.Today)
-	head.Base = &BaseFacts{Commit: commit, Surface: base.Surface, Model: base.Model}
+	head.Base = &BaseFacts{Commit: commit, Surface: base.Surface, Model: base.Model,
+		Coverage: base.Coverage}
 	return base, nil
 }
 

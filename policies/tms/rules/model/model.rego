@@ -3,9 +3,9 @@
 # description: |
 #   With --base, tms sees the model as it was where the change started. A
 #   change that weakens the model (a mitigation removed or narrowed, a
-#   threat's severity lowered or its review withdrawn, a risk accepted or an
-#   acceptance extended) needs a person to review that edit as carefully as
-#   the code: each is reported with the edit itself.
+#   threat deleted, narrowed, its severity lowered or its review withdrawn,
+#   a risk accepted or an acceptance extended) needs a person to review that
+#   edit as carefully as the code: each is reported with the edit itself.
 package tms.rules.model
 
 import data.tms.lib
@@ -21,6 +21,20 @@ _base_acceptances := {a.id: a | some a in input.base.model.acceptances}
 _head_threats := {t.id: t | some t in input.model.threats}
 
 _status_rank := {"proposed": 0, "planned": 1, "implemented": 2}
+
+_head_surface_ids := {item.id | some item in input.surface}
+
+# _no_longer_named is the surface present on both sides of the change that
+# the base model's mitigation or threat id named through its globs
+# (coverage field "mitigations" or "threats") and the head's no longer
+# does. Comparing what the globs match, not how they are written, lets a
+# list of ids give way to a glob that matches them all.
+_no_longer_named(field, id) := {surface |
+	some surface, named in object.get(input.base, "coverage", {})
+	id in named[field]
+	surface in _head_surface_ids
+	not id in object.get(input.coverage, [surface, field], [])
+}
 
 # METADATA
 # title: Mitigation removed from the model
@@ -53,8 +67,9 @@ deny contains lib.finding(rego.metadata.rule(), {
 # title: Mitigation weakened
 # description: |
 #   The change keeps a mitigation but makes it claim less: a weaker status
-#   (implemented to planned or proposed), fewer threats mitigated, fewer
-#   surface globs covered, or evidence taken off its list. Each edit is named.
+#   (implemented to planned or proposed), fewer threats mitigated, surface
+#   its globs no longer cover, evidence taken off its list, or its control
+#   removed or replaced. Each edit is named.
 # related_resources:
 #   - ref: https://owasp.org/www-community/Threat_Modeling_Process
 #     description: "OWASP threat modeling process"
@@ -75,19 +90,32 @@ deny contains lib.finding(rego.metadata.rule(), {
 }) if {
 	some id, after in _head_mitigations
 	before := _base_mitigations[id]
-	edits := _weakenings(before, after)
+	edits := _weakenings(id, before, after)
 	count(edits) > 0
 }
 
-_weakenings(before, after) := [edit |
+_weakenings(id, before, after) := [edit |
 	some edit in [
 		_status_edit(before, after),
 		_dropped_edit("mitigates", before, after),
-		_dropped_edit("covers", before, after),
+		_uncovered_edit(id),
 		_dropped_edit("evidence", before, after),
+		_control_edit(before, after),
 	]
 	edit != ""
 ]
+
+_uncovered_edit(id) := sprintf("covers - %v", [surface]) if {
+	surface := _no_longer_named("mitigations", id)
+	count(surface) > 0
+} else := ""
+
+# A control is what the policies check on the covered surface; without it,
+# or with another, the mitigation is no longer verified as it was.
+_control_edit(before, after) := sprintf("control %q -> %q", [before.control, _field(after, "control")]) if {
+	_field(before, "control") != ""
+	_field(after, "control") != before.control
+} else := ""
 
 _status_edit(before, after) := sprintf("status %s -> %s", [before.status, after.status]) if {
 	_status_rank[after.status] < _status_rank[before.status]
@@ -183,12 +211,13 @@ _extends(field, before, after) if {
 }
 
 # METADATA
-# title: Threat review withdrawn
+# title: Threat deleted or its review withdrawn
 # description: |
-#   A threat that a person had reviewed at the base of the change is deleted
-#   from the model or set back to unreviewed. Findings about a reviewed threat
-#   count at its full severity; an unreviewed one is backlog, and a deleted
-#   one is not checked at all, so either edit silences the gate.
+#   A threat that the model had at the base of the change is deleted from
+#   it, or one that a person had reviewed is set back to unreviewed.
+#   Findings about a reviewed threat count at its full severity; an
+#   unreviewed one is backlog, and a deleted one is not checked at all, so
+#   each edit quietens the gate.
 # related_resources:
 #   - ref: https://owasp.org/www-community/Threat_Modeling_Process
 #     description: "OWASP threat modeling process"
@@ -200,16 +229,22 @@ _extends(field, before, after) if {
 #     - repudiation
 #   remediation: |
 #     Have the threat's reviewer confirm that it no longer applies, or keep it
-#     reviewed and answer it with a mitigation or an acceptance.
+#     and answer it with a mitigation or an acceptance.
 deny contains lib.finding(rego.metadata.rule(), {
 	"subject": id,
-	"message": sprintf("the change %s threat %s %q, which was reviewed", [_withdrawal(id), id, before.title]),
+	"message": sprintf("the change %s threat %s %q, which was %s", [_withdrawal(id), id, before.title, before.status]),
 	"location": _threat_location(id, before),
 }) if {
 	some id, before in _base_threats
+	_withdrawn(id, before)
+}
+
+_withdrawn(id, before) if {
 	before.status == "reviewed"
 	object.get(_head_threats, [id, "status"], "") != "reviewed"
 }
+
+_withdrawn(id, _) if not id in object.keys(_head_threats)
 
 _withdrawal(id) := "sets back to unreviewed" if id in object.keys(_head_threats)
 
@@ -219,6 +254,37 @@ _threat_location(id, _) := _head_threats[id].location
 
 _threat_location(id, before) := {"path": before.location.path, "line": 0} if {
 	not id in object.keys(_head_threats)
+}
+
+# METADATA
+# title: Reviewed threat narrowed
+# description: |
+#   The change keeps a reviewed threat but its applies_to no longer matches
+#   surface it matched at the base, so the threat and its findings stop
+#   applying there. Compared by the surface ids the globs match, so a glob
+#   that replaces a list of ids it covers is not reported.
+# related_resources:
+#   - ref: https://owasp.org/www-community/Threat_Modeling_Process
+#     description: "OWASP threat modeling process"
+# custom:
+#   id: TMS-MODEL-006
+#   severity: medium
+#   stride:
+#     - tampering
+#     - repudiation
+#   remediation: |
+#     Have the threat's reviewer confirm that it no longer applies to the
+#     surface listed, or widen applies_to again.
+deny contains lib.finding(rego.metadata.rule(), {
+	"subject": id,
+	"message": sprintf("the change narrows reviewed threat %s %q: applies_to - %v", [id, after.title, surface]),
+	"location": after.location,
+}) if {
+	some id, after in _head_threats
+	after.status == "reviewed"
+	_base_threats[id]
+	surface := _no_longer_named("threats", id)
+	count(surface) > 0
 }
 
 _describe(m) := sprintf("%s %q [%s] mitigates %v, evidence %v", [m.id, m.title, m.status, m.mitigates, m.evidence])

@@ -92,13 +92,84 @@ test_removed_planned_mitigation_is_reported if {
 }
 
 test_narrowed_mitigation_names_each_edit if {
+	before := object.union(_mitigation("implemented"), {"control": "tls"})
 	after := object.union(_mitigation("planned"), {"mitigates": [], "covers": ["api/*"], "evidence": []})
-	doc := _input(_model([], [_mitigation("implemented")], []), _model([], [after], []))
+	doc := _covered(
+		_model([], [before], []), {"api.operation:web/a": {"mitigations": ["M-1"], "threats": []}},
+		_model([], [after], []), {},
+	)
 	findings := model.deny with input as doc
 	{f.message | some f in findings} == {concat("", [
 		"the change weakens mitigation M-1: status implemented -> planned; ",
-		`mitigates - {"T-1"}; covers - {"*"}; evidence - {"auth.go"}`,
+		`mitigates - {"T-1"}; covers - {"api.operation:web/a"}; evidence - {"auth.go"}; `,
+		`control "tls" -> ""`,
 	])}
+}
+
+# _covered is an input with a surface of two operations and the coverage
+# each side's model gives them.
+_covered(base, base_coverage, head, head_coverage) := {
+	"model": head,
+	"surface": [{"id": "api.operation:web/a"}, {"id": "api.operation:web/b"}],
+	"coverage": head_coverage,
+	"base": {"commit": "abc", "surface": [], "model": base, "coverage": base_coverage},
+}
+
+_both_covered(mitigations, threats) := {
+	"api.operation:web/a": {"mitigations": mitigations, "threats": threats},
+	"api.operation:web/b": {"mitigations": mitigations, "threats": threats},
+}
+
+test_glob_that_matches_the_listed_ids_passes if {
+	before := object.union(_mitigation("implemented"), {"covers": ["api.operation:web/a", "api.operation:web/b"]})
+	after := object.union(_mitigation("implemented"), {"covers": ["api.operation:web/**"]})
+	doc := _covered(_model([], [before], []), _both_covered(["M-1"], []), _model([], [after], []), _both_covered(["M-1"], []))
+	count(model.deny) == 0 with input as doc
+}
+
+test_surface_gone_from_the_repository_is_no_narrowing if {
+	base_coverage := object.union(_both_covered(["M-1"], []), {"api.operation:web/gone": {"mitigations": ["M-1"], "threats": []}})
+	m := _mitigation("implemented")
+	doc := _covered(_model([], [m], []), base_coverage, _model([], [m], []), _both_covered(["M-1"], []))
+	count(model.deny) == 0 with input as doc
+}
+
+test_replaced_control_is_reported if {
+	before := object.union(_mitigation("implemented"), {"control": "tls"})
+	after := object.union(_mitigation("implemented"), {"control": "waf"})
+	findings := model.deny with input as _input(_model([], [before], []), _model([], [after], []))
+	{f.message | some f in findings} == {`the change weakens mitigation M-1: control "tls" -> "waf"`}
+}
+
+test_added_control_passes if {
+	after := object.union(_mitigation("implemented"), {"control": "tls"})
+	_rules(_model([], [_mitigation("implemented")], []), _model([], [after], [])) == set()
+}
+
+test_narrowed_reviewed_threat_is_reported if {
+	after := object.union(_threat("high"), {"applies_to": ["api.operation:web/b"]})
+	doc := _covered(
+		_model([_threat("high")], [], []), _both_covered([], ["T-1"]),
+		_model([after], [], []), {"api.operation:web/b": {"mitigations": [], "threats": ["T-1"]}},
+	)
+	findings := model.deny with input as doc
+	some f in findings
+	f.rule == "TMS-MODEL-006"
+	f.message == `the change narrows reviewed threat T-1 "Token theft": applies_to - {"api.operation:web/a"}`
+	f.location.line == 3
+}
+
+test_threat_glob_that_matches_the_listed_ids_passes if {
+	before := object.union(_threat("high"), {"applies_to": ["api.operation:web/a", "api.operation:web/b"]})
+	after := object.union(_threat("high"), {"applies_to": ["api.operation:**"]})
+	doc := _covered(_model([before], [], []), _both_covered([], ["T-1"]), _model([after], [], []), _both_covered([], ["T-1"]))
+	count(model.deny) == 0 with input as doc
+}
+
+test_narrowed_unreviewed_threat_passes if {
+	unreviewed := object.union(_threat("high"), {"status": "unreviewed"})
+	doc := _covered(_model([unreviewed], [], []), _both_covered([], ["T-1"]), _model([unreviewed], [], []), {})
+	count(model.deny) == 0 with input as doc
 }
 
 test_widened_mitigation_passes if {
@@ -143,7 +214,13 @@ test_reopened_threat_is_reported_at_its_line if {
 	f.location.line == 3
 }
 
-test_deleted_unreviewed_threat_passes if {
+test_deleted_unreviewed_threat_is_reported if {
 	before := object.union(_threat("high"), {"status": "unreviewed"})
-	_rules(_model([before], [], []), _model([], [], [])) == set()
+	findings := model.deny with input as _input(_model([before], [], []), _model([], [], []))
+	{f.message | some f in findings} == {`the change deletes threat T-1 "Token theft", which was unreviewed`}
+}
+
+test_unchanged_unreviewed_threat_passes if {
+	before := object.union(_threat("high"), {"status": "unreviewed"})
+	_rules(_model([before], [], []), _model([before], [], [])) == set()
 }
