@@ -112,6 +112,7 @@ type jsFile struct {
 	routers map[string]*router
 	others  map[string]bool // names bound to something that is not a router
 	fastify bool            // the file imports fastify
+	scoped  []scopedRouter  // Fastify plugin instances, within their function
 	pending []routed
 	unseen  unseen
 }

@@ -36,6 +36,8 @@ func (js *jsFile) scan() {
 			js.use(r, i, open)
 		case name == "route":
 			js.routeCall(r, i, open)
+		case name == "register":
+			js.plugin(r, open)
 		}
 	}
 }
@@ -102,6 +104,9 @@ func (js *jsFile) receiver(i int) *router {
 		return nil
 	}
 	member := js.ts.punct(i-1, ".") || js.ts.punct(i-1, "?.")
+	if scoped := js.scopedAt(t.text, i); scoped != nil && !member {
+		return scoped
+	}
 	switch {
 	case member && !jsMemberConventional[t.text]:
 		return nil

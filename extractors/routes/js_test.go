@@ -32,6 +32,12 @@ func TestJSExtract(t *testing.T) {
 			"6 DELETE /cache fastify clearCache",
 			"5 GET /ping fastify -",
 		}},
+		{name: "fastify typed routes in plugins", path: "js/payments.ts", want: []string{
+			"9 GET /healthz fastify health ?",
+			"13 GET /v1/charges fastify listCharges",
+			"15 POST /v1/admin/charges/:id/refund fastify refund",
+			"12 POST /v1/charge fastify charge",
+		}},
 		{name: "nestjs", path: "js/users.controller.ts", want: []string{
 			"27 GET /health nestjs check",
 			"7 GET /users nestjs findAll",
@@ -206,5 +212,56 @@ router.get(` + "`${base}/guessed`" + `, h);
 			"5 GET /x express h ?",
 			"6 POST /orders/new express create ?",
 		}},
+	})
+}
+
+func TestJSFastifyPlugins(t *testing.T) {
+	runCases(t, NewJS(), []extractCase{
+		{name: "inline plugins and their prefixes", path: "server.ts", src: `
+import Fastify, { FastifyInstance } from 'fastify';
+const fastify = Fastify();
+fastify.register(async (instance) => {
+  instance.delete('/x', remove);
+  instance.register(function (child: FastifyInstance, opts, done) {
+    child.get<{ Params: Id }>('/y/:id', show);
+    instance.post('/z', create);
+    done();
+  }, { prefix: '/nested' });
+}, { prefix: '/v1' });
+fastify.register(async function admin(fastify) {
+  fastify.get('/stats', stats);
+  fastify.get(` + "`${base}/tail`" + `, tail);
+  fastify.get(path, unseen);
+});
+fastify.register(instance => { instance.put('/opts', h); }, opts);
+fastify.register(async (instance) => { instance.put('/spread', h); }, { ...opts, logLevel: 'info' });
+fastify.register(async (instance) => { instance.put('/tail', h); }, { prefix: ` + "`${v}/api`" + ` });
+fastify.register(async (instance) => { instance.put('/short', h); }, { prefix });
+fastify.register(routes, { prefix: '/v2' });
+instance.get('/outside', h);
+`, wantLine: 15, want: []string{
+			"5 DELETE /v1/x fastify remove",
+			"13 GET /stats fastify stats",
+			"14 GET /tail fastify tail ?",
+			"7 GET /v1/nested/y/:id fastify show",
+			"8 POST /v1/z fastify create",
+			"19 PUT /api/tail fastify h ?",
+			"17 PUT /opts fastify h ?",
+			"20 PUT /short fastify h ?",
+			"18 PUT /spread fastify h ?",
+		}},
+		{name: "register on an express app is not a plugin", path: "app.js", src: `
+const express = require('express');
+const app = express();
+app.register(async (instance) => { instance.get('/x', h); });
+`},
+		{name: "guessed receiver", path: "plugin.js", src: `
+module.exports = async function (server) {
+  server.register(async (api) => {
+    api.get('/items', list);
+    api.get(` + "`${base}/computed`" + `, h);
+  }, { prefix: '/api' });
+};
+`, want: []string{"4 GET /api/items fastify list ?"}},
 	})
 }

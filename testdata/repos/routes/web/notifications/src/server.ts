@@ -1,6 +1,6 @@
 import Fastify from 'fastify';
 
-import { sendEmail, listTemplates, charge } from './handlers';
+import { sendEmail, listTemplates, charge, recordBounce, unsubscribe } from './handlers';
 import type { Charge } from './types';
 
 const server = Fastify({ logger: true });
@@ -13,5 +13,11 @@ server.route({
   schema: { body: emailSchema },
   handler: sendEmail,
 });
+
+// Webhooks from the mail provider, versioned apart from the rest.
+server.register(async (hooks) => {
+  hooks.post('/bounces', recordBounce);
+  hooks.delete('/subscriptions/:id', unsubscribe);
+}, { prefix: '/webhooks/v1' });
 
 server.listen({ port: 3001 });
