@@ -172,3 +172,44 @@ _documented(key) if {
 	startswith(key, "ANY ")
 	_path_of(key) in _declared_paths
 }
+
+# METADATA
+# title: GraphQL mutation with no answer in the threat model
+# description: |
+#   A GraphQL schema declares a mutation field, which changes state, and no
+#   implemented mitigation covers it and no valid acceptance names it. A
+#   schema cannot say whether a caller must be authenticated (that is
+#   decided in resolvers or a gateway), so, unlike TMS-API-001 for OpenAPI,
+#   tms does not know the field is open: it asks the model to say how its
+#   callers are authenticated. A low impact, since the weakness is not
+#   shown: low when public or of unknown exposure; internal fields are not
+#   reported, as in TMS-API-001.
+# related_resources:
+#   - ref: https://cheatsheetseries.owasp.org/cheatsheets/GraphQL_Cheat_Sheet.html
+#     description: OWASP GraphQL Cheat Sheet
+#   - ref: https://cwe.mitre.org/data/definitions/306.html
+#     description: "CWE-306: Missing Authentication for Critical Function"
+# custom:
+#   id: TMS-API-004
+#   severity: low
+#   stride:
+#     - spoofing
+#     - tampering
+#   remediation: |
+#     Record how callers of the mutation are authenticated and authorized
+#     (a directive, resolver middleware, a gateway policy) as an implemented
+#     mitigation covering it, with that code as evidence; or, if it is open
+#     on purpose, record an acceptance for it.
+deny contains lib.finding(rego.metadata.rule(), {
+	"severity": lib.item_risk(item, "low"),
+	"surface": item.id,
+	"subject": item.id,
+	"message": sprintf("%s %q changes state and nothing in the threat model says how its callers are authenticated (exposure %s)", [item.kind, item.name, item.exposure]),
+	"location": item.location,
+}) if {
+	some item in input.surface
+	item.kind == "graphql.field"
+	object.get(item.attributes, "operation", "") == "mutation"
+	item.exposure != "internal"
+	not lib.answered(rego.metadata.rule(), item.id)
+}

@@ -236,3 +236,41 @@ test_route_missing_from_spec_is_judged_per_service if {
 	findings := {f.surface | some f in api.deny; f.rule == "TMS-API-003"} with input as doc
 	findings == {documented_service.id}
 }
+
+# TMS-API-004
+
+_field(operation, exposure) := {
+	"id": sprintf("graphql.field:graph/schema.graphqls#%s.addReview", [operation]),
+	"kind": "graphql.field",
+	"name": sprintf("%s addReview in graph/schema.graphqls", [operation]),
+	"exposure": exposure,
+	"attributes": {"operation": operation, "field": "addReview", "arguments": ["isbn"], "type": "Review"},
+	"location": {"path": "graph/schema.graphqls", "line": 7},
+}
+
+test_graphql_mutation_unanswered_is_low if {
+	findings := _findings(_input([_field("mutation", "unknown")]), "TMS-API-004")
+	{[f.severity, f.message, f.location.line] | some f in findings} == {[
+		"low",
+		`graphql.field "mutation addReview in graph/schema.graphqls" changes state and nothing in the threat model says how its callers are authenticated (exposure unknown)`,
+		7,
+	]}
+	public := _findings(_input([_field("mutation", "public")]), "TMS-API-004")
+	{f.severity | some f in public} == {"low"}
+}
+
+test_graphql_query_internal_or_answered_mutation_passes if {
+	surface := [_field("query", "public"), _field("subscription", "unknown"), _field("mutation", "internal")]
+	count(_findings(_input(surface), "TMS-API-004")) == 0
+	field := _field("mutation", "public")
+	doc := object.union(_input([field]), {
+		"model": {"threats": [{"id": "T-1", "stride": ["spoofing"]}], "mitigations": [{"id": "M-1", "status": "implemented", "mitigates": ["T-1"]}]},
+		"coverage": {field.id: {"mitigations": ["M-1"], "threats": []}},
+	})
+	count(_findings(doc, "TMS-API-004")) == 0
+}
+
+test_graphql_field_without_operation_passes if {
+	field := json.remove(_field("mutation", "public"), ["attributes/operation"])
+	count(_findings(_input([field]), "TMS-API-004")) == 0
+}
