@@ -48,26 +48,36 @@ func inputValue(in *Input) (ast.Value, error) {
 	return ast.ValueFromReader(bytes.NewReader(data))
 }
 
-// timeoutError names the rule package that is too slow, so its author knows
-// where to look. It evaluates each package alone, with the same limit, which
-// only costs time once the run has already failed.
+// timeoutError names the rule package that is too slow, with its file, so
+// its author knows where to look. It evaluates each package alone, with the
+// same limit, which only costs time once the run has already failed. When
+// none is too slow alone, it names the slowest.
 func (e *Engine) timeoutError(ctx context.Context, value ast.Value, timeout time.Duration) error {
 	msg := fmt.Sprintf("policy evaluation did not finish within %s (see --timeout)", timeout)
+	slowest, longest := "", time.Duration(-1)
 	for _, pkg := range e.rulePackages() {
 		pq, err := e.prepare(ctx, "data."+pkg+".deny")
 		if err != nil {
 			continue
 		}
 		pkgCtx, cancel := context.WithTimeout(ctx, timeout)
+		start := time.Now()
 		_, err = pq.Eval(pkgCtx, rego.EvalParsedInput(value))
-		slow := pkgCtx.Err() != nil
+		took, slow := time.Since(start), pkgCtx.Err() != nil
 		cancel()
 		if err != nil && slow {
 			return fmt.Errorf("%s: the rules of package %s (%s) did not finish on their own",
 				msg, pkg, e.packageLocation(pkg))
 		}
+		if took > longest {
+			slowest, longest = pkg, took
+		}
 	}
-	return fmt.Errorf("%s", msg)
+	if slowest == "" {
+		return fmt.Errorf("%s", msg)
+	}
+	return fmt.Errorf("%s: no rule package is that slow on its own; the slowest is %s (%s), "+
+		"%s alone", msg, slowest, e.packageLocation(slowest), longest.Round(time.Millisecond))
 }
 
 // rulePackages lists the packages that declare rules, sorted.

@@ -225,6 +225,28 @@ func TestEvaluationHasATimeout(t *testing.T) {
 	}
 }
 
+// When the packages are slow only together, the message still names the
+// package to look at first: the slowest one.
+func TestTimeoutNamesTheSlowestPackage(t *testing.T) {
+	slow := strings.Replace(validRule, `item.kind == "x"`,
+		`count([n | some n in numbers.range(1, 20000); n % 7 == 0]) > count(item.kind)`, 1)
+	src := PolicySource{Dir: "custom", FS: fstest.MapFS{"team.rego": {Data: []byte(slow)}}}
+	eng, err := New(context.Background(), Options{Policies: []PolicySource{src}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	value, err := inputValue(exampleInput(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	err = eng.timeoutError(context.Background(), value, time.Minute)
+	want := "policy evaluation did not finish within 1m0s (see --timeout): no rule package is " +
+		"that slow on its own; the slowest is tms.rules.team (custom/team.rego), "
+	if err == nil || !strings.HasPrefix(err.Error(), want) {
+		t.Errorf("got  %v\nwant %s...", err, want)
+	}
+}
+
 func TestRunTestsRunsTheLibraryAndTeamTests(t *testing.T) {
 	teamTest := `package tms.rules.team_test
 
