@@ -99,9 +99,17 @@ func (f *Fetcher) fetchHTTP(ctx context.Context, url string, read readFunc) (eng
 	case errors.Is(err, errUnavailable) && ok:
 		f.warn("bundle server unreachable: using the cached copy", "url", url,
 			"digest", cached.Digest, "error", err)
-		return read(data)
+		return readCached(data, read)
 	}
 	return engine.Bundle{}, err
+}
+
+// readCached reads a cached copy that stands in for an unreachable remote
+// bundle, and marks it so, for the reports to say.
+func readCached(data []byte, read readFunc) (engine.Bundle, error) {
+	b, err := read(data)
+	b.Cached = err == nil
+	return b, err
 }
 
 // readAndRemember caches downloaded content only once it has been read and

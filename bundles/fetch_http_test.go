@@ -9,56 +9,17 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"strings"
-	"sync/atomic"
 	"testing"
 	"time"
+
+	"github.com/tms-dev/tms/bundles/bundletest"
 )
 
-// bundleServer serves one bundle at /b.tar.gz with an ETag, answering 304
-// to a matching If-None-Match, and a chosen status once fail is set.
-type bundleServer struct {
-	*httptest.Server
-	data     atomic.Pointer[[]byte]
-	requests atomic.Int32
-	revalid  atomic.Int32 // requests that carried If-None-Match
-	fail     atomic.Int32 // 0: serve; else this status; -1: hang
-}
-
-func newBundleServer(t *testing.T, data []byte) *bundleServer {
-	s := &bundleServer{}
-	s.publish(data)
-	s.Server = httptest.NewTLSServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		s.requests.Add(1)
-		switch code := s.fail.Load(); {
-		case code == -1:
-			select {
-			case <-r.Context().Done():
-			case <-time.After(3 * time.Second):
-			}
-			return
-		case code != 0:
-			http.Error(w, "failing", int(code))
-			return
-		}
-		data := *s.data.Load()
-		etag := `"` + Digest(data) + `"`
-		if r.Header.Get("If-None-Match") != "" {
-			s.revalid.Add(1)
-			if r.Header.Get("If-None-Match") == etag {
-				w.WriteHeader(http.StatusNotModified)
-				return
-			}
-		}
-		w.Header().Set("ETag", etag)
-		w.Write(data)
-	}))
+// newBundleServer serves data over HTTPS until the test ends.
+func newBundleServer(t *testing.T, data []byte) *bundletest.BundleServer {
+	s := bundletest.NewBundleServer(data)
 	t.Cleanup(s.Close)
 	return s
-}
-
-// publish replaces the bundle the server hands out.
-func (s *bundleServer) publish(data []byte) {
-	s.data.Store(&data)
 }
 
 func testFetcher(t *testing.T, client *http.Client, log *bytes.Buffer) *Fetcher {
@@ -75,32 +36,36 @@ func TestHTTPFetchRevalidatesAndFallsBackToTheCache(t *testing.T) {
 	opts := LoadOptions{Fetcher: testFetcher(t, srv.Client(), &log), Key: keys.public,
 		KeyID: DefaultKeyID}
 	url := srv.URL + "/b.tar.gz"
-	load := func() error {
-		_, err := Load(context.Background(), []string{url}, opts)
-		return err
+	// load reports whether a cached copy stood in for the server.
+	load := func() (bool, error) {
+		got, err := Load(context.Background(), []string{url}, opts)
+		if err != nil {
+			return false, err
+		}
+		return got[0].Cached, nil
 	}
 
-	if err := load(); err != nil {
-		t.Fatal(err)
+	for range 2 {
+		if cached, err := load(); err != nil || cached {
+			t.Fatalf("cached %v, error %v; want the served or revalidated bundle", cached, err)
+		}
 	}
-	if err := load(); err != nil {
-		t.Fatal(err)
-	}
-	if srv.revalid.Load() != 1 {
-		t.Errorf("%d revalidations, want 1 (If-None-Match on the second fetch)", srv.revalid.Load())
+	if srv.Revalidated.Load() != 1 || srv.NotModified.Load() != 1 {
+		t.Errorf("%d revalidations, %d answered 304, want 1 (If-None-Match on the second fetch)",
+			srv.Revalidated.Load(), srv.NotModified.Load())
 	}
 	for _, failure := range []int32{http.StatusInternalServerError, -1} {
-		srv.fail.Store(failure)
+		srv.Fail.Store(failure)
 		log.Reset()
-		if err := load(); err != nil {
-			t.Errorf("failure %d: %v, want the cached copy", failure, err)
+		if cached, err := load(); err != nil || !cached {
+			t.Errorf("failure %d: cached %v, error %v; want the cached copy", failure, cached, err)
 		}
 		if !strings.Contains(log.String(), "using the cached copy") {
 			t.Errorf("failure %d: no warning in %q", failure, log.String())
 		}
 	}
-	srv.fail.Store(http.StatusNotFound)
-	if err := load(); err == nil || !strings.Contains(err.Error(), "404 Not Found") {
+	srv.Fail.Store(http.StatusNotFound)
+	if _, err := load(); err == nil || !strings.Contains(err.Error(), "404 Not Found") {
 		t.Errorf("404: %v, want an error even with a cached copy", err)
 	}
 }
@@ -117,12 +82,12 @@ func TestARefusedDownloadKeepsTheLastGoodCopy(t *testing.T) {
 		t.Fatal(err)
 	}
 
-	srv.publish(acmeBundle(t, nil))
+	srv.Publish(acmeBundle(t, nil))
 	_, err := Load(context.Background(), []string{url}, opts)
 	if err == nil || !strings.Contains(err.Error(), "bundle missing .signatures.json file") {
 		t.Fatalf("unsigned publish: %v, want it refused", err)
 	}
-	srv.fail.Store(http.StatusServiceUnavailable)
+	srv.Fail.Store(http.StatusServiceUnavailable)
 	got, err := Load(context.Background(), []string{url}, opts)
 	if err != nil {
 		t.Fatalf("server down: %v, want the last good copy", err)
@@ -175,7 +140,7 @@ func TestHTTPFetchErrorsWithoutACache(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			srv := newBundleServer(t, acmeBundle(t, &keys))
-			srv.fail.Store(tt.status)
+			srv.Fail.Store(tt.status)
 			var log bytes.Buffer
 			opts := LoadOptions{Fetcher: testFetcher(t, srv.Client(), &log), Key: keys.public,
 				KeyID: DefaultKeyID}
@@ -302,10 +267,10 @@ func TestNetworkFailuresFallBackToTheCache(t *testing.T) {
 	good := acmeBundle(t, &keys)
 	tests := []struct {
 		name    string
-		breakIt func(*bundleServer)
+		breakIt func(*bundletest.BundleServer)
 	}{
-		{"connection refused", func(s *bundleServer) { s.Close() }},
-		{"timeout", func(s *bundleServer) { s.fail.Store(-1) }},
+		{"connection refused", func(s *bundletest.BundleServer) { s.Close() }},
+		{"timeout", func(s *bundletest.BundleServer) { s.Fail.Store(-1) }},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -323,8 +288,9 @@ func TestNetworkFailuresFallBackToTheCache(t *testing.T) {
 			if err != nil {
 				t.Fatalf("%v, want the cached copy", err)
 			}
-			if got[0].Digest != Digest(good) {
-				t.Errorf("digest %s, want the cached %s", got[0].Digest, Digest(good))
+			if got[0].Digest != Digest(good) || !got[0].Cached {
+				t.Errorf("digest %s cached %v, want the cached %s", got[0].Digest, got[0].Cached,
+					Digest(good))
 			}
 			if !strings.Contains(log.String(), "bundle server unreachable: using the cached copy") {
 				t.Errorf("no warning in %q", log.String())

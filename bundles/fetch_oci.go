@@ -98,7 +98,7 @@ func (f *Fetcher) cachedOCI(ref string, err error, read readFunc) (engine.Bundle
 	}
 	if _, data, ok := f.Cache.lookup(ref); ok {
 		f.warn("registry unreachable: using the cached bundle", "ref", ref, "error", err)
-		return read(data)
+		return readCached(data, read)
 	}
 	return engine.Bundle{}, err
 }

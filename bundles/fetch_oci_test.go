@@ -3,77 +3,29 @@ package bundles
 import (
 	"bytes"
 	"context"
-	"encoding/base64"
 	"encoding/json"
 	"net/http"
-	"net/http/httptest"
-	"os"
-	"path/filepath"
 	"strings"
-	"sync/atomic"
 	"testing"
 
-	"github.com/distribution/distribution/v3/configuration"
-	"github.com/distribution/distribution/v3/registry/handlers"
 	ocispec "github.com/opencontainers/image-spec/specs-go/v1"
-	"golang.org/x/crypto/bcrypt"
 	"oras.land/oras-go/v2"
 	"oras.land/oras-go/v2/content"
 
-	// The registry's in-memory storage and htpasswd auth register themselves.
-	_ "github.com/distribution/distribution/v3/registry/auth/htpasswd"
-	_ "github.com/distribution/distribution/v3/registry/storage/driver/inmemory"
+	"github.com/tms-dev/tms/bundles/bundletest"
 )
 
-// testRegistry is a registry server that counts the blobs it hands out.
-type testRegistry struct {
-	*httptest.Server
-	blobGets atomic.Int32
-}
-
-// startRegistry runs the CNCF distribution registry in process on
-// 127.0.0.1, with in-memory storage and one htpasswd user, and points the
-// Docker credential store at a config holding that user's password.
-func startRegistry(t *testing.T, password string) (*testRegistry, string) {
+// startRegistry runs an OCI registry until the test ends, and points the
+// Docker credential store at a config that logs in with password.
+func startRegistry(t *testing.T, password string) (*bundletest.Registry, string) {
 	t.Helper()
-	dir := t.TempDir()
-	hash, err := bcrypt.GenerateFromPassword([]byte("ci"), bcrypt.MinCost)
+	r, err := bundletest.StartRegistry(t.TempDir(), password)
 	if err != nil {
 		t.Fatal(err)
 	}
-	htpasswd := filepath.Join(dir, "htpasswd")
-	if err := os.WriteFile(htpasswd, append([]byte("ci:"), hash...), 0o600); err != nil {
-		t.Fatal(err)
-	}
-	cfg := &configuration.Configuration{}
-	cfg.Storage = configuration.Storage{"inmemory": configuration.Parameters{}}
-	cfg.Auth = configuration.Auth{"htpasswd": configuration.Parameters{
-		"realm": "tms-test", "path": htpasswd}}
-	cfg.Log.Level = "error"
-	cfg.Log.AccessLog.Disabled = true
-	app := handlers.NewApp(context.Background(), cfg)
-	srv := &testRegistry{}
-	srv.Server = httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter,
-		r *http.Request) {
-		if r.Method == http.MethodGet && strings.Contains(r.URL.Path, "/blobs/") {
-			srv.blobGets.Add(1)
-		}
-		app.ServeHTTP(w, r)
-	}))
-	t.Cleanup(srv.Close)
-	host := strings.TrimPrefix(srv.URL, "http://")
-
-	auth := base64.StdEncoding.EncodeToString([]byte("ci:" + password))
-	docker, err := json.Marshal(map[string]any{"auths": map[string]any{host: map[string]string{
-		"auth": auth}}})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := os.WriteFile(filepath.Join(dir, "config.json"), docker, 0o600); err != nil {
-		t.Fatal(err)
-	}
-	t.Setenv("DOCKER_CONFIG", dir)
-	return srv, host
+	t.Cleanup(r.Close)
+	t.Setenv("DOCKER_CONFIG", r.DockerConfig)
+	return r, r.Host
 }
 
 func TestPushAndPullThroughARegistry(t *testing.T) {
@@ -98,14 +50,19 @@ func TestPushAndPullThroughARegistry(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if !got[0].Signed || got[0].Digest != Digest(signed) || got[0].Revision != "2026.06.01" {
+	if !got[0].Signed || got[0].Digest != Digest(signed) || got[0].Revision != "2026.06.01" ||
+		got[0].Cached {
 		t.Errorf("pulled %+v", got[0])
 	}
 
 	srv.Close()
 	log.Reset()
-	if _, err := Load(context.Background(), []string{ref}, opts); err != nil {
+	got, err = Load(context.Background(), []string{ref}, opts)
+	if err != nil {
 		t.Fatalf("registry down: %v, want the cached bundle", err)
+	}
+	if !got[0].Cached {
+		t.Error("the cached bundle that stood in for the registry is not marked cached")
 	}
 	if !strings.Contains(log.String(), "registry unreachable: using the cached bundle") {
 		t.Errorf("no warning: %q", log.String())
@@ -128,7 +85,7 @@ func TestAnUnchangedLayerIsNotDownloadedAgain(t *testing.T) {
 			t.Fatalf("run %d: %v", run, err)
 		}
 	}
-	if got := srv.blobGets.Load(); got != 1 {
+	if got := srv.BlobGets.Load(); got != 1 {
 		t.Errorf("%d blob downloads in three runs, want 1", got)
 	}
 }

@@ -19,6 +19,9 @@ type Bundle struct {
 	Roots     []string       // the manifest's roots, e.g. tms/rules/acme
 	Policies  fs.FS          // its Rego files
 	Data      map[string]any // its data document, rooted at data
+	// Cached says a copy from the disk cache stood in for a remote bundle
+	// whose server could not be reached.
+	Cached bool
 }
 
 // Source names the bundle where rules and messages say where they come
@@ -33,7 +36,7 @@ func (b Bundle) Source() string {
 // Info is what a report records of the bundle.
 func (b Bundle) Info() BundleInfo {
 	return BundleInfo{Ref: b.Ref, Revision: b.Revision, Digest: b.Digest, Signed: b.Signed,
-		Signature: b.Signature, Roots: b.Roots}
+		Signature: b.Signature, Roots: b.Roots, Cached: b.Cached}
 }
 
 // Overridable lists the rule ids whose findings a repository may drop or
@@ -89,6 +92,7 @@ type BundleInfo struct {
 	Signed    bool           `json:"signed"`
 	Signature SignatureState `json:"signature"`
 	Roots     []string       `json:"roots"`
+	Cached    bool           `json:"cached,omitempty"` // a cached copy stood in, offline
 }
 
 // bundleSources turns bundles into policy sources, named by Source.

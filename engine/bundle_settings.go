@@ -200,8 +200,12 @@ func bundleNotes(s Summary) []bundleNote {
 		if revision == "" {
 			revision = "(none)"
 		}
+		state := info.Signature.Label()
+		if info.Cached {
+			state += ", cached copy: the server was unreachable"
+		}
 		notes = append(notes, bundleNote{Kind: "bundle", Text: oneLine(fmt.Sprintf(
-			"%s revision %s (%s)", info.Ref, revision, info.Signature.Label()))})
+			"%s revision %s (%s)", info.Ref, revision, state))})
 	}
 	for _, o := range s.Overrides {
 		notes = append(notes, bundleNote{Kind: "override", Text: oneLine(o.text())})
