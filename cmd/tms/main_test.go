@@ -37,12 +37,19 @@ func TestScripts(t *testing.T) {
 		Setup: func(env *testscript.Env) error {
 			env.Setenv("SOURCE_DATE_EPOCH", pinnedDate)
 			env.Setenv("EXAMPLE", example)
+			servers := &bundleServers{}
+			env.Values[bundleServersKey{}] = servers
+			env.Defer(servers.close)
 			return nil
 		},
 		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){
-			"exits":   exits,
-			"genkeys": genKeys,
-			"tamper":  tamper,
+			"exits":           exits,
+			"genkeys":         genKeys,
+			"tamper":          tamper,
+			"registry":        startRegistry,
+			"serve-bundle":    serveBundle,
+			"bundle-requests": bundleRequests,
+			"offline":         offline,
 		},
 	})
 }
