@@ -76,6 +76,21 @@ func newBaseliner(scan *Scan, t *Templates) *baseliner {
 	return b
 }
 
+// id names a component in ids. The files at the top of the repository form
+// the component "root", whatever the checkout's folder is called, so that
+// every clone derives the same ids ("repo-root" if a folder is named root).
+func (b *baseliner) id(comp string) string {
+	if comp != "." {
+		return comp
+	}
+	if _, taken := b.items["root"]; taken {
+		return "repo-root"
+	}
+	return "root"
+}
+
+// name names a component in titles, where the repository's folder name
+// reads better for the files at its top.
 func (b *baseliner) name(comp string) string {
 	if comp == "." {
 		return b.root
@@ -142,7 +157,7 @@ func flatGlob(it extractors.Item, dir string) string {
 
 func (b *baseliner) component(comp string) threatmodel.Component {
 	return threatmodel.Component{
-		ID:      b.name(comp),
+		ID:      b.id(comp),
 		Title:   fmt.Sprintf("%s (%d surface items)", b.name(comp), len(b.items[comp])),
 		Surface: b.globs(comp, b.items[comp]),
 	}
@@ -175,7 +190,7 @@ var strideLetter = map[string]string{
 }
 
 func (b *baseliner) threatID(comp, class, stride string) string {
-	return "T-" + slug(b.name(comp)) + "-" + class + "-" + strideLetter[stride]
+	return "T-" + slug(b.id(comp)) + "-" + class + "-" + strideLetter[stride]
 }
 
 func slug(s string) string {
@@ -209,7 +224,7 @@ func (b *baseliner) mitigations(comp string) []threatmodel.Mitigation {
 			continue
 		}
 		out = append(out, threatmodel.Mitigation{
-			ID:        fmt.Sprintf("M-%s-%d", slug(b.name(comp)), i+1),
+			ID:        fmt.Sprintf("M-%s-%d", slug(b.id(comp)), i+1),
 			Title:     ctl.Title,
 			Mitigates: mitigates,
 			Covers:    ids(covered),

@@ -4,6 +4,7 @@ import (
 	"context"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -105,7 +106,7 @@ func TestMonorepoComponents(t *testing.T) {
 		"compose.port:docker-compose.yml#api/8080:8080/tcp":                            "services/api",
 		"k8s.workload:deploy/k8s/worker.yaml#default/Deployment/worker":                "services/worker",
 		"k8s.workload:deploy/k8s/worker.yaml#default/StatefulSet/sessions":             "deploy",
-		"compose.service:docker-compose.yml#db":                                        "monorepo",
+		"compose.service:docker-compose.yml#db":                                        "root",
 	}
 	for id, comp := range want {
 		if owner[id] != comp {
@@ -131,11 +132,50 @@ func TestMonorepoComponents(t *testing.T) {
 	for _, bd := range model.Boundaries {
 		boundaries[bd.ID] = true
 	}
-	for _, id := range []string{"monorepo-to-data-stores", "deploy-to-data-stores",
+	for _, id := range []string{"root-to-data-stores", "deploy-to-data-stores",
 		"infra-terraform-modules-db-to-data-stores"} {
 		if !boundaries[id] {
 			t.Errorf("no boundary %s", id)
 		}
+	}
+}
+
+// TestBaselineIDsIgnoreTheCheckoutFolder: two clones of one repository in
+// folders of different names derive the same component, threat, mitigation
+// and boundary ids; only titles name the folder.
+func TestBaselineIDsIgnoreTheCheckoutFolder(t *testing.T) {
+	scan, err := ScanRepo(context.Background(), "testdata/baseline/monorepo", DefaultConfig(), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	templates, err := LoadTemplates("")
+	if err != nil {
+		t.Fatal(err)
+	}
+	idsOf := func(root string) []string {
+		scan.Root = root
+		m := Baseline(scan, templates)
+		var ids []string
+		for _, c := range m.Components {
+			ids = append(ids, c.ID)
+		}
+		for _, th := range m.Threats {
+			ids = append(ids, th.ID)
+		}
+		for _, mi := range m.Mitigations {
+			ids = append(ids, mi.ID)
+		}
+		for _, bd := range m.Boundaries {
+			ids = append(ids, bd.ID, bd.From, bd.To)
+		}
+		return ids
+	}
+	first, second := idsOf("monorepo"), idsOf("monorepo-clone")
+	if diff := cmp.Diff(first, second); diff != "" {
+		t.Errorf("ids depend on the folder name (-monorepo +monorepo-clone):\n%s", diff)
+	}
+	if !slices.Contains(first, "root") {
+		t.Errorf("no component root among %v", first)
 	}
 }
 

@@ -37,11 +37,12 @@ func (b *baseliner) boundaries() []threatmodel.Boundary {
 	return sortedBoundaries(byID)
 }
 
+// side is a boundary's end: a component id, or a template's party.
 func (b *baseliner) side(template, comp string) string {
 	if template == "" {
-		return b.name(comp)
+		return b.id(comp)
 	}
-	return strings.ReplaceAll(template, "{component}", b.name(comp))
+	return strings.ReplaceAll(template, "{component}", b.id(comp))
 }
 
 // crossingItems keeps the entry points a stranger can reach; for other
