@@ -9,6 +9,7 @@ import (
 	"golang.org/x/mod/module"
 
 	"github.com/tms-dev/tms/extractors"
+	"github.com/tms-dev/tms/extractors/internal/depset"
 )
 
 // Extractor reads go.mod files. The zero value is ready to use and safe for
@@ -54,12 +55,19 @@ type manifest struct {
 	sums     sumSet
 }
 
+// item describes one requirement with the attributes every ecosystem
+// shares. go.mod is its own lockfile: the go command builds with exactly the
+// versions it lists (minimal version selection), so every version is exact,
+// as written, and locked. Go has no development dependencies: all are prod.
 func (m manifest) item(req *modfile.Require) extractors.Item {
 	attrs := map[string]any{
-		"ecosystem": "go",
-		"name":      req.Mod.Path,
-		"version":   req.Mod.Version,
-		"direct":    !req.Indirect,
+		"ecosystem":  "go",
+		"name":       req.Mod.Path,
+		"version":    req.Mod.Version,
+		"constraint": req.Mod.Version,
+		"direct":     !req.Indirect,
+		"scope":      "prod",
+		"locked":     true,
 	}
 	m.source(attrs, req.Mod)
 	return extractors.Item{
@@ -79,10 +87,10 @@ func (m manifest) source(attrs map[string]any, mod module.Version) {
 	rep := replacementOf(m.replaces, mod)
 	switch {
 	case rep == nil:
-		attrs["source"], attrs["pinned"] = "registry", true
+		attrs["source"], attrs["pinned"] = depset.SourceRegistry, true
 		attrs["hash"] = m.sums.has(mod)
 	case rep.New.Version == "":
-		attrs["source"] = "local"
+		attrs["source"] = depset.SourcePath
 		attrs["pinned"] = insideRepository(path.Dir(m.path), rep.New.Path)
 		attrs["replaced_by"], attrs["hash"] = rep.New.Path, false
 	default:

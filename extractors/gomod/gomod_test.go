@@ -12,9 +12,13 @@ type failingRepo struct{}
 
 func (failingRepo) ReadFile(string) ([]byte, error) { return nil, extractors.ErrTooLarge }
 
+// dep builds an expected item: the constraint is the version as written,
+// and every requirement is prod and locked by go.mod itself.
 func dep(modPath string, line int, attrs map[string]any) extractors.Item {
-	return extractortest.Dependency(modPath, extractortest.At(modPath, line),
-		map[string]any{"ecosystem": "go"}, attrs)
+	base := map[string]any{
+		"ecosystem": "go", "constraint": attrs["version"], "scope": "prod", "locked": true,
+	}
+	return extractortest.Dependency(modPath, extractortest.At(modPath, line), base, attrs)
 }
 
 func TestExtract(t *testing.T) {
@@ -35,11 +39,11 @@ func TestExtract(t *testing.T) {
 			dep("go.mod", 8, map[string]any{
 				"name": "example.com/internal/lib", "direct": true,
 				"version": "v0.0.0-00010101000000-000000000000",
-				"source":  "local", "replaced_by": "./lib", "pinned": true, "hash": false,
+				"source":  "path", "replaced_by": "./lib", "pinned": true, "hash": false,
 			}),
 			dep("go.mod", 10, map[string]any{
 				"name": "example.com/outside", "version": "v0.1.0", "direct": true,
-				"source": "local", "replaced_by": "../outside", "pinned": false, "hash": false,
+				"source": "path", "replaced_by": "../outside", "pinned": false, "hash": false,
 			}),
 			dep("go.mod", 11, map[string]any{
 				"name": "example.com/versioned", "version": "v1.0.0", "direct": false,
@@ -63,7 +67,7 @@ func TestExtract(t *testing.T) {
 			want: []extractors.Item{
 				dep("tools/go.mod", 5, map[string]any{
 					"name": "example.com/app", "version": "v0.0.0", "direct": true,
-					"source": "local", "replaced_by": "../", "pinned": true, "hash": false,
+					"source": "path", "replaced_by": "../", "pinned": true, "hash": false,
 				}),
 			}},
 		{name: "unreadable go.sum", dir: "testdata/app", repo: failingRepo{},
@@ -71,7 +75,7 @@ func TestExtract(t *testing.T) {
 			want: []extractors.Item{
 				dep("tools/go.mod", 5, map[string]any{
 					"name": "example.com/app", "version": "v0.0.0", "direct": true,
-					"source": "local", "replaced_by": "../", "pinned": true, "hash": false,
+					"source": "path", "replaced_by": "../", "pinned": true, "hash": false,
 				}),
 			}},
 		{name: "broken", dir: "testdata/broken", path: "go.mod", wantLine: 4},

@@ -42,14 +42,14 @@ func (b *builder) direct(d direct, e *lockEntry) extractors.Item {
 	if e != nil {
 		attrs["version"] = e.Version
 		attrs["pinned"] = exactVersion(e.Version)
-		attrs["integrity"] = e.Integrity != ""
+		setChecksum(attrs, e)
 		if e.Link {
-			attrs["source"] = sourceLocal
+			attrs["source"] = sourcePath
 		}
 	} else {
 		attrs["pinned"] = exactVersion(d.constraint)
 	}
-	if attrs["source"] == sourceLocal {
+	if attrs["source"] == sourcePath {
 		attrs["pinned"] = b.localPinned(d, e)
 	}
 	return b.item(d.name, attrs, extractors.Location{Path: b.manifest, Line: d.line})
@@ -60,7 +60,7 @@ func (b *builder) direct(d direct, e *lockEntry) extractors.Item {
 // says nothing of a folder's content. The spec tells where the folder is;
 // for a range npm linked to a folder, the lockfile's link does.
 func (b *builder) localPinned(d direct, e *lockEntry) bool {
-	if specSource(d.constraint) == sourceLocal {
+	if specSource(d.constraint) == sourcePath {
 		return localInRepository(path.Dir(b.manifest), d.constraint)
 	}
 	if e != nil && e.Resolved != "" {
@@ -75,11 +75,13 @@ func (b *builder) transitive(name string, e *lockEntry) extractors.Item {
 	attrs["direct"] = false
 	attrs["version"] = e.Version
 	attrs["pinned"] = exactVersion(e.Version)
-	attrs["integrity"] = e.Integrity != ""
+	setChecksum(attrs, e)
 	return b.item(name, attrs, extractors.Location{Path: b.lockPath, Line: e.line})
 }
 
-// attributes starts an item's attributes. A constraint may be a git or
+// attributes starts an item's attributes. hash is the attribute every
+// ecosystem shares; integrity, its npm name, is kept for existing policies.
+// A constraint may be a git or
 // tarball URL with a token in it, which must not reach a report. A lockfile
 // that exists but cannot be read still locks the install, so locked says
 // whether there is one, and the read error is a diagnostic of its own.
@@ -93,8 +95,16 @@ func (b *builder) attributes(name, constraint, scope, source string) map[string]
 		"scope":      scope,
 		"source":     source,
 		"pinned":     false,
+		"hash":       false,
 		"integrity":  false,
 	}
+}
+
+// setChecksum says whether the lockfile records the package's checksum,
+// under both names attributes gives.
+func setChecksum(attrs map[string]any, e *lockEntry) {
+	has := e.Integrity != ""
+	attrs["hash"], attrs["integrity"] = has, has
 }
 
 func (b *builder) item(name string, attrs map[string]any, at extractors.Location) extractors.Item {

@@ -15,7 +15,7 @@ import (
 
 // dep builds an expected item of a package.json that a lockfile covers from
 // its attributes. want lists them in the order version, constraint, scope,
-// source, pinned, integrity.
+// source, pinned, integrity (also hash).
 func dep(name string, direct bool, at extractors.Location, want ...any) extractors.Item {
 	return extractors.Item{
 		ID: "dependency:package.json#" + name, Kind: "dependency", Name: name,
@@ -23,7 +23,8 @@ func dep(name string, direct bool, at extractors.Location, want ...any) extracto
 		Attributes: map[string]any{
 			"ecosystem": "npm", "name": name, "direct": direct,
 			"version": want[0], "constraint": want[1], "scope": want[2],
-			"source": want[3], "pinned": want[4], "integrity": want[5], "locked": true,
+			"source": want[3], "pinned": want[4], "integrity": want[5], "hash": want[5],
+			"locked": true,
 		},
 	}
 }
@@ -58,13 +59,13 @@ func TestExtract(t *testing.T) {
 			dep("express", true, pkg(6), "4.19.2", "^4.19.2", "prod", "registry", true, true),
 			dep("fsevents", true, pkg(19), "2.3.3", "^2.3.3", "optional", "registry", true, true),
 			dep("left-pad", true, pkg(7), "", "1.3.0", "prod", "registry", true, false),
-			dep("local-utils", true, pkg(12), "", "file:../utils", "prod", "local", false, false),
+			dep("local-utils", true, pkg(12), "", "file:../utils", "prod", "path", false, false),
 			dep("my-lodash", true, pkg(8),
 				"4.17.21", "npm:lodash@^4.17.21", "prod", "alias", true, true),
 			dep("private-lib", true, pkg(10), "1.2.0",
 				"git+ssh://git@github.com/acme/private-lib.git#v1.2.0", "prod", "git", true, false),
 			dep("react", true, pkg(22), "", ">=18", "peer", "registry", false, false),
-			dep("shared", true, pkg(9), "0.3.0", "workspace:*", "prod", "local", true, false),
+			dep("shared", true, pkg(9), "0.3.0", "workspace:*", "prod", "path", true, false),
 			dep("tarball", true, pkg(11), "1.0.0",
 				"https://example.com/tarball-1.0.0.tgz", "prod", "url", true, true),
 			dep("typescript", true, pkg(15), "5.4.5", "~5.4.0", "dev", "registry", true, true),
@@ -73,7 +74,7 @@ func TestExtract(t *testing.T) {
 			dep("aliased", true, pkg(5), "npm:left-pad@1.3.0", "npm:left-pad@1.3.0",
 				"prod", "alias", true, true),
 			dep("debug", false, lock(23), "3.1.0", "", "dev", "registry", true, true),
-			dep("file-dep", false, lock(41), "file:../file-dep", "", "prod", "local", false, false),
+			dep("file-dep", false, lock(41), "file:../file-dep", "", "prod", "path", false, false),
 			dep("gh-dep", true, pkg(6), "github:acme/gh-dep#"+sha, "acme/gh-dep#"+sha,
 				"prod", "git", true, false),
 			dep("mocha", true, pkg(9), "5.2.0", "^5.0.0", "dev", "registry", true, true),

@@ -4,14 +4,17 @@ import (
 	"net/url"
 	"regexp"
 	"strings"
+
+	"github.com/tms-dev/tms/extractors/internal/depset"
 )
 
-// The sources a dependency can come from.
+// The sources a dependency can come from: the words every dependency
+// extractor uses, and npm's own alias (a registry package under another name).
 const (
-	sourceRegistry = "registry"
-	sourceGit      = "git"
-	sourceLocal    = "local"
-	sourceURL      = "url"
+	sourceRegistry = depset.SourceRegistry
+	sourceGit      = depset.SourceGit
+	sourcePath     = depset.SourcePath
+	sourceURL      = depset.SourceURL
 	sourceAlias    = "alias"
 )
 
@@ -32,7 +35,7 @@ func specSource(spec string) string {
 	case strings.HasPrefix(spec, "npm:"):
 		return sourceAlias
 	case hasAnyPrefix(spec, localPrefixes) || spec == "." || spec == "..":
-		return sourceLocal
+		return sourcePath
 	case hasAnyPrefix(spec, gitPrefixes) || isGitHubShorthand(spec):
 		return sourceGit
 	case strings.HasPrefix(spec, "http://") || strings.HasPrefix(spec, "https://"):
@@ -66,7 +69,7 @@ func resolvedSource(name string, e *lockEntry) string {
 	version, resolved := e.Version, e.Resolved
 	switch {
 	case e.Link || strings.HasPrefix(resolved, "file:") || strings.HasPrefix(version, "file:"):
-		return sourceLocal
+		return sourcePath
 	case e.Name != "" && e.Name != name || strings.HasPrefix(version, "npm:"):
 		return sourceAlias
 	case hasAnyPrefix(resolved, gitPrefixes) || hasAnyPrefix(version, gitPrefixes):

@@ -40,8 +40,8 @@ func TestWorkspaces(t *testing.T) {
 		{"ws-pnpm", "packages/api/package.json", []string{
 			"dependency:packages/api/package.json#avvio 8.3.0 registry pinned=true locked=true pnpm-lock.yaml:31",
 			"dependency:packages/api/package.json#fastify 4.26.2 registry pinned=true locked=true packages/api/package.json:5",
-			"dependency:packages/api/package.json#shared  local pinned=true locked=true packages/api/package.json:6",
-			"dependency:packages/api/package.json#utils file:libs/utils local pinned=true locked=true packages/api/package.json:7",
+			"dependency:packages/api/package.json#shared  path pinned=true locked=true packages/api/package.json:6",
+			"dependency:packages/api/package.json#utils file:libs/utils path pinned=true locked=true packages/api/package.json:7",
 		}},
 		{"ws-pnpm", "packages/shared/package.json", []string{
 			"dependency:packages/shared/package.json#ms 2.1.3 registry pinned=true locked=true packages/shared/package.json:5",
@@ -53,7 +53,7 @@ func TestWorkspaces(t *testing.T) {
 			"dependency:packages/api/package.json#avvio 8.3.0 registry pinned=true locked=true package-lock.json:12",
 			"dependency:packages/api/package.json#fastify 4.26.2 registry pinned=true locked=true packages/api/package.json:5",
 			"dependency:packages/api/package.json#ms 1.0.0 registry pinned=true locked=true package-lock.json:18",
-			"dependency:packages/api/package.json#shared 0.1.0 local pinned=true locked=true packages/api/package.json:6",
+			"dependency:packages/api/package.json#shared 0.1.0 path pinned=true locked=true packages/api/package.json:6",
 		}},
 		{"ws-npm", "packages/shared/package.json", []string{
 			"dependency:packages/shared/package.json#ms 2.1.3 registry pinned=true locked=true packages/shared/package.json:5",
@@ -64,7 +64,7 @@ func TestWorkspaces(t *testing.T) {
 		{"ws-berry", "packages/api/package.json", []string{
 			"dependency:packages/api/package.json#avvio 8.3.0 registry pinned=true locked=true yarn.lock:17",
 			"dependency:packages/api/package.json#fastify 4.26.2 registry pinned=true locked=true packages/api/package.json:5",
-			"dependency:packages/api/package.json#shared 0.0.0-use.local local pinned=true locked=true packages/api/package.json:6",
+			"dependency:packages/api/package.json#shared 0.0.0-use.local path pinned=true locked=true packages/api/package.json:6",
 		}},
 		{"ws-berry", "packages/shared/package.json", []string{
 			"dependency:packages/shared/package.json#ms 2.1.3 registry pinned=true locked=true packages/shared/package.json:5",

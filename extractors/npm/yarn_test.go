@@ -24,7 +24,7 @@ func declared(localVersion string) []extractors.Item {
 		dep("debug", true, pkg(12), "4.3.4", "^4.3.4", "dev", "registry", true, true),
 		dep("express", true, pkg(5), "4.19.2", "^4.19.2", "prod", "registry", true, true),
 		dep("fsevents", true, pkg(15), "2.3.3", "^2.3.3", "optional", "registry", true, true),
-		dep("local-utils", true, pkg(7), localVersion, "file:../utils", "prod", "local",
+		dep("local-utils", true, pkg(7), localVersion, "file:../utils", "prod", "path",
 			false, false),
 		dep("my-lodash", true, pkg(6), "4.17.21", "npm:lodash@^4.17.21", "prod", "alias",
 			true, true),

@@ -50,7 +50,12 @@ _path_impact(attributes) := "high" if not attributes.pinned == true
 #   paths outside the repository or not known to be inside, medium for a
 #   path inside the repository (attribute pinned), since the repository's
 #   commit fixes it; code brought in rather than reached is one step lower
-#   in the severity model, so findings are high, medium and low.
+#   in the severity model, so findings are high, medium and low. The rule
+#   deliberately reports the dependency whether the threat model lists it
+#   or not: having seen the source does not make it safe, so only a
+#   mitigation or an acceptance answers it. A dependency the model already
+#   listed as unreviewed is backlog, capped at medium like every finding on
+#   such an item, so that a new one weighs more than one already known.
 # related_resources:
 #   - ref: https://cwe.mitre.org/data/definitions/829.html
 #     description: "CWE-829: Inclusion of Functionality from Untrusted Control Sphere"

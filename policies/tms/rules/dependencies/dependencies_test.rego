@@ -65,7 +65,8 @@ test_dep_001_npm_http_spec_is_high if {
 	item := _item("dependency:package.json#left-pad", {
 		"ecosystem": "npm", "name": "left-pad", "version": "1.3.0",
 		"constraint": "http://example.com/left-pad-1.3.0.tgz", "direct": true,
-		"scope": "prod", "source": "url", "pinned": true, "integrity": false,
+		"scope": "prod", "source": "url", "pinned": true, "hash": false, "integrity": false,
+		"locked": true,
 	})
 	{f.severity | some f in _findings([item], "TMS-DEP-001")} == {"high"}
 }
@@ -77,10 +78,11 @@ test_dep_001_path_outside_repository_is_medium if {
 	{f.message | some f in findings} == {`pypi dependency "shared" is fetched from a local path`}
 }
 
-test_dep_001_go_local_replacement_inside_repository_is_low if {
+test_dep_001_go_path_replacement_inside_repository_is_low if {
 	item := _item("dependency:go.mod#example.com/lib", {
 		"ecosystem": "go", "name": "example.com/lib", "version": "v0.0.0", "direct": true,
-		"source": "local", "replaced_by": "./lib", "pinned": true, "hash": false,
+		"constraint": "v0.0.0", "scope": "prod", "locked": true,
+		"source": "path", "replaced_by": "./lib", "pinned": true, "hash": false,
 	})
 	{f.severity | some f in _findings([item], "TMS-DEP-001")} == {"low"}
 }
@@ -92,6 +94,42 @@ test_dep_001_registry_over_https_passes if {
 		"pinned": true, "locked": true,
 	}))
 	count(_findings([item], "TMS-DEP-001")) == 0
+}
+
+# The finding stays once the model lists the dependency: being seen does
+# not answer it. Listed unreviewed, it is backlog and weighs less than a new
+# one; marked reviewed, it counts in full until a mitigation or acceptance.
+_plain_http_gem := _item("dependency:Gemfile#rails", _pypi({
+	"ecosystem": "rubygems", "name": "rails", "url": "http://rubygems.org/",
+	"pinned": true, "locked": true,
+}))
+
+_dep_001_with_model(entries, base) := {f |
+	doc := object.union(_input([_plain_http_gem]), {
+		"model": {"surface": entries},
+		"base": {"model": {"surface": base}},
+	})
+	some f in dependencies.deny with input as doc
+	f.rule == "TMS-DEP-001"
+}
+
+test_dep_001_listed_unreviewed_is_backlog if {
+	entry := {"id": _plain_http_gem.id, "kind": "dependency", "status": "unreviewed"}
+	findings := _dep_001_with_model([entry], [])
+	{[f.severity, f.backlog] | some f in findings} == {["medium", true]}
+}
+
+test_dep_001_reviewed_counts_in_full if {
+	entry := {"id": _plain_http_gem.id, "kind": "dependency", "status": "reviewed"}
+	findings := _dep_001_with_model([entry], [])
+	{[f.severity, f.backlog] | some f in findings} == {["high", false]}
+}
+
+test_dep_001_added_by_the_change_counts_in_full if {
+	entry := {"id": _plain_http_gem.id, "kind": "dependency", "status": "unreviewed"}
+	other := {"id": "dependency:Gemfile#rack", "kind": "dependency", "status": "unreviewed"}
+	findings := _dep_001_with_model([entry, other], [other])
+	{[f.severity, f.backlog] | some f in findings} == {["high", false]}
 }
 
 test_dep_001_mitigated_passes if {
