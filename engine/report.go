@@ -127,11 +127,18 @@ func formatLocation(f Finding) string {
 	return f.Location.Path
 }
 
+// summaryLine counts the findings by action, and those that .tms.yaml
+// disabled or exempted when there are any, so a reader of a passing run
+// sees that settings took findings out of it.
 func summaryLine(r Report) string {
 	s := r.Summary
-	return fmt.Sprintf("%s: %d blocking, %d warning, %d info; "+
+	suppressed := ""
+	if s.Suppressed > 0 {
+		suppressed = fmt.Sprintf(", %d suppressed", s.Suppressed)
+	}
+	return fmt.Sprintf("%s: %d blocking, %d warning, %d info%s; "+
 		"%d surface items (%d new, %d unreviewed), %d threats (%d unreviewed)\n",
-		r.Decision, s.Block, s.Warn, s.Info,
+		r.Decision, s.Block, s.Warn, s.Info, suppressed,
 		s.Surface, s.NewSurface, s.UnreviewedSurface, s.Threats, s.UnreviewedThreats)
 }
 
