@@ -198,9 +198,10 @@ func TestHostileArchivesAreRefused(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			_, err := Read(makeTarGz(t, tt.entries), "hostile", Verification{}, small)
-			if err == nil || !strings.Contains(err.Error(), tt.want) {
-				t.Fatalf("error %v, want one containing %q", err, tt.want)
+			_, err := Read(makeTarGz(t, tt.entries), "hostile.tar.gz", Verification{}, small)
+			if err == nil || !strings.Contains(err.Error(), tt.want) ||
+				!strings.HasPrefix(err.Error(), "bundle hostile.tar.gz: ") {
+				t.Fatalf("error %v, want one naming the bundle and containing %q", err, tt.want)
 			}
 		})
 	}

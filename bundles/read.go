@@ -131,7 +131,7 @@ type Verification struct {
 func Read(data []byte, ref string, v Verification, lim Limits) (engine.Bundle, error) {
 	hasSignature, err := scanArchive(data, lim)
 	if err != nil {
-		return engine.Bundle{}, err
+		return engine.Bundle{}, fmt.Errorf("bundle %s: %w", ref, err)
 	}
 	loader := bundle.NewTarballLoaderWithBaseURL(bytes.NewReader(data), "").
 		WithSizeLimitBytes(lim.Uncompressed)

@@ -205,7 +205,7 @@ func newBundleSignCmd(opts *globalOptions) *cobra.Command {
 			}
 			signed, err := bundles.Sign(data, *signing, bundles.DefaultLimits)
 			if err != nil {
-				return err
+				return fmt.Errorf("bundle %s: %w", args[0], err)
 			}
 			if out == "" {
 				out = args[0]
