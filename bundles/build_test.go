@@ -1,7 +1,9 @@
 package bundles
 
 import (
+	"archive/tar"
 	"context"
+	"encoding/json"
 	"os"
 	"path/filepath"
 	"strings"
@@ -29,6 +31,32 @@ func TestBuildWritesAnOPABundle(t *testing.T) {
 	}
 	if !got.Overridable()["ACME-DEP-002"] {
 		t.Errorf("overridable %v lacks ACME-DEP-002", got.Overridable())
+	}
+}
+
+// TestBuildWritesTheManifest reads the .manifest Build writes as OPA reads
+// it: the revision and roots, rego_version 1 so that OPA parses the rules
+// as Rego v1, and the directory's own metadata kept as written.
+func TestBuildWritesTheManifest(t *testing.T) {
+	var raw []byte
+	rewrite(t, acmeBundle(t, nil), func(h *tar.Header, body []byte) []byte {
+		if h.Name == "/.manifest" {
+			raw = body
+		}
+		return body
+	})
+	var got map[string]any
+	if err := json.Unmarshal(raw, &got); err != nil {
+		t.Fatalf(".manifest %q: %v", raw, err)
+	}
+	want := map[string]any{
+		"revision":     "2026.06.01",
+		"roots":        []any{"tms/rules/acme"},
+		"rego_version": float64(1),
+		"metadata":     map[string]any{"owner": "security"},
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf(".manifest (-want +got):\n%s", diff)
 	}
 }
 
