@@ -42,10 +42,18 @@ type Report struct {
 	Decision Decision  `json:"decision"`
 	Findings []Finding `json:"findings"`
 	Summary  Summary   `json:"summary"`
-	// Suppressed are the findings that .tms.yaml disabled or exempted, kept
-	// so that SARIF and JSON can show them as suppressed rather than drop
-	// them; the other formats only count them (Summary.Suppressed).
+	// Suppressed are the findings that .tms.yaml disabled or exempted, and
+	// those a valid acceptance in the threat model hid, kept so that SARIF
+	// and JSON can show them as suppressed rather than drop them; the other
+	// formats only count those of .tms.yaml (Summary.Suppressed). In
+	// pull-request mode they include those the merge base had too.
 	Suppressed []Finding `json:"suppressed,omitempty"`
+	// Preexisting are, in pull-request mode, the findings the merge base
+	// had too, each with the action it would have had; they decide
+	// nothing. SARIF and Code Quality list them, since code scanning and
+	// GitLab compare with the base branch themselves and would otherwise
+	// show them as fixed; the other formats only count them.
+	Preexisting []Finding `json:"preexisting,omitempty"`
 	// NewSurface are the items the new-surface findings are about, which
 	// the Markdown report lists and draws.
 	NewSurface []SurfaceRef `json:"new_surface,omitempty"`

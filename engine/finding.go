@@ -30,8 +30,13 @@ type Finding struct {
 	// `tms ticket` opens an issue for it.
 	Ticket bool `json:"ticket,omitempty"`
 	// Suppression is set on the findings in Report.Suppressed: the setting
-	// of .tms.yaml that took the finding out of the decision, and why.
+	// of .tms.yaml or the acceptance that took the finding out of the
+	// decision, and why.
 	Suppression *Suppression `json:"suppression,omitempty"`
+	// Baseline is set in pull-request mode (--base): BaselineNew when the
+	// change introduces the finding, BaselineUnchanged when the merge base
+	// had it too.
+	Baseline string `json:"baseline,omitempty"`
 }
 
 // findings decodes the query result and completes each finding from its

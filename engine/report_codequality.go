@@ -3,6 +3,7 @@ package engine
 import (
 	"fmt"
 	"io"
+	"slices"
 )
 
 // GitLab's Code Quality report is a JSON array of issues that a merge request
@@ -43,9 +44,12 @@ var codeQualitySeverities = map[Severity]string{
 	SeverityCritical: "blocker",
 }
 
+// writeCodeQuality lists every finding of the head, the merge base's too in
+// pull-request mode: GitLab compares with the base branch's report itself,
+// and would show a finding left out here as resolved.
 func writeCodeQuality(w io.Writer, r Report, o ReportOptions) error {
-	issues := make([]codeQualityIssue, 0, len(r.Findings))
-	for _, f := range r.Findings {
+	issues := make([]codeQualityIssue, 0, len(r.Findings)+len(r.Preexisting))
+	for _, f := range slices.Concat(r.Findings, r.Preexisting) {
 		path, line := o.anchor(f)
 		issues = append(issues, codeQualityIssue{
 			Type:        "issue",

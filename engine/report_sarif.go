@@ -50,16 +50,19 @@ func writeSARIF(w io.Writer, r Report, o ReportOptions) error {
 	run.Tool.Driver.WithVersion(sarifVersion(o.ToolVersion))
 
 	index := map[string]int{}
-	for i, rule := range o.catalog(slices.Concat(r.Findings, r.Suppressed)) {
+	for i, rule := range o.catalog(slices.Concat(r.Findings, r.Preexisting, r.Suppressed)) {
 		index[rule.ID] = i
 		run.Tool.Driver.Rules = append(run.Tool.Driver.Rules, sarifRule(rule, o.thresholds()))
 	}
-	for _, f := range r.Findings {
+	// Every finding of the head goes in, the merge base's too in pull-request
+	// mode: code scanning compares with the base branch's analysis itself,
+	// and would show a finding left out here as fixed.
+	for _, f := range slices.Concat(r.Findings, r.Preexisting) {
 		run.Results = append(run.Results, sarifResult(f, index[f.Rule], o))
 	}
 	for _, f := range r.Suppressed {
 		result := sarifResult(f, index[f.Rule], o)
-		run.Results = append(run.Results, result.WithSuppression(sarifSuppressions(f)))
+		run.Results = append(run.Results, result.WithSuppression(sarifSuppressions(f, o)))
 	}
 	run.Properties = sarifBundleProperties(r.Summary)
 	doc.AddRun(run)
@@ -131,19 +134,24 @@ func sarifTags(rule Rule) []string {
 	return tags
 }
 
-func sarifResult(f Finding, ruleIndex int, o ReportOptions) *sarif.Result {
-	path, line := o.anchor(f)
+// sarifLocation is a line of a repository file, relative to the source root.
+func sarifLocation(path string, line int) *sarif.Location {
 	artifact := sarif.NewSimpleArtifactLocation(sarifURI(path)).WithUriBaseId(sarifSourceRoot)
-	physical := sarif.NewPhysicalLocation().
+	return sarif.NewLocationWithPhysicalLocation(sarif.NewPhysicalLocation().
 		WithArtifactLocation(artifact).
-		WithRegion(sarif.NewRegion().WithStartLine(line))
+		WithRegion(sarif.NewRegion().WithStartLine(line)))
+}
 
+func sarifResult(f Finding, ruleIndex int, o ReportOptions) *sarif.Result {
 	result := sarif.NewRuleResult(f.Rule).
 		WithRuleIndex(ruleIndex).
 		WithLevel(sarifLevels[f.Action]).
 		WithMessage(sarif.NewTextMessage(f.Message)).
-		WithLocations([]*sarif.Location{sarif.NewLocationWithPhysicalLocation(physical)}).
+		WithLocations([]*sarif.Location{sarifLocation(o.anchor(f))}).
 		WithPartialFingerPrints(map[string]any{sarifFingerprintKey: Fingerprint(f)})
+	if f.Baseline != "" {
+		result.WithBaselineState(f.Baseline)
+	}
 	result.Properties = sarif.Properties{
 		"severity":    string(f.Severity),
 		"action":      string(f.Action),
@@ -153,27 +161,38 @@ func sarifResult(f Finding, ruleIndex int, o ReportOptions) *sarif.Result {
 	return result
 }
 
-// sarifSuppressions record that .tms.yaml suppressed a finding: kind
+// sarifSuppressions record who took a finding out of the decision: kind
 // external (the decision lives outside the code), status accepted (it is in
-// force), the person's reason as justification, and the setting as the
-// location's message. go-sarif writes every field of a suppression, so each
-// is given a valid value rather than null.
-func sarifSuppressions(f Finding) []*sarif.Suppression {
-	where := sarif.NewLocation().
-		WithMessage(sarif.NewTextMessage(f.Suppression.Setting + " in the tms configuration"))
+// force), and as justification the person's reason, or for an acceptance
+// its id, approver, expiry and reason. The location names the setting of
+// .tms.yaml, or points at the acceptance in the threat model. go-sarif
+// writes every field of a suppression, so each is given a valid value
+// rather than null.
+func sarifSuppressions(f Finding, o ReportOptions) []*sarif.Suppression {
 	s := sarif.NewSuppression("external").
 		WithStatus("accepted").
-		WithGuid(suppressionGUID(f)).
-		WithLocation(where).
-		WithJustifcation(f.Suppression.Reason)
-	return []*sarif.Suppression{s}
+		WithGuid(suppressionGUID(f))
+	if a := f.Suppression.Acceptance; a != nil {
+		justification := fmt.Sprintf("accepted as %s by %s until %s: %s",
+			a.ID, a.ApprovedBy, a.Expires, a.Reason)
+		where := sarifLocation(o.anchor(Finding{Location: a.Location})).
+			WithMessage(sarif.NewTextMessage("acceptance " + a.ID + " in the threat model"))
+		return []*sarif.Suppression{s.WithLocation(where).WithJustifcation(justification)}
+	}
+	where := sarif.NewLocation().
+		WithMessage(sarif.NewTextMessage(f.Suppression.Setting + " in the tms configuration"))
+	return []*sarif.Suppression{s.WithLocation(where).WithJustifcation(f.Suppression.Reason)}
 }
 
 // suppressionGUID derives a stable identifier from the finding and the
-// setting, shaped as a name-based (version 5) UUID, so that the same
-// suppression keeps its GUID from run to run.
+// setting or acceptance, shaped as a name-based (version 5) UUID, so that
+// the same suppression keeps its GUID from run to run.
 func suppressionGUID(f Finding) string {
-	sum := sha256.Sum256([]byte(Fingerprint(f) + "\x00" + f.Suppression.Setting))
+	by := f.Suppression.Setting
+	if a := f.Suppression.Acceptance; a != nil {
+		by = "acceptance " + a.ID
+	}
+	sum := sha256.Sum256([]byte(Fingerprint(f) + "\x00" + by))
 	sum[6] = sum[6]&0x0f | 0x50
 	sum[8] = sum[8]&0x3f | 0x80
 	h := hex.EncodeToString(sum[:16])

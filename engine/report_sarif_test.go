@@ -45,22 +45,13 @@ type sarifLog struct {
 			} `json:"driver"`
 		} `json:"tool"`
 		Results []struct {
-			RuleID              string            `json:"ruleId"`
-			RuleIndex           *int              `json:"ruleIndex"`
-			Level               string            `json:"level"`
-			Message             map[string]string `json:"message"`
-			PartialFingerprints map[string]string `json:"partialFingerprints"`
-			Locations           []struct {
-				PhysicalLocation struct {
-					ArtifactLocation struct {
-						URI string `json:"uri"`
-					} `json:"artifactLocation"`
-					Region struct {
-						StartLine int `json:"startLine"`
-					} `json:"region"`
-				} `json:"physicalLocation"`
-			} `json:"locations"`
-			Suppressions []struct {
+			RuleID              string              `json:"ruleId"`
+			RuleIndex           *int                `json:"ruleIndex"`
+			Level               string              `json:"level"`
+			Message             map[string]string   `json:"message"`
+			PartialFingerprints map[string]string   `json:"partialFingerprints"`
+			Locations           []sarifTestLocation `json:"locations"`
+			Suppressions        []struct {
 				Kind          string `json:"kind"`
 				Status        string `json:"status"`
 				GUID          string `json:"guid"`
@@ -68,6 +59,19 @@ type sarifLog struct {
 			} `json:"suppressions"`
 		} `json:"results"`
 	} `json:"runs"`
+}
+
+// sarifTestLocation is a location as code scanning reads it: a file and a
+// line.
+type sarifTestLocation struct {
+	PhysicalLocation struct {
+		ArtifactLocation struct {
+			URI string `json:"uri"`
+		} `json:"artifactLocation"`
+		Region struct {
+			StartLine int `json:"startLine"`
+		} `json:"region"`
+	} `json:"physicalLocation"`
 }
 
 func writeTestSARIF(t *testing.T, r Report, o ReportOptions) []byte {
@@ -220,6 +224,109 @@ func TestSARIFSuppressions(t *testing.T) {
 	if suppressionGUID(again) == s.GUID {
 		t.Error("two different settings gave the same suppression GUID")
 	}
+
+	t.Run("acceptance", testSARIFAcceptance)
+}
+
+// testSARIFAcceptance checks a finding that a valid acceptance hid: an
+// external, accepted suppression whose justification names the acceptance,
+// its approver, its expiry and its reason, placed at the acceptance's line
+// in the threat model.
+func testSARIFAcceptance(t *testing.T) {
+	r := prModeReport(t)
+	var log struct {
+		Runs []struct {
+			Results []struct {
+				Suppressions []struct {
+					Kind          string            `json:"kind"`
+					Status        string            `json:"status"`
+					Justification string            `json:"justification"`
+					Location      sarifTestLocation `json:"location"`
+				} `json:"suppressions"`
+			} `json:"results"`
+		} `json:"runs"`
+	}
+	if err := json.Unmarshal(writeTestSARIF(t, r, testOptions()), &log); err != nil {
+		t.Fatal(err)
+	}
+	results := log.Runs[0].Results
+	if len(results) != 4 {
+		t.Fatalf("%d results, want the new finding, two pre-existing and the accepted one",
+			len(results))
+	}
+	got := results[3].Suppressions
+	if len(got) != 1 {
+		t.Fatalf("the accepted finding has %d suppressions, want 1", len(got))
+	}
+	s := got[0]
+	want := "accepted as A-1 by alice until 2026-08-01: behind the VPN until the gateway ships"
+	if s.Kind != "external" || s.Status != "accepted" || s.Justification != want {
+		t.Errorf("suppression %s/%s %q, want external/accepted %q",
+			s.Kind, s.Status, s.Justification, want)
+	}
+	where := s.Location.PhysicalLocation
+	if where.ArtifactLocation.URI != "threat-model.yaml" || where.Region.StartLine != 40 {
+		t.Errorf("suppression at %s:%d, want the acceptance at threat-model.yaml:40",
+			where.ArtifactLocation.URI, where.Region.StartLine)
+	}
+	setting := r.Suppressed[0]
+	setting.Suppression = &Suppression{Setting: "rules.TMS-SURFACE-001", Reason: "x"}
+	if suppressionGUID(setting) == suppressionGUID(r.Suppressed[0]) {
+		t.Error("an acceptance and a setting gave the same suppression GUID")
+	}
+}
+
+// TestBaselineFormats checks pull-request mode in the formats that compare
+// with the base branch themselves: SARIF and Code Quality list every
+// finding of the head, SARIF with its baseline state, while the formats
+// people read list only what the change introduces.
+func TestBaselineFormats(t *testing.T) {
+	r := prModeReport(t)
+	var log struct {
+		Runs []struct {
+			Results []struct {
+				RuleID        string `json:"ruleId"`
+				BaselineState string `json:"baselineState"`
+			} `json:"results"`
+		} `json:"runs"`
+	}
+	if err := json.Unmarshal(writeTestSARIF(t, r, testOptions()), &log); err != nil {
+		t.Fatal(err)
+	}
+	var states []string
+	for _, res := range log.Runs[0].Results {
+		states = append(states, res.RuleID+" "+res.BaselineState)
+	}
+	want := []string{"TMS-SURFACE-001 new", "TMS-SURFACE-002 unchanged",
+		"TMS-THREAT-001 unchanged", "TMS-SURFACE-001 unchanged"}
+	if diff := cmp.Diff(want, states); diff != "" {
+		t.Errorf("SARIF baseline states (-want +got):\n%s", diff)
+	}
+
+	var issues []struct {
+		CheckName string `json:"check_name"`
+	}
+	var out bytes.Buffer
+	if err := testOptions().Write(&out, "codequality", r); err != nil {
+		t.Fatal(err)
+	}
+	if err := json.Unmarshal(out.Bytes(), &issues); err != nil {
+		t.Fatal(err)
+	}
+	if len(issues) != len(r.Findings)+len(r.Preexisting) {
+		t.Errorf("Code Quality lists %d issues, want the %d new and %d pre-existing findings",
+			len(issues), len(r.Findings), len(r.Preexisting))
+	}
+
+	for _, format := range []string{"text", "github", "markdown"} {
+		out.Reset()
+		if err := testOptions().Write(&out, format, r); err != nil {
+			t.Fatal(err)
+		}
+		if strings.Contains(out.String(), "web/package.json") {
+			t.Errorf("the %s report lists a finding the base branch had", format)
+		}
+	}
 }
 
 func TestSARIFRuleProperties(t *testing.T) {
@@ -327,8 +434,8 @@ func compileSARIFSchema(t *testing.T) *jsonschema.Schema {
 // TestSARIFMultitool runs Microsoft's SARIF Multitool over the output, with
 // its SARIF rules and its GitHub code-scanning rules, when SARIF_MULTITOOL
 // names the binary (npm package @microsoft/sarif-multitool-linux, which
-// make test installs). It checks the report with every tricky case and the
-// example's golden report that users see in the README. Any error or
+// make test installs). It checks the report with every tricky case, one of
+// pull-request mode with an accepted risk, and the example's golden report that users see in the README. Any error or
 // warning it reports fails the test.
 func TestSARIFMultitool(t *testing.T) {
 	tool := os.Getenv("SARIF_MULTITOOL")
@@ -341,6 +448,7 @@ func TestSARIFMultitool(t *testing.T) {
 	}
 	logs := map[string][]byte{
 		"tricky":  writeTestSARIF(t, trickyReport(t), testOptions()),
+		"pr_mode": writeTestSARIF(t, prModeReport(t), testOptions()),
 		"example": example,
 	}
 	for name, sarif := range logs {

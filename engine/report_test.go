@@ -30,7 +30,21 @@ var goldenExtensions = map[string]string{
 // path with a space, a finding without a file and one without a line.
 func trickyReport(t *testing.T) Report {
 	t.Helper()
-	data, err := os.ReadFile("testdata/reports/tricky.json")
+	return loadReport(t, "tricky")
+}
+
+// prModeReport is a report of pull-request mode: a finding the change
+// introduces, two the merge base had too, and one that an acceptance the
+// base had already hid.
+func prModeReport(t *testing.T) Report {
+	t.Helper()
+	return loadReport(t, "pr_mode")
+}
+
+// loadReport reads testdata/reports/NAME.json.
+func loadReport(t *testing.T, name string) Report {
+	t.Helper()
+	data, err := os.ReadFile(filepath.Join("testdata/reports", name+".json"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -82,22 +96,25 @@ func testOptions() ReportOptions {
 	}
 }
 
-// TestReportGolden pins every format's rendering of the tricky report. Run
-// with -update to rewrite the files after an intended change.
+// TestReportGolden pins every format's rendering of the tricky report and
+// of the pull-request mode one. Run with -update to rewrite the files after
+// an intended change.
 func TestReportGolden(t *testing.T) {
-	r := trickyReport(t)
-	for _, format := range Formats {
-		t.Run(format, func(t *testing.T) {
-			var out bytes.Buffer
-			if err := testOptions().Write(&out, format, r); err != nil {
-				t.Fatal(err)
-			}
-			ext, ok := goldenExtensions[format]
-			if !ok {
-				t.Fatalf("format %s has no golden file extension", format)
-			}
-			compareGolden(t, filepath.Join("testdata/reports", "tricky."+ext), out.Bytes())
-		})
+	for _, name := range []string{"tricky", "pr_mode"} {
+		r := loadReport(t, name)
+		for _, format := range Formats {
+			t.Run(name+"/"+format, func(t *testing.T) {
+				var out bytes.Buffer
+				if err := testOptions().Write(&out, format, r); err != nil {
+					t.Fatal(err)
+				}
+				ext, ok := goldenExtensions[format]
+				if !ok {
+					t.Fatalf("format %s has no golden file extension", format)
+				}
+				compareGolden(t, filepath.Join("testdata/reports", name+"."+ext), out.Bytes())
+			})
+		}
 	}
 }
 

@@ -8,6 +8,7 @@ import (
 	"log/slog"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"time"
 
@@ -114,7 +115,9 @@ func relocate(m *threatmodel.Model, path string) {
 
 // Evaluate runs the whole pipeline on a request: input, policies, decision.
 // With a base ref, the repository at the merge base is evaluated too, and
-// findings it already had are left out: the report is about the change.
+// only the findings it did not have decide the run; the others are kept
+// apart as pre-existing, for the formats that compare with the base
+// themselves. Findings that a valid acceptance hid are kept as suppressed.
 func Evaluate(ctx context.Context, req Request) (Report, error) {
 	in, baseIn, err := BuildInputs(ctx, req)
 	if err != nil {
@@ -129,22 +132,32 @@ func Evaluate(ctx context.Context, req Request) (Report, error) {
 	if err != nil {
 		return Report{}, err
 	}
-	preexisting := 0
+	accepted, err := eng.acceptedFindings(ctx, req.Config, in, findings)
+	if err != nil {
+		return Report{}, err
+	}
+	var preexisting []Finding
 	if baseIn != nil {
-		if findings, preexisting, err = eng.newSince(ctx, findings, baseIn, req.Config.Timeout); err != nil {
+		var seen map[findingKey]bool
+		if findings, preexisting, seen, err = eng.newSince(ctx, findings, baseIn,
+			req.Config.Timeout); err != nil {
 			return Report{}, err
 		}
+		markBaseline(accepted, seen, baseIn.Model)
 	}
 	kept, suppressed, overrides := eng.settle(req.Config, findings)
 	report := Decide(kept, eng.thresholds(req.Config), in, len(eng.rules))
 	report.Summary.Suppressed = suppressed
-	report.Suppressed = eng.suppressed(req.Config, findings)
+	report.Suppressed = eng.suppressed(req.Config, slices.Concat(findings, preexisting))
+	report.Suppressed = append(report.Suppressed, accepted...)
+	SortFindings(report.Suppressed)
+	report.Preexisting = eng.preexisting(req.Config, preexisting)
 	if report.NewSurface, err = eng.newSurface(ctx, report.Findings, in); err != nil {
 		return Report{}, err
 	}
 	report.Summary.Bundles = eng.BundleInfos()
 	report.Summary.Overrides = eng.reportOverrides(req.Config, overrides, report.Findings, in)
-	report.Summary.Preexisting = preexisting
+	report.Summary.Preexisting = len(preexisting)
 	return report, nil
 }
 
@@ -207,27 +220,27 @@ func baseModel(dir, rel string, log *slog.Logger) *threatmodel.Model {
 // would let every pull request pass until someone ran tms on main.
 var timeBased = map[string]bool{"TMS-ACCEPT-001": true}
 
-// newSince drops the findings that the base already had, matched by what they
-// say rather than by line, since lines move in any change. Time-based
-// findings are always kept.
+// newSince splits the findings into those the change introduces and those
+// the base already had, matched by what they say rather than by line, since
+// lines move in any change, and marks each with its baseline state.
+// Time-based findings are always new. It also returns what the base had.
 func (e *Engine) newSince(ctx context.Context, findings []Finding, base *Input,
-	timeout time.Duration) ([]Finding, int, error) {
+	timeout time.Duration) (fresh, old []Finding, seen map[findingKey]bool, err error) {
 	before, err := e.Evaluate(ctx, base, timeout)
 	if err != nil {
-		return nil, 0, fmt.Errorf("evaluate the merge base: %w", err)
+		return nil, nil, nil, fmt.Errorf("evaluate the merge base: %w", err)
 	}
-	key := func(f Finding) [4]string { return [4]string{f.Rule, f.Subject, f.Surface, f.Message} }
-	seen := map[[4]string]bool{}
-	for _, f := range before {
-		seen[key(f)] = true
-	}
-	var kept []Finding
+	seen = findingKeys(before)
 	for _, f := range findings {
-		if timeBased[f.Rule] || !seen[key(f)] {
-			kept = append(kept, f)
+		if timeBased[f.Rule] || !seen[keyOf(f)] {
+			f.Baseline = BaselineNew
+			fresh = append(fresh, f)
+		} else {
+			f.Baseline = BaselineUnchanged
+			old = append(old, f)
 		}
 	}
-	return kept, len(findings) - len(kept), nil
+	return fresh, old, seen, nil
 }
 
 // PolicySources opens directories of team rules.

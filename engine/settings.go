@@ -5,13 +5,19 @@ import (
 	"slices"
 
 	"github.com/bmatcuk/doublestar/v4"
+
+	"github.com/tms-dev/tms/extractors/threatmodel"
 )
 
-// Suppression records why .tms.yaml took a finding out of the decision: the
-// setting that did it and the reason a person wrote beside it.
+// Suppression records why a finding was taken out of the decision: the
+// setting of .tms.yaml that did it, or the acceptance in the threat model,
+// and the reason a person wrote beside it.
 type Suppression struct {
-	Setting string `json:"setting"` // rules.<rule id> or exemptions[<index>]
+	Setting string `json:"setting,omitempty"` // rules.<rule id> or exemptions[<index>]
 	Reason  string `json:"reason"`
+	// Acceptance is the valid acceptance that hid the finding, when it was
+	// the threat model rather than .tms.yaml.
+	Acceptance *threatmodel.Acceptance `json:"acceptance,omitempty"`
 }
 
 // apply carries out the rule settings and exemptions of .tms.yaml: findings

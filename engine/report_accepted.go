@@ -1,0 +1,146 @@
+package engine
+
+import (
+	"context"
+	"fmt"
+
+	"github.com/tms-dev/tms/extractors/threatmodel"
+)
+
+// A valid acceptance makes the rules stay silent about what it accepts
+// (lib.answered), so its findings never reach the report. Code scanning
+// and JSON readers should still see them, as suppressed by the person who
+// accepted the risk. The rules decide which acceptances count (an
+// approver, no expiry, an unchanged item), so rather than repeat that in
+// Go, the findings are recovered by evaluating the input again without
+// the acceptances: whatever appears then was hidden by one of them.
+
+// acceptedFindings returns the findings that the model's acceptances hid,
+// settled by the configuration, each with its action and a suppression
+// naming the acceptance. reported are the findings of the run with them.
+func (e *Engine) acceptedFindings(ctx context.Context, c Config, in *Input,
+	reported []Finding) ([]Finding, error) {
+	acceptances := in.Model.Acceptances
+	if len(acceptances) == 0 {
+		return nil, nil
+	}
+	seen := findingKeys(reported)
+	hidden, err := e.hiddenBy(ctx, c, in, acceptances, seen)
+	if err != nil || len(hidden) == 0 {
+		return nil, err
+	}
+
+	by, err := e.attribute(ctx, c, in, hidden, seen)
+	if err != nil {
+		return nil, err
+	}
+	var out []Finding
+	t := e.thresholds(c)
+	for _, f := range hidden {
+		a, ok := by[keyOf(f)]
+		if !ok {
+			continue
+		}
+		f.Action = t.action(f)
+		f.Suppression = &Suppression{Reason: a.Reason, Acceptance: &a}
+		out = append(out, f)
+	}
+	kept, _, _ := e.settle(c, out)
+	SortFindings(kept)
+	return kept, nil
+}
+
+// hiddenBy evaluates in without the given acceptances and returns the
+// findings that were not among seen.
+func (e *Engine) hiddenBy(ctx context.Context, c Config, in *Input,
+	without []threatmodel.Acceptance, seen map[findingKey]bool) ([]Finding, error) {
+	drop := map[string]bool{}
+	for _, a := range without {
+		drop[a.ID] = true
+	}
+	findings, err := e.Evaluate(ctx, withoutAcceptances(in, drop), c.Timeout)
+	if err != nil {
+		return nil, fmt.Errorf("evaluate without the acceptances: %w", err)
+	}
+	var hidden []Finding
+	for _, f := range findings {
+		if !seen[keyOf(f)] {
+			hidden = append(hidden, f)
+		}
+	}
+	return hidden, nil
+}
+
+// attribute finds the acceptance that hid each finding: the only one, or
+// the first whose absence alone brings the finding back. A finding that
+// two acceptances hide together goes to one that names its subject or
+// surface; one that none can be tied to is left out, since its suppression
+// could not say who accepted it.
+func (e *Engine) attribute(ctx context.Context, c Config, in *Input, hidden []Finding,
+	seen map[findingKey]bool) (map[findingKey]threatmodel.Acceptance, error) {
+	acceptances := in.Model.Acceptances
+	by := map[findingKey]threatmodel.Acceptance{}
+	if len(acceptances) == 1 {
+		for _, f := range hidden {
+			by[keyOf(f)] = acceptances[0]
+		}
+		return by, nil
+	}
+	for _, a := range acceptances {
+		back, err := e.hiddenBy(ctx, c, in, []threatmodel.Acceptance{a}, seen)
+		if err != nil {
+			return nil, err
+		}
+		for _, f := range back {
+			if _, done := by[keyOf(f)]; !done {
+				by[keyOf(f)] = a
+			}
+		}
+	}
+	for _, f := range hidden {
+		if _, done := by[keyOf(f)]; done {
+			continue
+		}
+		for _, a := range acceptances {
+			if names(a, f) {
+				by[keyOf(f)] = a
+				break
+			}
+		}
+	}
+	return by, nil
+}
+
+// names holds when the acceptance is about the finding's subject or surface.
+func names(a threatmodel.Acceptance, f Finding) bool {
+	target := a.Surface + a.Threat
+	return target != "" && (target == f.Subject || target == f.Surface)
+}
+
+// withoutAcceptances copies in with the acceptances whose ids are in drop
+// removed from the model, and from the base's model, so that rules that
+// compare the two see no acceptance edit.
+func withoutAcceptances(in *Input, drop map[string]bool) *Input {
+	out := *in
+	out.Model = modelWithout(in.Model, drop)
+	if in.Base != nil {
+		base := *in.Base
+		base.Model = modelWithout(in.Base.Model, drop)
+		out.Base = &base
+	}
+	return &out
+}
+
+func modelWithout(m *threatmodel.Model, drop map[string]bool) *threatmodel.Model {
+	if m == nil {
+		return nil
+	}
+	out := *m
+	out.Acceptances = []threatmodel.Acceptance{}
+	for _, a := range m.Acceptances {
+		if !drop[a.ID] {
+			out.Acceptances = append(out.Acceptances, a)
+		}
+	}
+	return &out
+}
