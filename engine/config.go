@@ -37,6 +37,9 @@ type Config struct {
 	MaxAcceptanceDays int
 	// Templates is a file that replaces the built-in baseline templates.
 	Templates string
+	// file is the .tms.yaml read, "" for the defaults: messages about a
+	// setting point into it.
+	file string
 }
 
 // RuleSetting changes one rule for this repository. Disabling needs a reason,
@@ -45,7 +48,11 @@ type RuleSetting struct {
 	Disabled bool
 	Severity Severity // "" keeps the rule's own
 	Reason   string
+	at       position // of the rule id in .tms.yaml
 }
+
+// position is where a setting sits in .tms.yaml, for messages.
+type position struct{ line, column int }
 
 // ExcludeGlob is a doublestar glob of paths the walk leaves out. Its reason
 // is optional in a repository on its own; when an organisation bundle's
@@ -70,6 +77,7 @@ type Exemption struct {
 	Paths  []string // doublestar globs
 	Rules  []string // rule ids; empty means every rule
 	Reason string
+	ruleAt []position // of each of Rules in .tms.yaml
 }
 
 // DefaultConfig blocks high and critical findings and warns on medium ones.
@@ -110,6 +118,7 @@ func LoadConfig(path string) (Config, error) {
 		return cfg, fmt.Errorf("load config: %w", err)
 	}
 
+	cfg.file = path
 	d := threatmodel.NewDecoder(path)
 	f := d.Fields(d.Document(data), "", configFields...)
 	if s := f.String("fail_on", severityCheck); f.Has("fail_on") {

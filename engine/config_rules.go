@@ -44,6 +44,7 @@ func ruleSettings(d *threatmodel.Decoder, f *threatmodel.Fields) map[string]Rule
 			Disabled: boolField(d, rf, "disabled", false),
 			Severity: Severity(rf.String("severity", severityCheck)),
 			Reason:   rf.String("reason"),
+			at:       position{n.Content[i].Line, n.Content[i].Column},
 		}
 		// A reason of blanks would pass a check for presence and tell the
 		// reviewer nothing.
@@ -65,6 +66,7 @@ func exemptions(d *threatmodel.Decoder, f *threatmodel.Fields) []Exemption {
 			Paths:  ef.Strings("paths", threatmodel.NonEmpty, threatmodel.Glob),
 			Rules:  ef.Strings("rules", threatmodel.NonEmpty),
 			Reason: ef.String("reason", reasonCheck),
+			ruleAt: itemPositions(ef.Node("rules")),
 		})
 	})
 	return out
@@ -148,22 +150,52 @@ func kindName(n *yaml.Node) string {
 	return "scalar"
 }
 
+// itemPositions lists where each item of a YAML sequence sits.
+func itemPositions(n *yaml.Node) []position {
+	if n == nil || n.Kind != yaml.SequenceNode {
+		return nil
+	}
+	out := make([]position, len(n.Content))
+	for i, item := range n.Content {
+		out[i] = position{item.Line, item.Column}
+	}
+	return out
+}
+
 // checkRuleIDs reports settings and exemptions that name a rule no policy
-// declares: a typo there would silently change nothing.
-func (c Config) checkRuleIDs(known map[string]Rule) []string {
-	var unknown []string
-	for id := range c.Rules {
+// declares, each at its place in .tms.yaml: a typo there would silently
+// change nothing.
+func (c Config) checkRuleIDs(known map[string]Rule) error {
+	var problems []threatmodel.Problem
+	unknown := func(at position, field, message string) {
+		problems = append(problems, threatmodel.Problem{Path: c.file, Line: at.line,
+			Column: at.column, Field: field, Message: message + " (tms policy list shows the rules)"})
+	}
+	for id, s := range c.Rules {
 		if _, ok := known[id]; !ok {
-			unknown = append(unknown, "rules."+id)
+			unknown(s.at, "rules."+id, "no policy declares this rule")
 		}
 	}
 	for i, e := range c.Exemptions {
-		for _, id := range e.Rules {
+		for j, id := range e.Rules {
 			if _, ok := known[id]; !ok {
-				unknown = append(unknown, fmt.Sprintf("exemptions[%d].rules: %s", i, id))
+				var at position
+				if j < len(e.ruleAt) {
+					at = e.ruleAt[j]
+				}
+				unknown(at, fmt.Sprintf("exemptions[%d].rules[%d]", i, j), "no policy declares rule "+id)
 			}
 		}
 	}
-	sort.Strings(unknown)
-	return unknown
+	if len(problems) == 0 {
+		return nil
+	}
+	sort.Slice(problems, func(i, j int) bool {
+		a, b := problems[i], problems[j]
+		if a.Line != b.Line {
+			return a.Line < b.Line
+		}
+		return a.Field < b.Field
+	})
+	return &threatmodel.LoadError{Problems: problems}
 }

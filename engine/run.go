@@ -9,7 +9,6 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
-	"strings"
 	"time"
 
 	"github.com/tms-dev/tms/extractors/threatmodel"
@@ -270,9 +269,8 @@ func NewFromConfig(ctx context.Context, cfg Config) (*Engine, error) {
 	if err != nil {
 		return nil, err
 	}
-	if unknown := cfg.checkRuleIDs(eng.rules); len(unknown) > 0 {
-		return nil, fmt.Errorf("config names rules that no policy declares: %s "+
-			"(tms policy list shows the rules)", strings.Join(unknown, ", "))
+	if err := cfg.checkRuleIDs(eng.rules); err != nil {
+		return nil, err
 	}
 	if err := eng.checkBundleSettings(cfg); err != nil {
 		return nil, err
