@@ -49,7 +49,7 @@ func (*Extractor) Extract(f extractors.File, repo extractors.Repo) ([]extractors
 	siblingErrs = append(siblingErrs, err)
 
 	s := &scope{vars: collectVariables(toks), props: props, catalog: cat,
-		kotlin: strings.HasSuffix(f.Path, ".kts")}
+		inherited: loadInheritedExt(repo, dir), kotlin: strings.HasSuffix(f.Path, ".kts")}
 	b := builder{path: f.Path, lockPath: path.Join(dir, lockName), lock: lock}
 	for _, d := range parse(toks) {
 		for _, dep := range s.interpret(d) {

@@ -160,3 +160,49 @@ func TestMatch(t *testing.T) {
 		}
 	}
 }
+
+func TestExtractInheritsExtraProperties(t *testing.T) {
+	const app, lib, api = "app/build.gradle", "lib/build.gradle.kts", "services/api/build.gradle"
+	tests := []struct {
+		path string
+		want []want
+	}{
+		{app, []want{
+			{"com.fasterxml.jackson.core:jackson-databind", app, 4, "2.17.2",
+				"${rootProject.ext.jacksonVersion}", impl, true, true, false},
+			{"com.google.guava:guava", app, 2, "33.3.0-jre", "$guavaVersion", impl,
+				true, true, false},
+			{"com.squareup.okhttp3:okhttp", app, 5, "4.12.0", "${versions.okhttp}", impl,
+				true, true, false},
+			{"org.example:local", app, 7, "", "$scriptLocal", impl, true, false, true},
+			{"org.junit.jupiter:junit-jupiter", app, 6, "5.11.0", "${versions.junit}",
+				"testImplementation", true, true, false},
+			{"org.slf4j:slf4j-api", app, 3, "2.0.16", "${rootProject.versions['slf4j']}", impl,
+				true, true, false},
+		}},
+		{lib, []want{
+			{"com.google.guava:guava", lib, 2, "33.3.0-jre",
+				`${rootProject.extra["guavaVersion"]}`, impl, true, true, false},
+		}},
+		// The nearest project's extra property wins over the root's.
+		{api, []want{
+			{"com.google.guava:guava", api, 3, "32.1.3-jre", "$guavaVersion", impl,
+				true, true, false},
+			{"io.ktor:ktor-server-core", api, 2, "2.3.12", "$ktorVersion", impl,
+				true, true, false},
+			{"org.slf4j:slf4j-api", api, 4, "2.0.16", "${versions.slf4j}", impl,
+				true, true, false},
+		}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.path, func(t *testing.T) {
+			got, err := extractortest.ExtractFixture(t, New(), "testdata/multi", tt.path)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if diff := cmp.Diff(wantItems(tt.path, false, tt.want), got); diff != "" {
+				t.Errorf("items (-want +got):\n%s", diff)
+			}
+		})
+	}
+}

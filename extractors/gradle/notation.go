@@ -54,7 +54,7 @@ func (s *scope) positional(a arg) []dependency {
 	case strings.HasPrefix(a.ref, "libs."):
 		return s.fromCatalog(strings.TrimPrefix(a.ref, "libs."), a.line)
 	case a.ref != "":
-		if t, ok := s.vars[strings.TrimPrefix(strings.TrimPrefix(a.ref, "ext."), "extra.")]; ok {
+		if t, ok := s.variable(refName(a.ref)); ok {
 			t.line = a.line
 			if dep, ok := s.fromString(t); ok {
 				return []dependency{dep}

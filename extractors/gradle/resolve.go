@@ -13,52 +13,125 @@ const maxDepth = 16
 // the script assigns a string literal to, the gradle.properties files that
 // apply to it, and catalog versions.
 type scope struct {
-	vars    map[string]token  // script variables, by name
-	props   map[string]string // gradle.properties, the nearest file first
-	catalog *catalog
-	kotlin  bool // Kotlin strings end a $name at the first dot, Groovy ones do not
+	vars      map[string]token  // script variables, by name
+	props     map[string]string // gradle.properties, the nearest file first
+	inherited map[string]token  // extra properties of the projects above
+	catalog   *catalog
+	kotlin    bool // Kotlin strings end a $name at the first dot, Groovy ones do not
+}
+
+// variable looks a name up among the script's variables, then the extra
+// properties it inherits.
+func (s *scope) variable(name string) (token, bool) {
+	if t, ok := s.vars[name]; ok {
+		return t, true
+	}
+	t, ok := s.inherited[name]
+	return t, ok
 }
 
 // collectVariables records every `name = "literal"` of the script: def and
 // val declarations, ext and extra properties, assignments in ext blocks.
-// The first assignment of a name wins; named arguments are not variables.
+// A map literal's string entries are variables too: versions = [guava: '…']
+// gives versions.guava. The first assignment of a name wins; named
+// arguments are not variables.
 func collectVariables(toks []token) map[string]token {
 	vars := map[string]token{}
-	for i := 1; i+1 < len(toks); i++ {
-		if toks[i].kind != tPunct || toks[i].text != "=" || toks[i+1].kind != tString {
-			continue
-		}
-		if i+2 < len(toks) && !endsValue(toks[i+2]) {
-			continue // "a" + b, "a".trim(): not a literal
-		}
-		name, ok := assignee(toks, i)
-		if _, seen := vars[name]; ok && !seen {
-			vars[name] = toks[i+1]
-		}
+	for name, a := range collectAssignments(toks) {
+		vars[name] = a.value
 	}
 	return vars
+}
+
+// assignment is a string literal given to a name: the value, the index of
+// the '=', and whether the name is written as an extra property.
+type assignment struct {
+	value token
+	at    int
+	ext   bool
+}
+
+func collectAssignments(toks []token) map[string]assignment {
+	found := map[string]assignment{}
+	record := func(name string, a assignment) {
+		if _, seen := found[name]; !seen {
+			found[name] = a
+		}
+	}
+	for i := 1; i+1 < len(toks); i++ {
+		if toks[i].kind != tPunct || toks[i].text != "=" {
+			continue
+		}
+		path, ext, ok := assignee(toks, i)
+		name := refName(path)
+		switch {
+		case !ok:
+		case toks[i+1].kind == tString && (i+2 >= len(toks) || endsValue(toks[i+2])):
+			record(name, assignment{value: toks[i+1], at: i, ext: ext})
+		case toks[i+1].kind == tPunct && toks[i+1].text == "[":
+			for key, value := range mapEntries(toks, i+1) {
+				record(name+"."+key, assignment{value: value, at: i, ext: ext})
+			}
+		}
+	}
+	return found
+}
+
+// mapEntries reads the string entries of the map literal whose '[' is at
+// open: key: 'value' pairs, keys bare or quoted. Entries with any other
+// value are skipped.
+func mapEntries(toks []token, open int) map[string]token {
+	entries := map[string]token{}
+	depth := 0
+	for j := open; j < len(toks); j++ {
+		switch t := toks[j]; {
+		case t.kind == tPunct && (t.text == "[" || t.text == "(" || t.text == "{"):
+			depth++
+		case t.kind == tPunct && (t.text == "]" || t.text == ")" || t.text == "}"):
+			if depth--; depth == 0 {
+				return entries
+			}
+		case depth == 1 && j+3 < len(toks) && (t.kind == tIdent || t.kind == tString) &&
+			toks[j-1].kind == tPunct && (toks[j-1].text == "[" || toks[j-1].text == ",") &&
+			toks[j+1].text == ":" && toks[j+2].kind == tString &&
+			(toks[j+3].text == "," || toks[j+3].text == "]"):
+			entries[t.text] = toks[j+2]
+		}
+	}
+	return entries
 }
 
 func endsValue(t token) bool {
 	return t.kind == tNewline || t.kind == tPunct && (t.text == ";" || t.text == "}")
 }
 
-// assignee names what the '=' at i assigns to: x, ext.x, val x: String,
-// extra["x"].
-func assignee(toks []token, i int) (string, bool) {
+// assignee names what the '=' at i assigns to: x, val x: String, a dotted
+// path (ext.x, project.ext.versions.x) as written, or extra["x"]; ext
+// tells whether it is written as an extra property.
+func assignee(toks []token, i int) (path string, ext, ok bool) {
 	lhs := toks[i-1]
 	switch {
 	case lhs.kind == tIdent && i >= 3 && toks[i-2].text == ":" && toks[i-3].kind == tIdent:
-		return toks[i-3].text, true
+		return toks[i-3].text, false, true
 	case lhs.kind == tIdent:
-		if i >= 2 && toks[i-2].kind == tPunct && (toks[i-2].text == "(" || toks[i-2].text == ",") {
-			return "", false
+		start := i - 1
+		for start >= 2 && toks[start-1].text == "." && toks[start-2].kind == tIdent {
+			start -= 2
 		}
-		return lhs.text, true
-	case lhs.text == "]" && i >= 3 && toks[i-2].kind == tString && toks[i-3].text == "[":
-		return toks[i-2].text, true
+		if start >= 1 && toks[start-1].kind == tPunct &&
+			(toks[start-1].text == "(" || toks[start-1].text == ",") {
+			return "", false, false
+		}
+		var b strings.Builder
+		for _, t := range toks[start:i] {
+			b.WriteString(t.text)
+		}
+		path = b.String()
+		return path, refName(path) != strings.TrimPrefix(path, "project."), true
+	case lhs.text == "]" && i >= 4 && toks[i-2].kind == tString && toks[i-3].text == "[":
+		return toks[i-2].text, isExtName(toks[i-4].text), true
 	}
-	return "", false
+	return "", false, false
 }
 
 // text resolves a string literal: escapes are undone and, in a "" string,
@@ -139,8 +212,11 @@ func interpolated(rest string, kotlin bool) (expr string, n int) {
 }
 
 var (
-	propertyPath = regexp.MustCompile(
-		`^(?:(?:rootProject|project)\.)?(?:(?:ext|extra)\.)?([A-Za-z_][A-Za-z0-9_]*)$`)
+	// A name may be followed by one map key: versions.guava.
+	propertyPath = regexp.MustCompile(`^(?:(?:rootProject|project)\.)?(?:(?:ext|extra)\.)?` +
+		`([A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z_][A-Za-z0-9_]*)?)$`)
+	mapIndex = regexp.MustCompile(`^(?:(?:rootProject|project)\.)?(?:(?:ext|extra)\.)?` +
+		`([A-Za-z_][A-Za-z0-9_]*)\[\s*["']([^"']+)["']\s*\]$`)
 	propertyCall = regexp.MustCompile(`^(?:(?:rootProject|project)\.)?` +
 		`(?:(?:findProperty|property)\(|(?:ext|extra|properties)\[)\s*["']([^"']+)["']\s*[)\]]` +
 		`(?:\s*as\s+String\??|\.toString\(\)|!!)?$`)
@@ -161,12 +237,19 @@ func (s *scope) lookup(expr string, depth int) (string, bool) {
 		name = m[1]
 	} else if m := propertyCall.FindStringSubmatch(expr); m != nil {
 		name = m[1]
+	} else if m := mapIndex.FindStringSubmatch(expr); m != nil {
+		name = m[1] + "." + m[2]
 	} else {
 		return "", false
 	}
 	if t, ok := s.vars[name]; ok {
 		return s.textDepth(t, depth+1)
 	}
-	v, ok := s.props[name]
-	return v, ok
+	if v, ok := s.props[name]; ok {
+		return v, true
+	}
+	if t, ok := s.inherited[name]; ok {
+		return s.textDepth(t, depth+1)
+	}
+	return "", false
 }
