@@ -63,6 +63,8 @@ func TestRequirementsScope(t *testing.T) {
 		"requirements.txt": "prod", "requirements-dev.txt": "dev",
 		"requirements_test.txt": "test", "requirements/base.txt": "prod",
 		"requirements/docs.txt": "docs", "api/requirements.prod.txt": "prod",
+		"dev-requirements.txt": "dev", "test_requirements.txt": "test",
+		"ci.requirements.txt": "ci",
 	} {
 		if got := requirementsScope(p); got != want {
 			t.Errorf("requirementsScope(%q) = %q, want %q", p, got, want)

@@ -17,8 +17,10 @@ func New() *Extractor { return &Extractor{} }
 // Name implements extractors.Extractor.
 func (*Extractor) Name() string { return "python" }
 
-// Match implements extractors.Extractor: requirements*.txt, any .txt in a
-// folder named requirements, pyproject.toml, Pipfile and the lockfiles.
+// Match implements extractors.Extractor: requirements*.txt, the
+// dev-requirements.txt kind (a name, then -, _ or ., then requirements.txt),
+// any .txt in a folder named requirements, pyproject.toml, Pipfile and the
+// lockfiles.
 func (*Extractor) Match(p string) bool {
 	base := path.Base(p)
 	switch base {
@@ -28,7 +30,15 @@ func (*Extractor) Match(p string) bool {
 	if !strings.HasSuffix(base, ".txt") {
 		return false
 	}
-	return strings.HasPrefix(base, "requirements") || path.Base(path.Dir(p)) == "requirements"
+	return strings.HasPrefix(base, "requirements") || hasRequirementsSuffix(base) ||
+		path.Base(path.Dir(p)) == "requirements"
+}
+
+// hasRequirementsSuffix reports whether a file name is some name followed
+// by -requirements.txt, _requirements.txt or .requirements.txt.
+func hasRequirementsSuffix(base string) bool {
+	rest, ok := strings.CutSuffix(base, "requirements.txt")
+	return ok && rest != "" && strings.ContainsAny(rest[len(rest)-1:], "-_.")
 }
 
 // Extract implements extractors.Extractor. A lockfile is read on its own

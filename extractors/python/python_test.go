@@ -76,6 +76,13 @@ func TestExtractRequirements(t *testing.T) {
 				pkg("requirements-base.txt", at("requirements-base.txt", 1), map[string]any{
 					"name": "six", "constraint": "==1.16.0", "version": "1.16.0", "pinned": true}),
 			}},
+		// The including file is read on its own; the scope is the name's.
+		{name: "named before requirements.txt", dir: "testdata/requirements",
+			path: "test-requirements.txt", want: []extractors.Item{
+				pkg("test-requirements.txt", at("test-requirements.txt", 2), map[string]any{
+					"name": "pytest", "constraint": "==8.3.3", "version": "8.3.3",
+					"pinned": true, "scope": "test"}),
+			}},
 	})
 }
 
@@ -228,6 +235,9 @@ func TestMatch(t *testing.T) {
 		"Pipfile.lock": true, "poetry.lock": true, "svc/uv.lock": true,
 		"requirements.in": false, "notes.txt": false, "docs/requirements.md": false,
 		"setup.py": false, "pipfile": false,
+		"dev-requirements.txt": true, "svc/test_requirements.txt": true,
+		"ci.requirements.txt": true, "requirements/docs/dev.txt": false,
+		"myrequirements.txt": false, "requirements.txt.bak": false,
 	}
 	for p, want := range tests {
 		if got := New().Match(p); got != want {

@@ -219,11 +219,13 @@ func (r *requirementsFile) finish() {
 }
 
 // requirementsScope reads the scope from the file's name, as projects name
-// them: requirements.txt, requirements-dev.txt, requirements/test.txt.
+// them: requirements.txt, requirements-dev.txt, dev-requirements.txt,
+// requirements/test.txt.
 func requirementsScope(p string) string {
 	base := strings.TrimSuffix(path.Base(p), ".txt")
 	if path.Base(path.Dir(p)) != "requirements" {
 		base = strings.TrimPrefix(base, "requirements")
+		base = strings.TrimSuffix(base, "requirements")
 	}
 	base = strings.ToLower(strings.Trim(base, "-_."))
 	switch base {
