@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"path"
 	"slices"
 	"strings"
 )
@@ -32,6 +33,11 @@ type ReportOptions struct {
 	// Quality require a file on every result, so findings without one point at
 	// its first line.
 	ModelFile string
+	// PathPrefix is the evaluated directory relative to the checkout's root,
+	// slash-separated, or empty when they are the same. SARIF, Code Quality,
+	// GitHub annotations and JUnit place findings by path from the root of
+	// the checkout, so their paths get it in front.
+	PathPrefix string
 	// LinkBase prefixes the file links of the Markdown report, for example
 	// https://github.com/org/repo/blob/<commit>/. Empty gives links relative to
 	// the repository root.
@@ -58,7 +64,7 @@ func (o ReportOptions) Write(w io.Writer, format string, r Report) error {
 	case "markdown":
 		return writeMarkdown(w, r, o)
 	case "github":
-		return writeGitHub(w, r)
+		return writeGitHub(w, r, o)
 	case "junit":
 		return writeJUnit(w, r, o)
 	case "codequality":
@@ -156,7 +162,8 @@ func Fingerprint(f Finding) string {
 }
 
 // anchor is where a format that requires a file places a finding: its own
-// location, or the first line of the threat model when it has none.
+// location, or the first line of the threat model when it has none, as a
+// path from the root of the checkout.
 func (o ReportOptions) anchor(f Finding) (path string, line int) {
 	path, line = f.Location.Path, f.Location.Line
 	if path == "" {
@@ -165,7 +172,17 @@ func (o ReportOptions) anchor(f Finding) (path string, line int) {
 			path = DefaultModelFile
 		}
 	}
-	return path, max(line, 1)
+	return o.checkoutPath(path), max(line, 1)
+}
+
+// checkoutPath turns a path relative to the evaluated directory into one
+// relative to the root of the checkout. A path that is not relative (a
+// model kept outside the repository) is left as it is.
+func (o ReportOptions) checkoutPath(p string) string {
+	if o.PathPrefix == "" || p == "" || path.IsAbs(p) || strings.HasPrefix(p, "../") {
+		return p
+	}
+	return path.Join(o.PathPrefix, p)
 }
 
 // catalog is every rule a report describes, sorted by id: the rules the run

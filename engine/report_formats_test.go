@@ -6,6 +6,7 @@ import (
 	"encoding/xml"
 	"fmt"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -299,5 +300,50 @@ func TestTextColor(t *testing.T) {
 	stripped := regexp.MustCompile("\x1b\\[[0-9;]*m").ReplaceAllString(colored.String(), "")
 	if stripped != plain.String() {
 		t.Error("colour changed more than the colour codes")
+	}
+}
+
+// TestPathPrefix checks that the formats a platform reads from the root of
+// the checkout put the evaluated directory before every path, the threat
+// model's included, and that the formats people read keep them as they are.
+func TestPathPrefix(t *testing.T) {
+	r := trickyReport(t)
+	o := testOptions()
+	o.PathPrefix = "services/shop"
+	write := func(format string) string {
+		var out bytes.Buffer
+		if err := o.Write(&out, format, r); err != nil {
+			t.Fatal(err)
+		}
+		return out.String()
+	}
+
+	var log sarifLog
+	if err := json.Unmarshal([]byte(write("sarif")), &log); err != nil {
+		t.Fatal(err)
+	}
+	var uris []string
+	for _, res := range log.Runs[0].Results {
+		uris = append(uris, res.Locations[0].PhysicalLocation.ArtifactLocation.URI)
+	}
+	for _, uri := range uris {
+		if !strings.HasPrefix(uri, "services/shop/") {
+			t.Errorf("SARIF location %q lacks the prefix", uri)
+		}
+	}
+	if !slices.Contains(uris, "services/shop/docs/threat-model.yaml") {
+		t.Errorf("no finding without a file points at the prefixed model: %q", uris)
+	}
+	for format, want := range map[string]string{
+		"codequality": `"path": "services/shop/svc/a b/Dockerfile"`,
+		"github":      "file=services/shop/svc/a b/Dockerfile,",
+		"junit":       `file="services/shop/svc/a b/Dockerfile"`,
+	} {
+		if got := write(format); !strings.Contains(got, want) {
+			t.Errorf("%s report lacks %s:\n%s", format, want, got)
+		}
+	}
+	if strings.Contains(write("text"), "services/shop") {
+		t.Error("the text report put the prefix before its paths")
 	}
 }

@@ -17,13 +17,13 @@ var githubCommands = map[Action]string{
 // writeGitHub prints one annotation per finding, then a notice on the run
 // naming the bundles that judged it and their overrides, if any, then the
 // summary line for the log. A finding without a file is annotated on the run
-// itself.
-func writeGitHub(w io.Writer, r Report) error {
+// itself. Paths are from the root of the checkout, where the runner looks.
+func writeGitHub(w io.Writer, r Report, o ReportOptions) error {
 	var b strings.Builder
 	for _, f := range r.Findings {
 		var props []string
 		if f.Location.Path != "" {
-			props = append(props, "file="+escapeGitHubProperty(f.Location.Path))
+			props = append(props, "file="+escapeGitHubProperty(o.checkoutPath(f.Location.Path)))
 			if f.Location.Line > 0 {
 				props = append(props, fmt.Sprintf("line=%d", f.Location.Line))
 			}

@@ -66,7 +66,7 @@ func writeJUnit(w io.Writer, r Report, o ReportOptions) error {
 	fired := map[string]bool{}
 	for _, f := range r.Findings {
 		fired[f.Rule] = true
-		suite.Cases = append(suite.Cases, junitFinding(f))
+		suite.Cases = append(suite.Cases, junitFinding(f, o))
 	}
 	for _, rule := range o.catalog(r.Findings) {
 		if !fired[rule.ID] {
@@ -108,7 +108,7 @@ func junitBundleProperties(s Summary) *junitProperties {
 	return props
 }
 
-func junitFinding(f Finding) junitCase {
+func junitFinding(f Finding, o ReportOptions) junitCase {
 	subject := f.Subject
 	if subject == "" {
 		subject = f.Title
@@ -116,7 +116,7 @@ func junitFinding(f Finding) junitCase {
 	c := junitCase{
 		Name:      fmt.Sprintf("%s %s at %s", f.Rule, subject, formatLocation(f)),
 		ClassName: f.Rule,
-		File:      f.Location.Path,
+		File:      o.checkoutPath(f.Location.Path),
 	}
 	details := strings.Join([]string{
 		fmt.Sprintf("%s %s: %s", strings.ToUpper(string(f.Action)), f.Severity, f.Title),

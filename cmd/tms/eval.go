@@ -17,6 +17,7 @@ type evalOptions struct {
 	output           []string       // --output values, as given
 	outputs          []reportOutput // the reports to write, parsed from them
 	linkBase         string
+	pathPrefix       string // --path-prefix, cleaned: "" when the repository is the checkout
 	failOn           string
 	warnOn           string
 	failOnNewSurface bool
@@ -46,6 +47,9 @@ stderr.`,
 		"write the report to FILE instead of stdout, or add a report with FORMAT=FILE (repeatable)")
 	f.StringVar(&opts.linkBase, "link-base", "",
 		"URL that prefixes file links in the markdown report (default: relative links)")
+	f.StringVar(&opts.pathPrefix, "path-prefix", "",
+		"directory of --repo within the checkout, put before the paths of the sarif, "+
+			"codequality, github and junit reports (default: none)")
 	f.StringVar(&opts.failOn, "fail-on", "", "block findings at this severity and above (default high)")
 	f.StringVar(&opts.warnOn, "warn-on", "", "warn on findings at this severity and above (default medium)")
 	f.BoolVar(&opts.failOnNewSurface, "fail-on-new-surface", false,
@@ -109,6 +113,9 @@ func (o *evalOptions) applyFlags(cfg *engine.Config, changed func(string) bool) 
 		return err
 	}
 	o.outputs = outputs
+	if o.pathPrefix, err = cleanPathPrefix(o.pathPrefix); err != nil {
+		return err
+	}
 	if err := o.forge.check(); err != nil {
 		return err
 	}

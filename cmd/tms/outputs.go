@@ -100,6 +100,7 @@ func (o *evalOptions) reportOptions(ctx context.Context,
 		Thresholds:  req.Config.Thresholds(),
 		ModelFile:   modelFile(req.Repo, req.ModelPath),
 		LinkBase:    o.linkBase,
+		PathPrefix:  o.pathPrefix,
 	}
 	if !slices.ContainsFunc(o.outputs, func(out reportOutput) bool {
 		return engine.NeedsRules(out.format)
@@ -112,6 +113,23 @@ func (o *evalOptions) reportOptions(ctx context.Context,
 	}
 	ro.Rules = eng.Rules()
 	return ro, nil
+}
+
+// cleanPathPrefix checks --path-prefix: a directory inside the checkout,
+// given relative to its root, which the reports want slash-separated.
+func cleanPathPrefix(prefix string) (string, error) {
+	if prefix == "" {
+		return "", nil
+	}
+	clean := filepath.Clean(prefix)
+	if !filepath.IsLocal(clean) {
+		return "", fmt.Errorf("--path-prefix %q: expected a directory relative to the root "+
+			"of the checkout, without ..", prefix)
+	}
+	if clean == "." {
+		return "", nil
+	}
+	return filepath.ToSlash(clean), nil
 }
 
 // colorTerminal reports whether w is a terminal that wants colour: not when
