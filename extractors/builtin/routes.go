@@ -10,4 +10,5 @@ func init() {
 	register(routes.NewJava())
 	register(routes.NewPython())
 	register(routes.NewRails())
+	register(routes.NewCSharp())
 }

@@ -44,6 +44,8 @@ func FuzzExtractPython(f *testing.F) {
 
 func FuzzExtractJava(f *testing.F) { fuzzExtract(f, NewJava(), "Api.kt", "java/*") }
 
+func FuzzExtractCSharp(f *testing.F) { fuzzExtract(f, NewCSharp(), "Api.cs", "csharp/*") }
+
 func FuzzExtractRails(f *testing.F) {
 	fuzzExtract(f, NewRails(), "config/routes.rb", "rails/config/routes.rb")
 }

@@ -54,18 +54,15 @@ type javaClass struct {
 	framework string // spring, jax-rs, or "" for a class that is neither
 	prefixes  []string
 	known     bool
-	depth     int
 }
 
 // javaFile is the state of reading one file.
 type javaFile struct {
-	ts       toks
-	depth    int
-	pending  []annotation // since the last declaration
-	awaiting *javaClass   // a class declared, its body not yet open
-	classes  []*javaClass // open class bodies, innermost last
-	routes   []route
-	unseen   unseen
+	ts      toks
+	pending []annotation // since the last declaration
+	bodies  classBodies[javaClass]
+	routes  []route
+	unseen  unseen
 }
 
 func (j *javaFile) scan() {
@@ -76,9 +73,11 @@ func (j *javaFile) scan() {
 		case ts.punct(i, "@") && ts.at(i+1).kind == tIdent && !ts.ident(i+1, "interface"):
 			i = j.annotation(i + 1)
 		case t.kind == tPunct && t.text == "{":
-			j.open()
+			j.bodies.openBrace()
+			j.pending = nil
 		case t.kind == tPunct && t.text == "}":
-			j.close()
+			j.bodies.closeBrace()
+			j.pending = nil
 		case t.kind == tPunct && (t.text == ";" || t.text == "="):
 			j.pending = nil
 		case (ts.ident(i, "class") || ts.ident(i, "interface")) && !ts.punct(i-1, "."):
@@ -107,34 +106,6 @@ func (j *javaFile) annotation(i int) int {
 	return end
 }
 
-func (j *javaFile) open() {
-	j.depth++
-	if j.awaiting != nil {
-		j.awaiting.depth = j.depth
-		j.classes = append(j.classes, j.awaiting)
-		j.awaiting = nil
-	}
-	j.pending = nil
-}
-
-func (j *javaFile) close() {
-	if n := len(j.classes); n > 0 && j.classes[n-1].depth == j.depth {
-		j.classes = j.classes[:n-1]
-	}
-	j.depth--
-	j.pending = nil
-}
-
-// current returns the class whose members are being read, nil between
-// classes or inside a method body.
-func (j *javaFile) current() *javaClass {
-	n := len(j.classes)
-	if n == 0 || j.classes[n-1].depth != j.depth {
-		return nil
-	}
-	return j.classes[n-1]
-}
-
 // declareClass reads the annotations of a class: @RestController or
 // @Controller with @RequestMapping for Spring, @Path for JAX-RS.
 func (j *javaFile) declareClass() {
@@ -156,7 +127,8 @@ func (j *javaFile) declareClass() {
 			c.known = false
 		}
 	}
-	j.awaiting, j.pending = c, nil
+	j.bodies.declare(c)
+	j.pending = nil
 }
 
 func (j *javaFile) find(name string) *annotation {
@@ -170,7 +142,7 @@ func (j *javaFile) find(name string) *annotation {
 
 // member reads the annotations of a method, its name at i.
 func (j *javaFile) member(i int) {
-	c := j.current()
+	c := j.bodies.current()
 	if c == nil || len(j.pending) == 0 {
 		return
 	}

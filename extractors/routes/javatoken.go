@@ -6,15 +6,11 @@ package routes
 func lexJava(src []byte, kotlin bool) toks {
 	l := newLexer(src)
 	for l.i < len(l.src) {
-		if l.space() {
+		if l.space() || l.cComment() {
 			continue
 		}
 		c, line := l.src[l.i], l.line
 		switch {
-		case l.hasPrefix("//"):
-			l.skipLine()
-		case l.hasPrefix("/*"):
-			l.skipUntil("*/")
 		case l.hasPrefix(`"""`):
 			text := l.tripleQuoted(`"""`, kotlin)
 			l.out = append(l.out, tok{kind: tString, text: text, line: line,
@@ -26,13 +22,8 @@ func lexJava(src []byte, kotlin bool) toks {
 		case c == '\'':
 			l.quoted('\'', false)
 			l.emit(tOther, "char", line)
-		case isWordStart(c):
-			l.emit(tIdent, l.word(), line)
-		case c >= '0' && c <= '9':
-			l.emit(tNumber, l.word(), line)
 		default:
-			l.emit(tPunct, string(c), line)
-			l.i++
+			l.plainToken()
 		}
 	}
 	return l.out

@@ -10,15 +10,11 @@ func lexJS(src []byte) toks {
 		l.skipLine()
 	}
 	for l.i < len(l.src) {
-		if l.space() {
+		if l.space() || l.cComment() {
 			continue
 		}
 		c, line := l.src[l.i], l.line
 		switch {
-		case l.hasPrefix("//"):
-			l.skipLine()
-		case l.hasPrefix("/*"):
-			l.skipUntil("*/")
 		case c == '\'' || c == '"':
 			l.emit(tString, l.quoted(c, false), line)
 		case c == '`':
@@ -93,35 +89,17 @@ func (l *lexer) template() (text, tail string, dynamic bool) {
 
 // substitution skips the code of a ${...}, up to and past its closing brace.
 func (l *lexer) substitution() {
-	depth := 1
-	for l.i < len(l.src) {
-		c := l.src[l.i]
-		switch {
-		case l.hasPrefix("//"):
-			l.skipLine()
-			continue
-		case l.hasPrefix("/*"):
-			l.skipUntil("*/")
-			continue
-		case c == '\'' || c == '"':
+	l.skipBraced(func() bool {
+		switch c := l.src[l.i]; c {
+		case '\'', '"':
 			l.quoted(c, false)
-			continue
-		case c == '`':
+		case '`':
 			l.template()
-			continue
-		case c == '{':
-			depth++
-		case c == '}':
-			depth--
-			if depth == 0 {
-				l.i++
-				return
-			}
-		case c == '\n':
-			l.line++
+		default:
+			return false
 		}
-		l.i++
-	}
+		return true
+	})
 }
 
 // regexp skips a regular expression literal, the slash at l.i. A slash in a

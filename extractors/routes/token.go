@@ -248,3 +248,56 @@ func (l *lexer) quoted(quote byte, raw bool) string {
 	}
 	return string(b)
 }
+
+// cComment skips the // or /* */ comment at l.i, and reports whether there
+// was one.
+func (l *lexer) cComment() bool {
+	switch {
+	case l.hasPrefix("//"):
+		l.skipLine()
+	case l.hasPrefix("/*"):
+		l.skipUntil("*/")
+	default:
+		return false
+	}
+	return true
+}
+
+// plainToken emits the name, number or punctuation character at l.i.
+func (l *lexer) plainToken() {
+	c, line := l.src[l.i], l.line
+	switch {
+	case isWordStart(c):
+		l.emit(tIdent, l.word(), line)
+	case c >= '0' && c <= '9':
+		l.emit(tNumber, l.word(), line)
+	default:
+		l.emit(tPunct, string(c), line)
+		l.i++
+	}
+}
+
+// skipBraced skips code inside an open brace, from l.i up to and past the
+// brace that closes it. literal reads the string or other literal at l.i
+// and reports whether there was one, so that braces in it are not counted.
+func (l *lexer) skipBraced(literal func() bool) {
+	depth := 1
+	for l.i < len(l.src) {
+		if l.cComment() || literal() {
+			continue
+		}
+		switch l.src[l.i] {
+		case '{':
+			depth++
+		case '}':
+			depth--
+			if depth == 0 {
+				l.i++
+				return
+			}
+		case '\n':
+			l.line++
+		}
+		l.i++
+	}
+}
