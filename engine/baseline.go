@@ -68,7 +68,7 @@ func newBaseliner(scan *Scan, t *Templates) *baseliner {
 			b.byCls[comp] = map[string][]extractors.Item{}
 		}
 		b.items[comp] = append(b.items[comp], item)
-		if c := t.classOf(item.Kind, item.Attributes); c != nil {
+		if c := t.classOf(item); c != nil {
 			b.byCls[comp][c.Name] = append(b.byCls[comp][c.Name], item)
 		}
 	}
@@ -176,12 +176,21 @@ func (b *baseliner) threats(comp string) []threatmodel.Threat {
 				Title:     strings.ReplaceAll(tt.Title, "{component}", b.name(comp)),
 				Stride:    []string{tt.Stride},
 				Severity:  string(tt.Severity),
-				AppliesTo: b.globs(comp, items),
+				AppliesTo: b.classGlobs(c, comp, items),
 				Status:    "unreviewed",
 			})
 		}
 	}
 	return out
+}
+
+// classGlobs name a class's items in a component: by kind, so that a later
+// item of the kind joins, unless the class takes only some items of a kind.
+func (b *baseliner) classGlobs(c Class, comp string, items []extractors.Item) []string {
+	if c.selective() {
+		return ids(items)
+	}
+	return b.globs(comp, items)
 }
 
 var strideLetter = map[string]string{
@@ -216,8 +225,11 @@ func (b *baseliner) mitigations(comp string) []threatmodel.Mitigation {
 			continue
 		}
 		covered := shown
-		if ctl.CoversClass != "" {
+		switch {
+		case ctl.CoversClass != "":
 			covered = b.byCls[comp][ctl.CoversClass]
+		case ctl.CoversReferenced != "":
+			covered = b.referenced(comp, shown, ctl.CoversReferenced)
 		}
 		mitigates := b.answeredThreats(comp, covered, ctl.Mitigates)
 		if len(mitigates) == 0 {
@@ -232,6 +244,27 @@ func (b *baseliner) mitigations(comp string) []threatmodel.Mitigation {
 			Status:    "proposed",
 			Control:   ctl.Control,
 		})
+	}
+	return out
+}
+
+// referenced replaces each item by the resource of the component its attr
+// names by address ("aws_s3_bucket.logs"), keeping an item whose reference
+// the component does not hold.
+func (b *baseliner) referenced(comp string, items []extractors.Item, attr string) []extractors.Item {
+	byAddress := map[string]extractors.Item{}
+	for _, it := range b.items[comp] {
+		if _, address, ok := strings.Cut(it.ID, "#"); ok && strings.HasSuffix(it.Kind, ".resource") {
+			byAddress[address] = it
+		}
+	}
+	var out []extractors.Item
+	for _, it := range items {
+		ref, _ := it.Attributes[attr].(string)
+		if target, ok := byAddress[ref]; ok {
+			it = target
+		}
+		out = append(out, it)
 	}
 	return out
 }
@@ -261,7 +294,7 @@ func (b *baseliner) answeredThreats(comp string, covered []extractors.Item, stri
 	seen := map[string]bool{}
 	var out []string
 	for _, it := range covered {
-		c := b.t.classOf(it.Kind, it.Attributes)
+		c := b.t.classOf(it)
 		if c == nil {
 			continue
 		}

@@ -21,8 +21,9 @@ import (
 // proposed mitigations.
 func TestBaseline(t *testing.T) {
 	tests := map[string]string{
-		"../testdata/example":        "testdata/baseline/example.yaml",
-		"testdata/baseline/monorepo": "testdata/baseline/monorepo.yaml",
+		"../testdata/example":              "testdata/baseline/example.yaml",
+		"testdata/baseline/monorepo":       "testdata/baseline/monorepo.yaml",
+		"testdata/baseline/terraform-only": "testdata/baseline/terraform-only.yaml",
 	}
 	for repo, golden := range tests {
 		t.Run(golden, func(t *testing.T) {
@@ -136,6 +137,44 @@ func TestMonorepoComponents(t *testing.T) {
 		"infra-terraform-modules-db-to-data-stores"} {
 		if !boundaries[id] {
 			t.Errorf("no boundary %s", id)
+		}
+	}
+}
+
+// TestTerraformOnlyBaseline: in a repository of Terraform alone, store
+// threats apply to the resources that hold data and to nothing that only
+// configures them; a public load balancer and a security group open to the
+// internet face entry threats and cross the internet boundary; encryption
+// set by a separate resource covers the bucket it encrypts.
+func TestTerraformOnlyBaseline(t *testing.T) {
+	model := baselineOf(t, "testdata/baseline/terraform-only")
+	const res = "terraform.resource:main.tf#"
+	applies := map[string][]string{} // class part of the threat id -> globs
+	for _, th := range model.Threats {
+		class := strings.Split(strings.TrimPrefix(th.ID, "T-root-"), "-")[0]
+		applies[class] = th.AppliesTo
+	}
+	want := map[string][]string{
+		"store": {res + "aws_db_instance.orders", res + "aws_s3_bucket.logs"},
+		"edge":  {res + "aws_lb.web", res + "aws_security_group.web"},
+	}
+	if diff := cmp.Diff(want, applies); diff != "" {
+		t.Errorf("threats apply to (-want +got):\n%s", diff)
+	}
+
+	var internet []string
+	for _, bd := range model.Boundaries {
+		if bd.From == "internet" {
+			internet = append(internet, bd.CrossedBy...)
+		}
+	}
+	if diff := cmp.Diff(want["edge"], internet); diff != "" {
+		t.Errorf("internet boundary crossed by (-want +got):\n%s", diff)
+	}
+
+	for _, m := range model.Mitigations {
+		if m.Control == "encryption" && !slices.Contains(m.Covers, res+"aws_s3_bucket.logs") {
+			t.Errorf("encryption mitigation %s covers %v, not the bucket", m.ID, m.Covers)
 		}
 	}
 }

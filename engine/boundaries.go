@@ -61,12 +61,12 @@ func crossingItems(c Class, items []extractors.Item) []extractors.Item {
 }
 
 // crossingGlobs names entry points one by one, since exposure differs item
-// by item, and other classes by kind.
+// by item, and other classes as their threats do.
 func (b *baseliner) crossingGlobs(c Class, comp string, items []extractors.Item) []string {
 	if c.Name == "entry" {
 		return ids(items)
 	}
-	return b.globs(comp, items)
+	return b.classGlobs(c, comp, items)
 }
 
 func sortedBoundaries(byID map[string]*threatmodel.Boundary) []threatmodel.Boundary {

@@ -10,6 +10,7 @@ import (
 
 	"gopkg.in/yaml.v3"
 
+	"github.com/tms-dev/tms/extractors"
 	"github.com/tms-dev/tms/extractors/threatmodel"
 )
 
@@ -30,6 +31,7 @@ type Class struct {
 	Kinds        []string         `yaml:"kinds"`
 	TypePattern  string           `yaml:"type_pattern"`  // matched against the type attribute
 	ImagePattern string           `yaml:"image_pattern"` // matched against the images' names
+	Exposures    []string         `yaml:"exposures"`     // when set, only items of these exposures
 	BoundaryFrom string           `yaml:"boundary_from"` // the less trusted side, if the class crosses one
 	BoundaryTo   string           `yaml:"boundary_to"`   // the other side; the component when empty
 	Threats      []ThreatTemplate `yaml:"threats"`
@@ -52,6 +54,10 @@ type Control struct {
 	When        map[string]any `yaml:"when"`         // attributes the item must have
 	Mitigates   []string       `yaml:"mitigates"`    // STRIDE categories
 	CoversClass string         `yaml:"covers_class"` // cover this class's items instead of the control's own
+	// CoversReferenced names an attribute that holds the address of the
+	// resource an item configures (bucket: aws_s3_bucket.logs): the
+	// mitigation covers that resource rather than the configuration.
+	CoversReferenced string `yaml:"covers_referenced"`
 	// Control is the checkable control the proposed mitigation names, so
 	// that once a person marks it implemented tms keeps checking it.
 	Control string `yaml:"control"`
@@ -91,6 +97,11 @@ func (t *Templates) check() error {
 				return fmt.Errorf("class %s: threat %q needs a STRIDE category and a severity", c.Name, th.Title)
 			}
 		}
+		for _, e := range c.Exposures {
+			if !slices.Contains(exposures, e) {
+				return fmt.Errorf("class %s: exposures: %q is not public, internal or unknown", c.Name, e)
+			}
+		}
 		var err error
 		if c.typeRE, err = compileOptional(c.TypePattern); err != nil {
 			return fmt.Errorf("class %s: type_pattern: %w", c.Name, err)
@@ -120,20 +131,34 @@ func compileOptional(pattern string) (*regexp.Regexp, error) {
 }
 
 // classOf returns the first class that claims the item, or nil.
-func (t *Templates) classOf(kind string, attrs map[string]any) *Class {
+func (t *Templates) classOf(it extractors.Item) *Class {
 	for i := range t.Classes {
 		c := &t.Classes[i]
-		if slices.Contains(c.Kinds, kind) && c.claims(attrs) {
+		if slices.Contains(c.Kinds, it.Kind) && c.claims(it) {
 			return c
 		}
 	}
 	return nil
 }
 
-// claims reports whether a class with patterns matches an item of one of its
-// kinds: a Terraform resource by its type, a container by an image's name.
-// A class without patterns claims every item of its kinds.
-func (c *Class) claims(attrs map[string]any) bool {
+var exposures = []string{"public", "internal", "unknown"}
+
+// selective reports whether the class takes only some items of its kinds,
+// by exposure or pattern. Its threats then name those items one by one,
+// since a glob over a kind would take in their neighbours.
+func (c *Class) selective() bool {
+	return c.typeRE != nil || c.imageRE != nil || len(c.Exposures) > 0
+}
+
+// claims reports whether a class takes an item of one of its kinds: one of
+// its exposures, if it names any, and with patterns, a Terraform resource
+// by its type, a container by an image's name. A class without patterns
+// claims every item of its kinds.
+func (c *Class) claims(it extractors.Item) bool {
+	if len(c.Exposures) > 0 && !slices.Contains(c.Exposures, string(it.Exposure)) {
+		return false
+	}
+	attrs := it.Attributes
 	if c.typeRE == nil && c.imageRE == nil {
 		return true
 	}
