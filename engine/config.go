@@ -2,9 +2,11 @@ package engine
 
 import (
 	"fmt"
+	"math"
 	"os"
 	"time"
 
+	"github.com/dustin/go-humanize"
 	"gopkg.in/yaml.v3"
 
 	"github.com/tms-dev/tms/extractors"
@@ -134,9 +136,7 @@ func LoadConfig(path string) (Config, error) {
 	if f.Has("exclude") {
 		cfg.Exclude = excludeGlobs(d, f)
 	}
-	if n, ok := f.Int("max_file_size"); ok {
-		cfg.MaxFileSize = positive(d, f, "max_file_size", int64(n))
-	}
+	cfg.MaxFileSize = sizeField(d, f, "max_file_size", cfg.MaxFileSize)
 	cfg.FailOnNewSurface = boolField(d, f, "fail_on_new_surface", cfg.FailOnNewSurface)
 	cfg.Actions = severityActions(d, f)
 	cfg.Timeout = durationField(d, f, "timeout", cfg.Timeout)
@@ -163,6 +163,30 @@ func positive(d *threatmodel.Decoder, f *threatmodel.Fields, key string, n int64
 		d.Problemf(f.Node(key), f.Path(key), "%d is not positive (expected a number above 0)", n)
 	}
 	return n
+}
+
+// sizeField reads a size in bytes: a plain number, or a number with a unit
+// as people write sizes (32MiB, 512 KiB, 1GB). Units ending in iB count in
+// powers of 1024, the others in powers of 1000.
+func sizeField(d *threatmodel.Decoder, f *threatmodel.Fields, key string, def int64) int64 {
+	n := f.Node(key)
+	if n == nil {
+		return def
+	}
+	if n.Kind == yaml.ScalarNode && n.ShortTag() == "!!int" {
+		var v int64
+		if err := n.Decode(&v); err == nil {
+			return positive(d, f, key, v)
+		}
+	}
+	v, err := humanize.ParseBytes(n.Value)
+	if n.Kind != yaml.ScalarNode || n.ShortTag() != "!!str" || err != nil ||
+		v == 0 || v > math.MaxInt64 {
+		d.Problemf(n, f.Path(key), "found %q (expected a size above 0 in bytes, "+
+			"or with a unit: 32MiB, 512KiB, 1GB)", n.Value)
+		return def
+	}
+	return int64(v)
 }
 
 func boolField(d *threatmodel.Decoder, f *threatmodel.Fields, key string, def bool) bool {

@@ -85,3 +85,41 @@ func TestLoadConfigRefusesDisablingWithoutAReason(t *testing.T) {
 		})
 	}
 }
+
+func TestLoadConfigReadsMaxFileSize(t *testing.T) {
+	tests := []struct {
+		yaml string
+		want int64
+		err  string
+	}{
+		{"max_file_size: 1048576\n", 1 << 20, ""},
+		{"max_file_size: 32MiB\n", 32 << 20, ""},
+		{"max_file_size: 512 KiB\n", 512 << 10, ""},
+		{"max_file_size: 1GB\n", 1_000_000_000, ""},
+		{"max_file_size: 2gib\n", 2 << 30, ""},
+		{"max_file_size: \"4096\"\n", 4096, ""},
+		{"timeout: 1m\n", 32 << 20, ""},
+		{"max_file_size: 0\n", 0, ".tms.yaml:1:16: max_file_size: 0 is not positive"},
+		{"max_file_size: 0MiB\n", 0, `.tms.yaml:1:16: max_file_size: found "0MiB" (expected a size`},
+		{"max_file_size: 32 mebibytes\n", 0, `found "32 mebibytes"`},
+		{"max_file_size: 99999999EiB\n", 0, `found "99999999EiB"`},
+		{"max_file_size: [1]\n", 0, `max_file_size: found`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.yaml, func(t *testing.T) {
+			path := filepath.Join(t.TempDir(), ".tms.yaml")
+			if err := os.WriteFile(path, []byte(tt.yaml), 0o600); err != nil {
+				t.Fatal(err)
+			}
+			cfg, err := LoadConfig(path)
+			switch {
+			case tt.err != "" && (err == nil || !strings.Contains(err.Error(), tt.err)):
+				t.Fatalf("error %v, want one containing %q", err, tt.err)
+			case tt.err == "" && err != nil:
+				t.Fatal(err)
+			case tt.err == "" && cfg.MaxFileSize != tt.want:
+				t.Errorf("MaxFileSize = %d, want %d", cfg.MaxFileSize, tt.want)
+			}
+		})
+	}
+}
