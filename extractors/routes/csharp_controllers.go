@@ -55,8 +55,8 @@ func (cs *csFile) scanControllers() {
 }
 
 // declareClass reads a class declaration, the class keyword at i. ASP.NET
-// Core takes a class for a controller when it is public, not nested, neither
-// abstract nor generic, not marked [NonController], and its name
+// Core takes a class for a controller when it is public, not nested, not
+// abstract, static or generic, not marked [NonController], and its name
 // ends in Controller, it carries [Controller] or [ApiController], or it
 // derives from Controller or ControllerBase.
 func (cs *csFile) declareClass(i int) {
@@ -68,7 +68,8 @@ func (cs *csFile) declareClass(i int) {
 	}
 	public := modifiers["public"] || modifiers["partial"]
 	nested := cs.bodies.current() != nil
-	discoverable := public && !nested && !modifiers["abstract"] && !ts.punct(i+2, "<")
+	discoverable := public && !nested && !modifiers["abstract"] && !modifiers["static"] &&
+		!ts.punct(i+2, "<")
 	c.controller = discoverable && len(cs.find("NonController")) == 0 &&
 		(strings.HasSuffix(c.name, "Controller") || len(cs.find("Controller")) > 0 ||
 			len(cs.find("ApiController")) > 0 || ts.derivesFromController(i+2))

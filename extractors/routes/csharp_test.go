@@ -74,6 +74,12 @@ public sealed class Items : Microsoft.AspNetCore.Mvc.Controller
     public void Remove(int id) { }
 }
 
+public static class StaticController
+{
+    [HttpGet("/static")]
+    public static string Get() => "";
+}
+
 class InternalController : ControllerBase
 {
     [HttpGet("/internal")]
