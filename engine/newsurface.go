@@ -3,11 +3,13 @@ package engine
 import (
 	"context"
 	"fmt"
+	"slices"
 	"sort"
 
 	"github.com/open-policy-agent/opa/v1/rego"
 
 	"github.com/tms-dev/tms/extractors"
+	"github.com/tms-dev/tms/extractors/threatmodel"
 )
 
 // The classes of surface that reports draw differently. The policy library
@@ -29,6 +31,30 @@ type SurfaceRef struct {
 	Class     string              `json:"class"`
 	Component string              `json:"component"` // as tms init groups items; "." is the root
 	Location  extractors.Location `json:"location"`
+	// Boundaries are the trust boundaries of the model whose crossed_by
+	// globs match the item: those the model already says it crosses.
+	Boundaries []BoundaryRef `json:"boundaries,omitempty"`
+}
+
+// BoundaryRef names a trust boundary of the model.
+type BoundaryRef struct {
+	ID    string `json:"id"`
+	Title string `json:"title"`
+}
+
+// crossings lists the model's boundaries that a crossed_by glob of theirs
+// says the item crosses, in the model's order.
+func crossings(m *threatmodel.Model, id string) []BoundaryRef {
+	if m == nil {
+		return nil
+	}
+	var out []BoundaryRef
+	for _, b := range m.Boundaries {
+		if slices.ContainsFunc(b.CrossedBy, func(glob string) bool { return matchID(glob, id) }) {
+			out = append(out, BoundaryRef{ID: b.ID, Title: b.Title})
+		}
+	}
+	return out
 }
 
 // newSurface lists, once each, the items that new-surface findings are
@@ -58,6 +84,7 @@ func (e *Engine) newSurface(ctx context.Context, findings []Finding, in *Input) 
 		refs = append(refs, SurfaceRef{
 			ID: item.ID, Kind: item.Kind, Name: item.Name, Exposure: item.Exposure, Class: class,
 			Component: componentOf(item.Location.Path), Location: item.Location,
+			Boundaries: crossings(in.Model, item.ID),
 		})
 	}
 	sortSurfaceRefs(refs)

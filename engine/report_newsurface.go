@@ -105,7 +105,9 @@ func componentLabel(comp string) string {
 // mermaidNewSurface draws the new surface as a flowchart: traffic from the
 // internet (public or unknown exposure) or the internal network into a
 // component and on to its entry point, third-party code through a
-// dependency into the component, and the component's other new parts.
+// dependency into the component, and the component's other new parts. An
+// edge is labelled with the model's own trust boundaries that the item
+// crosses, when a boundary's crossed_by already names it.
 func mermaidNewSurface(refs []SurfaceRef) string {
 	d := &diagram{ids: map[string]string{}, edges: map[string]bool{}}
 	left := 0
@@ -164,18 +166,47 @@ func (d *diagram) add(ref SurfaceRef) bool {
 
 	comp := d.node(compKey, "c", `[["%s"]]`, componentLabel(ref.Component))
 	item := d.node(itemKey, "i", `["%s"]`, ref.Kind+": "+ref.Name)
+	crosses := boundaryLabel(ref.Boundaries)
 	switch ref.Class {
 	case ClassEntryPoint:
-		src := d.source(source)
-		d.edge(fmt.Sprintf(`%s -->|"%s"| %s`, src, exposureLabel(ref.Exposure), comp))
+		label := exposureLabel(ref.Exposure)
+		if crosses != "" {
+			label += ", " + crosses
+		}
+		d.edge(fmt.Sprintf(`%s -->|"%s"| %s`, d.source(source), mermaidLabel(label), comp))
 		d.edge(comp + " --> " + item)
 	case ClassDependency:
-		d.edge(d.source(source) + " --> " + item)
+		d.edge(d.source(source) + labelled(" -->", crosses) + item)
 		d.edge(item + " --> " + comp)
 	default:
-		d.edge(comp + " --- " + item)
+		d.edge(comp + labelled(" ---", crosses) + item)
 	}
 	return true
+}
+
+// boundaryLabel names the model's boundaries an item crosses, by title, or
+// by id for one without a title; "" when it crosses none.
+func boundaryLabel(bs []BoundaryRef) string {
+	if len(bs) == 0 {
+		return ""
+	}
+	var names []string
+	for _, b := range bs {
+		name := b.Title
+		if strings.TrimSpace(name) == "" {
+			name = b.ID
+		}
+		names = append(names, name)
+	}
+	return "crosses " + strings.Join(names, ", ")
+}
+
+// labelled writes an edge's arrow with a label when there is one.
+func labelled(arrow, label string) string {
+	if label == "" {
+		return arrow + " "
+	}
+	return fmt.Sprintf(`%s|"%s"| `, arrow, mermaidLabel(label))
 }
 
 // sourceOf is where traffic or code comes from, across a trust boundary,

@@ -10,6 +10,7 @@ import (
 	"github.com/google/go-cmp/cmp"
 
 	"github.com/tms-dev/tms/extractors"
+	"github.com/tms-dev/tms/extractors/threatmodel"
 )
 
 func TestMermaidLabel(t *testing.T) {
@@ -104,6 +105,31 @@ func TestMermaidEdgesCrossBoundaries(t *testing.T) {
 	}
 }
 
+// TestMermaidLabelsModelBoundaries labels the edge an item crosses with the
+// boundaries of the model that name it, by title, or by id without one.
+func TestMermaidLabelsModelBoundaries(t *testing.T) {
+	edge := BoundaryRef{ID: "edge", Title: "internet to billing"}
+	supply := BoundaryRef{ID: "supply-chain"}
+	refs := []SurfaceRef{
+		{ID: "p", Kind: "container.port", Name: "9000", Class: ClassEntryPoint,
+			Exposure: "public", Component: "svc", Boundaries: []BoundaryRef{edge}},
+		{ID: "d", Kind: "dependency", Name: "flask", Class: ClassDependency, Component: "svc",
+			Boundaries: []BoundaryRef{supply, {ID: "x", Title: `a"] --> b`}}},
+		{ID: "w", Kind: "k8s.workload", Name: "api", Class: ClassOther, Component: "svc",
+			Boundaries: []BoundaryRef{edge}},
+	}
+	out := mermaidNewSurface(refs)
+	for _, want := range []string{
+		`src_internet -->|"public, crosses internet to billing"| c1`,
+		`src_third -->|"crosses supply-chain, a#34;#93; --#62; b"| i4`,
+		`c1 ---|"crosses internet to billing"| i6`,
+	} {
+		if !strings.Contains(out, "  "+want+"\n") {
+			t.Errorf("the diagram lacks the edge %s:\n%s", want, out)
+		}
+	}
+}
+
 // TestNewSurfaceFromFindings checks that the report lists each item that
 // new-surface findings are about once, classed by the policy library's kind
 // sets and grouped as tms init groups components.
@@ -116,7 +142,12 @@ func TestNewSurfaceFromFindings(t *testing.T) {
 		return extractors.Item{ID: id, Kind: kind, Name: id, Exposure: exposure,
 			Location: extractors.Location{Path: path, Line: 2}}
 	}
-	in := &Input{Surface: []extractors.Item{
+	model := threatmodel.New()
+	model.Boundaries = []threatmodel.Boundary{
+		{ID: "edge", Title: "internet to pay", CrossedBy: []string{"p*"}},
+		{ID: "web", Title: "internet to web", CrossedBy: []string{"web:**"}},
+	}
+	in := &Input{Model: model, Surface: []extractors.Item{
 		item("port", "container.port", "services/pay/Dockerfile", "unknown"),
 		item("dep", "dependency", "services/pay/go.mod", "internal"),
 		item("img", "container.image", "Dockerfile", "unknown"),
@@ -131,15 +162,18 @@ func TestNewSurfaceFromFindings(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	type row struct{ ID, Class, Component string }
+	type row struct {
+		ID, Class, Component string
+		Boundaries           []BoundaryRef
+	}
 	var rows []row
 	for _, ref := range got {
-		rows = append(rows, row{ref.ID, ref.Class, ref.Component})
+		rows = append(rows, row{ref.ID, ref.Class, ref.Component, ref.Boundaries})
 	}
 	want := []row{
-		{"img", ClassOther, "."},
-		{"port", ClassEntryPoint, "services/pay"},
-		{"dep", ClassDependency, "services/pay"},
+		{"img", ClassOther, ".", nil},
+		{"port", ClassEntryPoint, "services/pay", []BoundaryRef{{"edge", "internet to pay"}}},
+		{"dep", ClassDependency, "services/pay", nil},
 	}
 	if diff := cmp.Diff(want, rows); diff != "" {
 		t.Errorf("new surface (-want +got):\n%s", diff)
