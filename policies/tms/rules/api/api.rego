@@ -105,8 +105,10 @@ _definition_kinds := {"api.spec", "grpc.service"}
 #   definition is expected to be complete: in a service of a monorepo that
 #   has its own definition, or anywhere when the definition sits outside the
 #   services (e.g. a top-level api/ directory). A route that accepts any method matches an operation of
-#   any method on its path. Undocumented operations escape review, gateway
-#   rules and client-side expectations.
+#   any method on its path. A route below a prefix the code computes
+#   (attributes.prefix_unknown) is not reported: its full path is unknown,
+#   and tms reports no route that may not be there. Undocumented operations
+#   escape review, gateway rules and client-side expectations.
 # related_resources:
 #   - ref: https://owasp.org/API-Security/editions/2023/en/0xa9-improper-inventory-management/
 #     description: "OWASP API Security Top 10 2023, API9: Improper Inventory Management"
@@ -130,6 +132,7 @@ deny contains lib.finding(rego.metadata.rule(), {
 	some route in input.surface
 	route.kind == "http.route"
 	_defined_for(route.location.path)
+	not route.attributes.prefix_unknown
 	endpoint := route.attributes.endpoint
 	not _documented(endpoint)
 	not lib.answered(rego.metadata.rule(), route.id)

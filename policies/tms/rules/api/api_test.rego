@@ -207,6 +207,12 @@ test_undocumented_route_grpc_binding_documents if {
 	count(_findings(doc, "TMS-API-003")) == 0
 }
 
+test_undocumented_route_below_unknown_prefix_passes if {
+	route := json.patch(_route("GET", "/cart", "GET /cart"), [{"op": "add", "path": "/attributes/prefix_unknown", "value": true}])
+	doc := _input([_spec, _operation("public", true), route])
+	count(_findings(doc, "TMS-API-003")) == 0
+}
+
 test_undocumented_route_without_definition_passes if {
 	doc := _input([_operation("public", true), _route("POST", "/debug", "POST /debug")])
 	count(_findings(doc, "TMS-API-003")) == 0
