@@ -21,17 +21,20 @@ _aws_resource_dirs := {_scope(item) |
 	startswith(item.attributes.type, "aws_")
 }
 
-# One AWS provider per such directory, the first by id, so that a provider
-# declared in several files or with aliases is reported once.
+# The AWS providers by directory, in one pass over the surface.
+_aws_providers := {[_scope(item), item.id] |
+	some item in input.surface
+	item.kind == "terraform.provider"
+	item.attributes.name == "aws"
+}
+
+# One AWS provider per directory that creates AWS resources, the first by
+# id, so that a provider declared in several files or with aliases is
+# reported once. There are few providers, so the scan per directory is cheap.
 _aws_provider_ids := {dir: min(ids) |
-	some dir in _aws_resource_dirs
-	ids := {item.id |
-		some item in input.surface
-		item.kind == "terraform.provider"
-		item.attributes.name == "aws"
-		_scope(item) == dir
-	}
-	count(ids) > 0
+	some [dir, _] in _aws_providers
+	dir in _aws_resource_dirs
+	ids := {id | some [other, id] in _aws_providers; other == dir}
 }
 
 # METADATA

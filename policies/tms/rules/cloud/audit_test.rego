@@ -24,6 +24,16 @@ test_aws_resources_without_trail_are_reported_once_per_directory if {
 	]}
 }
 
+test_each_directory_is_reported_at_its_own_provider if {
+	other_bucket := _tf("lab/s3.tf#aws_s3_bucket.data", {"type": "aws_s3_bucket", "name": "data"})
+	surface := [_bucket, other_bucket, _provider_item("infra/providers.tf", "aws", ""), _provider_item("lab/main.tf", "aws", "")]
+	findings := cloud.deny with input as _input(surface)
+	{f.subject | some f in findings; f.rule == "TMS-CLOUD-010"} == {
+		"terraform.provider:infra/providers.tf#aws",
+		"terraform.provider:lab/main.tf#aws",
+	}
+}
+
 test_trail_anywhere_in_the_repository_passes if {
 	surface := [_bucket, _provider_item("infra/providers.tf", "aws", ""), object.union(_trail, {"location": {"path": "audit/main.tf"}})]
 	count(_findings(surface, "TMS-CLOUD-010")) == 0
