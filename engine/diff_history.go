@@ -88,6 +88,9 @@ func recordedCommits(repo *git.Repository, req Request) []*object.Commit {
 			})
 		}
 	}
+	if len(out) > 0 && out[0].Hash == headCommit.Hash {
+		return out // HEAD changed the model: it is already first
+	}
 	return append(out, headCommit)
 }
 
