@@ -140,6 +140,24 @@ func TestOTMAcceptance(t *testing.T) {
 	}
 }
 
+// TestOTMControl: a control tms checks comes back on its mitigation; one
+// tms does not know is reported and left out, since the model would not
+// load with it.
+func TestOTMControl(t *testing.T) {
+	tests := []struct{ attrs, want, report string }{
+		{`"tms.control": tls`, "tls", ""},
+		{`"tms.control": laser-grid`, "", `tms.control "laser-grid" is not a control tms checks; ignored`},
+		{``, "", ""},
+	}
+	for _, tt := range tests {
+		m, report := importOne(t, otmDoc("expose", "recommended", "", tt.attrs))
+		if len(m.Mitigations) != 1 || m.Mitigations[0].Control != tt.want {
+			t.Errorf("%s: mitigations %+v, want control %q", tt.attrs, m.Mitigations, tt.want)
+		}
+		checkReport(t, report, tt.report)
+	}
+}
+
 // TestOTMSeverity: the impact bands, and the severity the export wrote.
 func TestOTMSeverity(t *testing.T) {
 	tests := []struct {
