@@ -35,17 +35,19 @@ func (e *Engine) acceptedFindings(ctx context.Context, c Config, in *Input,
 		return nil, err
 	}
 	var out []Finding
-	t := e.thresholds(c)
 	for _, f := range hidden {
-		a, ok := by[keyOf(f)]
-		if !ok {
-			continue
+		if a, ok := by[keyOf(f)]; ok {
+			f.Suppression = &Suppression{Reason: a.Reason, Acceptance: &a}
+			out = append(out, f)
 		}
-		f.Action = t.action(f)
-		f.Suppression = &Suppression{Reason: a.Reason, Acceptance: &a}
-		out = append(out, f)
 	}
+	// The configuration applies as to any finding: one it disables stays
+	// out, and a severity it sets gives the action.
 	kept, _, _ := e.settle(c, out)
+	t := e.thresholds(c)
+	for i := range kept {
+		kept[i].Action = t.action(kept[i])
+	}
 	SortFindings(kept)
 	return kept, nil
 }
