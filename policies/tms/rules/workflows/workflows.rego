@@ -285,7 +285,8 @@ _broad_token(item) if {
 #   the CI/CD catalog at a branch or tag, so whoever can change that source
 #   changes what this pipeline runs, with its variables and runners. Only a
 #   commit SHA fixes it. Templates that ship with the GitLab instance are
-#   not reported. Medium.
+#   not reported. A high impact, as for an action in a job that holds
+#   secrets, one step lower as code brought in: medium.
 # related_resources:
 #   - ref: https://docs.gitlab.com/ci/yaml/includes/
 #     description: "GitLab Docs: use CI/CD configuration from other files"
@@ -303,6 +304,7 @@ _broad_token(item) if {
 #     @<sha> for a component), or copy it into the repository and include it
 #     with local:.
 deny contains lib.finding(rego.metadata.rule(), {
+	"severity": lib.item_risk(item, "high"),
 	"surface": item.id,
 	"subject": item.id,
 	"message": sprintf("%s include %s is not pinned to a commit", [item.attributes.type, item.attributes.location]),

@@ -261,6 +261,7 @@ test_broad_token_allow if {
 test_unpinned_include_deny if {
 	found := _rules(workflows.deny, "TMS-CI-006") with input as _input([_include({})])
 	{f.message | some f in found} == {"remote include https://example.com/ci.yml is not pinned to a commit"}
+	{f.severity | some f in found} == {"medium"}
 }
 
 test_unpinned_include_allow if {
