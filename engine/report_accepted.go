@@ -3,6 +3,7 @@ package engine
 import (
 	"context"
 	"fmt"
+	"slices"
 
 	"github.com/tms-dev/tms/extractors/threatmodel"
 )
@@ -73,11 +74,15 @@ func (e *Engine) hiddenBy(ctx context.Context, c Config, in *Input,
 	return hidden, nil
 }
 
-// attribute finds the acceptance that hid each finding: the only one, or
-// the first whose absence alone brings the finding back. A finding that
-// two acceptances hide together goes to one that names its subject or
-// surface; one that none can be tied to is left out, since its suppression
-// could not say who accepted it.
+// attribute finds the acceptance that hid each finding. The library's
+// rules stay silent for an acceptance of the finding's surface or subject,
+// or of the threat a finding is about, so those are its candidates, found
+// by id. A finding with one candidate needs nothing more; only when several
+// could have hidden it (an expired acceptance beside its renewal) is the
+// input evaluated again without each of those, so the cost grows with the
+// ambiguous acceptances rather than with every acceptance in the model. A
+// finding with no candidate (a team rule reading acceptances its own way)
+// is left out, since its suppression could not say who accepted it.
 func (e *Engine) attribute(ctx context.Context, c Config, in *Input, hidden []Finding,
 	seen map[findingKey]bool) (map[findingKey]threatmodel.Acceptance, error) {
 	acceptances := in.Model.Acceptances
@@ -88,7 +93,25 @@ func (e *Engine) attribute(ctx context.Context, c Config, in *Input, hidden []Fi
 		}
 		return by, nil
 	}
+
+	candidates := candidateIndex(acceptances)
+	contested := map[string]bool{}
+	for _, f := range hidden {
+		switch found := candidates.of(f); len(found) {
+		case 0:
+		case 1:
+			by[keyOf(f)] = found[0]
+		default:
+			for _, a := range found {
+				contested[a.ID] = true
+			}
+		}
+	}
+
 	for _, a := range acceptances {
+		if !contested[a.ID] {
+			continue
+		}
 		back, err := e.hiddenBy(ctx, c, in, []threatmodel.Acceptance{a}, seen)
 		if err != nil {
 			return nil, err
@@ -99,24 +122,31 @@ func (e *Engine) attribute(ctx context.Context, c Config, in *Input, hidden []Fi
 			}
 		}
 	}
-	for _, f := range hidden {
-		if _, done := by[keyOf(f)]; done {
-			continue
-		}
-		for _, a := range acceptances {
-			if names(a, f) {
-				by[keyOf(f)] = a
-				break
-			}
-		}
-	}
 	return by, nil
 }
 
-// names holds when the acceptance is about the finding's subject or surface.
-func names(a threatmodel.Acceptance, f Finding) bool {
-	target := a.Surface + a.Threat
-	return target != "" && (target == f.Subject || target == f.Surface)
+// acceptancesByTarget indexes acceptances by the surface or threat id they
+// name, in model order.
+type acceptancesByTarget map[string][]threatmodel.Acceptance
+
+func candidateIndex(acceptances []threatmodel.Acceptance) acceptancesByTarget {
+	index := acceptancesByTarget{}
+	for _, a := range acceptances {
+		if target := a.Surface + a.Threat; target != "" {
+			index[target] = append(index[target], a)
+		}
+	}
+	return index
+}
+
+// of returns the acceptances that name the finding's surface or subject,
+// each once.
+func (x acceptancesByTarget) of(f Finding) []threatmodel.Acceptance {
+	found := x[f.Surface]
+	if f.Subject != f.Surface {
+		found = append(slices.Clone(found), x[f.Subject]...)
+	}
+	return found
 }
 
 // withoutAcceptances copies in with the acceptances whose ids are in drop
