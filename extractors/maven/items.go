@@ -17,6 +17,7 @@ type builder struct {
 	pom       *pom
 	props     properties
 	inherited []declaration // managed versions of parent poms in the repository
+	imported  []resolved    // managed versions of BOMs in the repository
 }
 
 // resolved is a declaration with its properties expanded.
@@ -44,12 +45,18 @@ func (b *builder) resolve(d declaration) resolved {
 // items lists the declared dependencies first, then the managed versions no
 // dependency of this pom uses. A dependency without a version or scope takes
 // the ones managed for it by this pom, else by the nearest parent pom in the
-// repository that manages it; one managed elsewhere stays unresolved. The
-// parents' managed versions are their own items, not this pom's.
+// repository that manages it, else by a BOM of the repository they import;
+// one managed elsewhere stays unresolved. The parents' and BOMs' managed
+// versions are their own items, not this pom's.
 func (b *builder) items() []extractors.Item {
 	managed := map[string]resolved{}
 	for _, d := range slices.Concat(b.pom.managed, b.inherited) {
 		r := b.resolve(d)
+		if _, ok := managed[r.name]; !ok {
+			managed[r.name] = r
+		}
+	}
+	for _, r := range b.imported {
 		if _, ok := managed[r.name]; !ok {
 			managed[r.name] = r
 		}

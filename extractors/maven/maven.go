@@ -28,6 +28,7 @@ func (*Extractor) Extract(f extractors.File, repo extractors.Repo) ([]extractors
 
 	in := inherit(repo, f.Path, p)
 	b := builder{path: f.Path, pom: p, props: newProperties(p, in.properties), inherited: in.managed}
+	b.imported = importedVersions(repo, &b, located{f.Path, p}, in.chain)
 	items := b.items()
 	// A parent in the repository is the project's own code, read above; only
 	// one fetched from a repository of artifacts is a dependency.

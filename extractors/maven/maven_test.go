@@ -82,6 +82,16 @@ func TestExtract(t *testing.T) {
 				dep(api, 13, "org.slf4j:slf4j-api", "2.0.16",
 					map[string]any{"constraint": "${slf4j.version}"}),
 			}},
+		// The BOM's own properties expand its versions; the pom's own
+		// managed version wins over the BOM's; a BOM from outside stays unread.
+		{name: "BOM of the repository", dir: "testdata/bom", path: "app/pom.xml",
+			want: []extractors.Item{
+				dep("app/pom.xml", 26, "io.netty:netty-all", "4.1.114.Final",
+					map[string]any{"constraint": "${netty.version}"}),
+				dep("app/pom.xml", 30, "org.slf4j:slf4j-api", "2.0.9", nil),
+				dep("app/pom.xml", 34, "org.springframework.boot:spring-boot-starter-web", "",
+					map[string]any{"unresolved": true}),
+			}},
 		{name: "parents that form a cycle", dir: "testdata/cycle", path: "a/pom.xml",
 			want: []extractors.Item{dep("a/pom.xml", 13, "org.slf4j:slf4j-api", "2.0.16", nil)}},
 		{name: "broken off midway", dir: "testdata/broken", path: "pom.xml",

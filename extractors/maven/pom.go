@@ -26,6 +26,7 @@ type declaration struct {
 type pom struct {
 	group, artifact, version string
 	parent                   *declaration
+	modules                  []string // <modules>, folders relative to the pom
 	properties               map[string]string
 	dependencies             []declaration // project and profile <dependencies>
 	managed                  []declaration // <dependencyManagement>
@@ -137,6 +138,8 @@ func (r *reader) end() {
 		r.pom.setCoordinate(name, text)
 	case parent == "project/properties":
 		r.pom.properties[name] = text
+	case parent == "project/modules" && name == "module" && text != "":
+		r.pom.modules = append(r.pom.modules, text)
 	}
 }
 
