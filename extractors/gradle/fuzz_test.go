@@ -13,14 +13,17 @@ func FuzzExtract(f *testing.F) {
 	lockfile := readFixture(f, "testdata/shop", "app/gradle.lockfile")
 	for _, fx := range [][2]string{
 		{"testdata/shop", "build.gradle"}, {"testdata/shop", "app/build.gradle.kts"},
-		{"testdata/broken", "build.gradle"},
+		{"testdata/broken", "build.gradle"}, {"testdata/multi", "build.gradle"},
 	} {
 		f.Add(readFixture(f, fx[0], fx[1]), catalog, lockfile)
 	}
 
 	f.Fuzz(func(t *testing.T, script, catalog, lockfile []byte) {
+		// The script is the root project's too, so that the subproject
+		// inherits what the fuzzer writes as extra properties.
 		files := mapRepo{
 			"app/build.gradle.kts": string(script), "app/build.gradle": string(script),
+			"build.gradle": string(script), "settings.gradle": "",
 			"gradle/libs.versions.toml": string(catalog), "app/gradle.lockfile": string(lockfile),
 		}
 		for _, name := range []string{"app/build.gradle", "app/build.gradle.kts"} {
