@@ -16,9 +16,10 @@ func newDiffCmd(opts *globalOptions) *cobra.Command {
 		Use:   "diff",
 		Short: "Show how the repository's surface differs from the threat model",
 		Long: `Show, for a person, what changed between the repository and its threat model:
-new surface, changed surface (with the exposure change when there is one),
-surface gone from the repository, and mitigation evidence that no longer
-exists. Nothing is written. Exit 0 whatever the differences.`,
+new surface, changed surface (with the exposure and the security attributes
+that changed, read from the commit the model recorded when in git), surface
+gone from the repository, and mitigation evidence that no longer exists.
+Nothing is written. Exit 0 whatever the differences.`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			diff, _, err := opts.diff(cmd, true)
