@@ -152,7 +152,9 @@ _bucket_of(item) := item.attributes.bucket if {
 # title: Network open to the internet
 # description: |
 #   A security group, firewall or network security group admits traffic
-#   from 0.0.0.0/0, ::/0, * or Internet. Critical when the open ports
+#   from 0.0.0.0/0, ::/0, * or Internet, or a managed Kubernetes control
+#   plane (EKS, GKE) serves its API endpoint to any address, which is
+#   recorded as open ingress on tcp 443. Critical when the open ports
 #   include remote administration or a database (22, 3389, 3306, 5432,
 #   1433, 27017, 6379), or cannot be known; high for other ports. A source
 #   range given by a variable counts as unknown reach, ranked as public.
