@@ -52,3 +52,41 @@ test_github_job_without_image_attributes_passes if {
 	job := json.remove(_gitlab_job("node:latest"), ["attributes/image_pinned", "attributes/image"])
 	count([f | some f in workflows.deny with input as _gitlab_input([job]); f.rule == "TMS-CI-008"]) == 0
 }
+
+# TMS-CI-009
+
+_mr_job(attributes) := object.union(_gitlab_job("node:22@sha256:0123"), {"attributes": object.union(
+	{"merge_requests": true, "protected": false, "environment": "", "secrets": []},
+	attributes,
+)})
+
+_mr_findings(attributes) := {[f.severity, f.message] |
+	some f in workflows.deny with input as _gitlab_input([_mr_job(attributes)])
+	f.rule == "TMS-CI-009"
+}
+
+test_gitlab_mr_job_with_secrets_is_reported if {
+	_mr_findings({"secrets": ["DEPLOY_KEY"], "environment": "staging"}) == {[
+		"medium",
+		"job build of .gitlab-ci.yml runs in merge request pipelines with secrets DEPLOY_KEY and environment staging, and is not limited to protected refs",
+	]}
+}
+
+test_gitlab_mr_job_protected_or_without_privilege_passes if {
+	count(_mr_findings({"secrets": ["DEPLOY_KEY"], "protected": true})) == 0
+	count(_mr_findings({"secrets": ["DEPLOY_KEY"], "merge_requests": false})) == 0
+	count(_mr_findings({})) == 0
+}
+
+test_gitlab_mr_job_accepted_passes if {
+	job := _mr_job({"environment": "production"})
+	doc := object.union(_gitlab_input([job]), {"model": {"acceptances": [
+		{"id": "A-1", "surface": job.id, "approved_by": "ann", "expires": "2026-12-31"},
+	]}})
+	count([f | some f in workflows.deny with input as doc; f.rule == "TMS-CI-009"]) == 0
+}
+
+test_github_job_without_merge_request_attributes_passes if {
+	job := json.remove(_mr_job({"secrets": ["X"]}), ["attributes/merge_requests", "attributes/protected"])
+	count([f | some f in workflows.deny with input as _gitlab_input([job]); f.rule == "TMS-CI-009"]) == 0
+}
