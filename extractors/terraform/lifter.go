@@ -185,7 +185,7 @@ func (l lifter) reference(name string) string {
 	if strings.HasPrefix(text, "${") && strings.HasSuffix(text, "}") {
 		text = strings.TrimSpace(text[2 : len(text)-1])
 	}
-	parts := strings.Split(text, ".")
+	parts := strings.Split(withoutIndexes(text), ".")
 	switch {
 	case len(parts) >= 3 && parts[0] == "data" && validName(parts[1]) && validName(parts[2]):
 		return strings.Join(parts[:3], ".")
@@ -194,6 +194,30 @@ func (l lifter) reference(name string) string {
 		return parts[0] + "." + parts[1]
 	}
 	return ""
+}
+
+// withoutIndexes drops the index of an instance of a resource with count
+// or for_each, as in aws_s3_bucket.site[0].id or
+// aws_s3_bucket.site[each.key].id: every instance is the same resource for
+// the facts, and a key such as "a.b" would otherwise split the address.
+// A splat such as aws_s3_bucket.site[*].id stays, since it is a list of
+// addresses rather than one.
+func withoutIndexes(text string) string {
+	var b strings.Builder
+	for {
+		open := strings.IndexByte(text, '[')
+		if open < 0 {
+			break
+		}
+		end := strings.IndexByte(text[open:], ']')
+		if end < 0 || strings.TrimSpace(text[open+1:open+end]) == "*" {
+			break
+		}
+		b.WriteString(text[:open])
+		text = text[open+end+1:]
+	}
+	b.WriteString(text)
+	return b.String()
 }
 
 func validName(s string) bool {

@@ -530,3 +530,39 @@ func TestRecoveredBlockPositions(t *testing.T) {
 	}
 	t.Error("aws_db_instance.after not read")
 }
+
+// A resource with count or for_each is referred to through an index; the
+// index names an instance of the same resource, so the facts still pair
+// an ACL or a policy with its bucket.
+func TestIndexedReferences(t *testing.T) {
+	tests := []struct{ name, ref, fact, want string }{
+		{"plain", "aws_s3_bucket.site.id", "bucket", "aws_s3_bucket.site"},
+		{"count index", "aws_s3_bucket.site[0].id", "bucket", "aws_s3_bucket.site"},
+		{"string key", `aws_s3_bucket.site["a.b"].id`, "bucket", "aws_s3_bucket.site"},
+		{"each key", "aws_s3_bucket.site[each.key].id", "bucket", "aws_s3_bucket.site"},
+		{"interpolated", `"${aws_s3_bucket.site[1].id}"`, "bucket", "aws_s3_bucket.site"},
+		{"splat", "aws_s3_bucket.site[*].id", "bucket", ""},
+		{"data source", "data.aws_iam_policy_document.getonly[0].json", "policy_document",
+			"data.aws_iam_policy_document.getonly"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			arg := "bucket"
+			if tt.fact == "policy_document" {
+				arg = "policy"
+			}
+			src := `resource "aws_s3_bucket_policy" "x" {
+  ` + arg + ` = ` + tt.ref + `
+}`
+			file := extractors.File{Path: "ref.tf", Content: []byte(src)}
+			items, err := New().Extract(file, nil)
+			if err != nil || len(items) == 0 {
+				t.Fatalf("got %v, %v", items, err)
+			}
+			got, _ := items[len(items)-1].Attributes[tt.fact].(string)
+			if got != tt.want {
+				t.Errorf("%s = %q, want %q", tt.fact, got, tt.want)
+			}
+		})
+	}
+}
