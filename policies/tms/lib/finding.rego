@@ -63,10 +63,19 @@ severities := ["info", "low", "medium", "high", "critical"]
 
 severity_rank := {s: i | some i, s in severities}
 
-# lower returns the less severe of two severities.
-lower(a, b) := a if severity_rank[a] <= severity_rank[b]
+# rank is a severity's place in severities. A severity that is unset or
+# unknown (a threat written or imported without one) ranks as high: a
+# missing field must never make a rule drop its finding, and nobody has
+# said the threat is less than high.
+rank(severity) := object.get(severity_rank, severity, severity_rank.high)
 
-lower(a, b) := b if severity_rank[a] > severity_rank[b]
+# known_severity is the severity itself, or high when it is unset or unknown.
+known_severity(severity) := severities[rank(severity)]
+
+# lower returns the less severe of two severities.
+lower(a, b) := known_severity(a) if rank(a) <= rank(b)
+
+lower(a, b) := known_severity(b) if rank(a) > rank(b)
 
 # surface_severity ranks unmodeled surface with the severity model: an entry
 # point can be attacked directly (high impact); a dependency or a component

@@ -11,8 +11,9 @@ _reach_shift := {"public": 0, "unknown": 0, "internal": -1, "none": -1}
 
 # risk is the severity of a threat of the given impact (a severity name) on
 # surface of the given exposure; an exposure tms does not know counts as
-# unknown, and the result never drops below info.
-risk(exposure, impact) := severities[max([0, severity_rank[impact] + shift])] if {
+# unknown, an impact that is unset or unknown counts as high (see rank), and
+# the result never drops below info.
+risk(exposure, impact) := severities[max([0, rank(impact) + shift])] if {
 	shift := object.get(_reach_shift, exposure, 0)
 }
 
@@ -40,4 +41,4 @@ item_risk(item, impact) := risk(exposure_of(item), impact)
 # could not confirm because a value came from a variable or a function:
 # the doubt is about whether the threat exists, not about who reaches it.
 # An unresolved exposure is not lowered: it counts as unknown reach.
-unresolved(severity) := severities[max([0, severity_rank[severity] - 1])]
+unresolved(severity) := severities[max([0, rank(severity) - 1])]

@@ -15,6 +15,14 @@ test_risk_lowers_surface_reached_only_from_inside if {
 	[lib.risk("none", s) | some s in lib.severities] == ["info", "info", "low", "medium", "high"]
 }
 
+test_unset_or_unknown_impact_counts_as_high if {
+	lib.risk("public", "") == "high"
+	lib.risk("internal", "TBD") == "medium"
+	lib.unresolved("") == "medium"
+	lib.lower("", "critical") == "high"
+	lib.lower("critical", "") == "high"
+}
+
 test_surface_severity_follows_the_model if {
 	lib.surface_severity({"kind": "container.port", "exposure": "public"}) == "high"
 	lib.surface_severity({"kind": "container.port", "exposure": "unknown"}) == "high"

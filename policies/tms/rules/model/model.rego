@@ -132,8 +132,10 @@ _sorted_set(list) := {x | some x in list}
 # METADATA
 # title: Threat severity lowered
 # description: |
-#   The change lowers the severity of a threat, which lowers the severity of
-#   every finding about it.
+#   The change lowers the severity of a threat, or removes it, which lowers
+#   the severity of every finding about it. A threat without a severity
+#   counts as high, so removing critical lowers it, and removing any other
+#   severity leaves the threat rated by nobody.
 # related_resources:
 #   - ref: https://owasp.org/www-community/Threat_Modeling_Process
 #     description: "OWASP threat modeling process"
@@ -144,15 +146,29 @@ _sorted_set(list) := {x | some x in list}
 #     - tampering
 #     - repudiation
 #   remediation: |
-#     Have the threat's reviewer confirm the new severity and record why.
+#     Have the threat's reviewer confirm the new severity and record why, or
+#     put the severity back.
 deny contains lib.finding(rego.metadata.rule(), {
 	"subject": threat.id,
-	"message": sprintf("the change lowers threat %s from %s to %s", [threat.id, before.severity, threat.severity]),
+	"message": message,
 	"location": threat.location,
 }) if {
 	some threat in input.model.threats
 	before := _base_threats[threat.id]
-	lib.severity_rank[threat.severity] < lib.severity_rank[before.severity]
+	before.severity in lib.severities
+	message := _severity_change(before, threat)
+}
+
+_severity_change(before, after) := sprintf("the change removes the severity of threat %s (was %s)", [
+	after.id, before.severity,
+]) if {
+	not after.severity in lib.severities
+}
+
+_severity_change(before, after) := sprintf("the change lowers threat %s from %s to %s", [
+	after.id, before.severity, after.severity,
+]) if {
+	lib.severity_rank[after.severity] < lib.severity_rank[before.severity]
 }
 
 # METADATA

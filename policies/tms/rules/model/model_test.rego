@@ -55,6 +55,15 @@ test_lowered_threat_is_reported if {
 	_rules(_model([_threat("high")], [], []), _model([_threat("low")], [], [])) == {"TMS-MODEL-003"}
 }
 
+test_removed_severity_is_reported if {
+	findings := model.deny with input as _input(_model([_threat("high")], [], []), _model([_threat("")], [], []))
+	[f.message | some f in findings] == ["the change removes the severity of threat T-1 (was high)"]
+}
+
+test_severity_set_where_there_was_none_passes if {
+	_rules(_model([_threat("")], [], []), _model([_threat("low")], [], [])) == set()
+}
+
 test_raised_threat_passes if {
 	_rules(_model([_threat("low")], [], []), _model([_threat("high")], [], [])) == set()
 }

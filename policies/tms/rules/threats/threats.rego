@@ -23,8 +23,9 @@ _mitigated := {threat_id |
 #   threat's severity is its impact; its reach is the widest exposure of the
 #   surface items its applies_to match, so a threat that applies only to
 #   internal surface or dependencies is one step lower, and one that
-#   matches no item keeps its severity (unknown reach). An unreviewed threat
-#   is capped at medium.
+#   matches no item keeps its severity (unknown reach). A threat without a
+#   severity, or with one tms does not know, counts as high until someone
+#   sets it. An unreviewed threat is capped at medium.
 # related_resources:
 #   - ref: https://learn.microsoft.com/en-us/azure/security/develop/threat-modeling-tool-threats
 #     description: The STRIDE threat categories
@@ -58,7 +59,7 @@ _severity(threat) := _risk(threat) if threat.status == "reviewed"
 
 _severity(threat) := lib.lower(_risk(threat), "medium") if threat.status != "reviewed"
 
-_risk(threat) := lib.risk(_reach(threat.id), threat.severity)
+_risk(threat) := lib.risk(_reach(threat.id), object.get(threat, "severity", ""))
 
 # The threats that apply to at least one item, and those that apply to an
 # item of wide reach (public or unknown: both keep the impact), from the
@@ -83,10 +84,16 @@ _reach(threat_id) := "internal" if {
 	not threat_id in _widely_reached
 }
 
-_message(threat) := sprintf("threat %s %q has no implemented mitigation or valid acceptance", [threat.id, threat.title]) if {
+_message(threat) := concat("", [_problem(threat), _unrated(threat)])
+
+_problem(threat) := sprintf("threat %s %q has no implemented mitigation or valid acceptance", [threat.id, threat.title]) if {
 	threat.status == "reviewed"
 }
 
-_message(threat) := sprintf("threat %s %q is unreviewed and unmitigated (backlog)", [threat.id, threat.title]) if {
+_problem(threat) := sprintf("threat %s %q is unreviewed and unmitigated (backlog)", [threat.id, threat.title]) if {
 	threat.status != "reviewed"
 }
+
+_unrated(threat) := "; it has no severity, so it counts as high" if {
+	not threat.severity in lib.severities
+} else := ""

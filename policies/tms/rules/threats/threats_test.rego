@@ -39,6 +39,22 @@ test_unreviewed_low_threat_stays_low if {
 	{f.severity | some f in findings} == {"low"}
 }
 
+test_threat_without_severity_counts_as_high if {
+	every severity in ["", "TBD"] {
+		findings := threats.deny with input as _input([_threat("reviewed", severity)], [], [])
+		[[f.severity, f.message] | some f in findings] == [[
+			"high",
+			`threat T-1 "Session hijack" has no implemented mitigation or valid acceptance; it has no severity, so it counts as high`,
+		]]
+	}
+}
+
+test_threat_without_severity_is_reported_even_without_the_field if {
+	threat := object.remove(_threat("unreviewed", ""), ["severity"])
+	findings := threats.deny with input as _input([threat], [], [])
+	{f.severity | some f in findings} == {"medium"}
+}
+
 test_implemented_mitigation_answers_threat if {
 	doc := _input([_threat("reviewed", "high")], [_mitigation("implemented")], [])
 	count(threats.deny) == 0 with input as doc
