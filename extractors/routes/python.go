@@ -174,10 +174,12 @@ func (py *pyFile) construct(ctor string, open int) *router {
 	if key == "" {
 		return r
 	}
+	// A blueprint or router is served wherever it is included, so even one
+	// with its own prefix has a full path only once a root app includes it.
+	r.detached = true
 	args, _ := py.ts.args(open)
 	value, ok := py.kwarg(args, key)
 	if !ok {
-		r.detached = true
 		return r
 	}
 	if p, ok := py.ts.single(value); ok {

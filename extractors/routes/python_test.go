@@ -106,6 +106,43 @@ def allowed():
 			"8 GET /items fastapi items ?",
 			"13 GET /ping fastapi ping",
 		}},
+		{name: "routers with a literal prefix that no root app in the file includes",
+			path: "api/routes/items.py", src: `
+from fastapi import APIRouter
+from flask import Blueprint
+
+router = APIRouter(prefix="/items", tags=["items"])
+bp = Blueprint("shop", __name__, url_prefix="/shop")
+
+
+@router.get("/")
+def read_items():
+    pass
+
+
+@bp.route("/cart")
+def cart():
+    pass
+`, want: []string{
+				"9 GET /items/ fastapi read_items ?",
+				"14 GET /shop/cart flask cart ?",
+			}},
+		{name: "a router included by a detached router keeps its prefix unknown",
+			path: "api/main.py", src: `
+from fastapi import APIRouter
+
+from app.api.routes import items
+
+api_router = APIRouter()
+sub = APIRouter(prefix="/sub")
+api_router.include_router(items.router)
+api_router.include_router(sub)
+
+
+@sub.get("/x")
+def x():
+    pass
+`, want: []string{"12 GET /sub/x fastapi x ?"}},
 	})
 }
 

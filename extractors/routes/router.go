@@ -6,7 +6,7 @@ type router struct {
 	framework string
 	prefix    string
 	known     bool // false for a guessed receiver or a prefix that is not literal
-	detached  bool // an Express Router, served wherever it is mounted
+	detached  bool // a Router, Blueprint or APIRouter, served wherever it is mounted
 	strong    bool // made by a known constructor in this file
 	parent    *router
 }
