@@ -106,7 +106,8 @@ func TestPorts(t *testing.T) {
 }
 
 func TestOpenRules(t *testing.T) {
-	got := OpenRules([]any{"0.0.0.0/0", "10.0.0.0/8", Opaque{Text: "var.cidr"}}, 22, 22, -1)
+	vpc := Opaque{Text: "aws_vpc.main.cidr_block", Reference: true, NetworkRange: true}
+	got := OpenRules([]any{"0.0.0.0/0", "10.0.0.0/8", Opaque{Text: "var.cidr"}, vpc}, 22, 22, -1)
 	want := []Ingress{
 		{CIDR: "0.0.0.0/0", From: 0, To: 65535, Protocol: "-1"},
 		{CIDR: "unknown", From: 0, To: 65535, Protocol: "-1"},

@@ -28,7 +28,11 @@ var openSources = map[string]bool{
 }
 
 // OpenSource tells whether a literal source range admits the whole internet.
+// A network's own range is known not to.
 func OpenSource(v any) Tri {
+	if op, isOpaque := v.(Opaque); isOpaque && op.NetworkRange {
+		return False
+	}
 	s, ok := v.(string)
 	if !ok || Templated(s) {
 		return Unknown

@@ -57,10 +57,14 @@ func Of(b bool) Tri {
 // variable, a function call or an intrinsic function. Text is the source
 // expression, kept so that a person sees what it depends on. Reference
 // marks an attribute of another resource, such as a bucket's ARN: its value
-// is unknown but is never a wildcard, unlike a variable's.
+// is unknown but is never a wildcard, unlike a variable's. NetworkRange
+// marks the address range of a VPC or subnet of the same configuration,
+// such as aws_vpc.main.cidr_block: its value is unknown but it holds only
+// the network's own addresses, never the internet.
 type Opaque struct {
-	Text      string
-	Reference bool
+	Text         string
+	Reference    bool
+	NetworkRange bool
 }
 
 // BoolOf reads a literal boolean. Strings "true" and "false" count, since

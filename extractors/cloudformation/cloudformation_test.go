@@ -163,3 +163,56 @@ func TestMatch(t *testing.T) {
 		}
 	}
 }
+
+// A rule admitting a VPC's or subnet's own range admits none of the
+// internet; the intrinsic is still listed with the attribute it reads.
+func TestNetworkRangeSources(t *testing.T) {
+	tests := []struct {
+		name, cidr string
+		want       []any
+		expression string
+	}{
+		{"VPC range", "CidrIp: !GetAtt WebVPC.CidrBlock", []any{}, "!GetAtt WebVPC.CidrBlock"},
+		{"subnet range, long form", `CidrIp: {"Fn::GetAtt": [AppSubnet, CidrBlock]}`, []any{},
+			"!GetAtt AppSubnet.CidrBlock"},
+		{"one IPv6 range", "CidrIpv6: !Select [0, !GetAtt WebVPC.Ipv6CidrBlocks]", []any{},
+			"!Select [0, !GetAtt WebVPC.Ipv6CidrBlocks]"},
+		{"another attribute", "CidrIp: !GetAtt WebVPC.DefaultSecurityGroup",
+			[]any{open("unknown", 22, 22, "tcp")}, "!GetAtt WebVPC.DefaultSecurityGroup"},
+		{"range of another type", "CidrIp: !GetAtt Peer.CidrBlock",
+			[]any{open("unknown", 22, 22, "tcp")}, "!GetAtt Peer.CidrBlock"},
+		{"parameter", "CidrIp: !Ref AdminRange",
+			[]any{open("unknown", 22, 22, "tcp")}, "!Ref AdminRange"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			src := `Resources:
+  WebVPC: {Type: AWS::EC2::VPC, Properties: {CidrBlock: 10.0.0.0/16}}
+  AppSubnet: {Type: AWS::EC2::Subnet, Properties: {CidrBlock: 10.0.1.0/24}}
+  Peer: {Type: Custom::Peer}
+  Rule:
+    Type: AWS::EC2::SecurityGroupIngress
+    Properties:
+      IpProtocol: tcp
+      FromPort: 22
+      ToPort: 22
+      ` + tt.cidr + "\n"
+			items, err := New().Extract(extractors.File{Path: "t.yaml", Content: []byte(src)}, nil)
+			if err != nil || len(items) != 4 {
+				t.Fatalf("got %v, %v", items, err)
+			}
+			attrs := items[3].Attributes
+			if diff := cmp.Diff(tt.want, attrs["open_ingress"]); diff != "" {
+				t.Errorf("open_ingress (-want +got):\n%s", diff)
+			}
+			exprs, _ := attrs["expressions"].(map[string]any)
+			key := "CidrIp"
+			if exprs["CidrIpv6"] != nil {
+				key = "CidrIpv6"
+			}
+			if exprs[key] != tt.expression {
+				t.Errorf("expressions = %v, want %s: %q", exprs, key, tt.expression)
+			}
+		})
+	}
+}

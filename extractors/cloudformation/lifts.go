@@ -70,7 +70,9 @@ func bucket(p props) {
 
 func bucketPolicy(p props) {
 	if op, ok := p.get("Bucket").(cf.Opaque); ok && op.Reference {
-		p.f.Set(cf.Bucket, strings.TrimPrefix(strings.TrimPrefix(op.Text, "!Ref "), "!GetAtt "))
+		target := strings.TrimPrefix(strings.TrimPrefix(op.Text, "!Ref "), "!GetAtt ")
+		id, _, _ := strings.Cut(target, ".")
+		p.f.Set(cf.Bucket, id)
 	}
 	facts := cf.ReadPolicy(p.get("PolicyDocument"))
 	p.f.Exposed(cf.PublicPolicy, facts.PublicPrincipal, false)

@@ -20,11 +20,11 @@ type tmpl struct {
 
 func newTemplate(p string, resources *yaml.Node) tmpl {
 	pairs := yamlnode.Pairs(resources)
-	ids := make(map[string]bool, len(pairs))
+	types := make(map[string]string, len(pairs))
 	for _, pair := range pairs {
-		ids[pair.Key.Value] = true
+		types[pair.Key.Value] = yamlnode.Text(yamlnode.Get(pair.Value, "Type"))
 	}
-	return tmpl{path: p, pairs: pairs, conv: converter{resources: ids}}
+	return tmpl{path: p, pairs: pairs, conv: converter{types: types}}
 }
 
 func (t tmpl) hasAWSTypes() bool {

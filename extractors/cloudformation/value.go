@@ -1,6 +1,7 @@
 package cloudformation
 
 import (
+	"slices"
 	"strings"
 
 	"gopkg.in/yaml.v3"
@@ -16,9 +17,10 @@ const maxDepth = 64
 // converter turns template values into plain data. Intrinsic functions, in
 // short (!Ref) or long ({"Ref": ...}) form, become cloudfacts.Opaque; a
 // reference to a resource of the template is marked as one, since its value
-// is that resource's concrete name or ARN, never a wildcard.
+// is that resource's concrete name or ARN, never a wildcard. types maps
+// each logical id of the template to its resource type.
 type converter struct {
-	resources map[string]bool
+	types map[string]string
 }
 
 func (c converter) value(n *yaml.Node, depth int) any {
@@ -71,24 +73,58 @@ func (c converter) intrinsic(name string, arg *yaml.Node, depth int) any {
 				return s
 			}
 		}
-	case "Ref", "GetAtt":
-		target := targetOf(arg)
-		return cf.Opaque{Text: "!" + name + " " + target, Reference: c.resources[target]}
+	case "Ref":
+		target, _ := targetOf(arg)
+		_, declared := c.types[target]
+		return cf.Opaque{Text: "!Ref " + target, Reference: declared}
+	case "GetAtt":
+		return c.getAtt(arg)
+	case "Select":
+		// !Select [0, !GetAtt Vpc.Ipv6CidrBlocks] picks one of the ranges.
+		if items := yamlnode.Items(arg); len(items) == 2 {
+			if op, ok := c.value(items[1], depth+1).(cf.Opaque); ok && op.NetworkRange {
+				return cf.Opaque{Text: "!Select [" + summary(items[0], depth) + ", " + op.Text + "]",
+					Reference: true, NetworkRange: true}
+			}
+		}
 	}
 	return cf.Opaque{Text: "!" + name + " " + summary(arg, depth)}
 }
 
-// targetOf is the logical id a Ref or GetAtt names: "Bucket" in !Ref Bucket,
-// !GetAtt Bucket.Arn and [Bucket, Arn].
-func targetOf(arg *yaml.Node) string {
+// networkRanges are the attributes that give the address ranges of a VPC
+// or subnet, by resource type.
+var networkRanges = map[string][]string{
+	"AWS::EC2::VPC":    {"CidrBlock", "Ipv6CidrBlocks"},
+	"AWS::EC2::Subnet": {"CidrBlock", "Ipv6CidrBlocks"},
+}
+
+// getAtt keeps the attribute in the text, !GetAtt Vpc.CidrBlock, so that a
+// reader sees which value is meant.
+func (c converter) getAtt(arg *yaml.Node) cf.Opaque {
+	target, attribute := targetOf(arg)
+	typ, declared := c.types[target]
+	return cf.Opaque{
+		Text:         strings.TrimSuffix("!GetAtt "+target+"."+attribute, "."),
+		Reference:    declared,
+		NetworkRange: slices.Contains(networkRanges[typ], attribute),
+	}
+}
+
+// targetOf is the logical id a Ref or GetAtt names and the attribute, if
+// any: "Bucket" in !Ref Bucket, and "Bucket" and "Arn" in !GetAtt Bucket.Arn
+// and [Bucket, Arn].
+func targetOf(arg *yaml.Node) (id, attribute string) {
 	if s, ok := yamlnode.String(arg); ok {
-		id, _, _ := strings.Cut(s, ".")
-		return id
+		id, attribute, _ = strings.Cut(s, ".")
+		return id, attribute
 	}
 	if items := yamlnode.Items(arg); len(items) > 0 {
-		return yamlnode.Text(items[0])
+		if len(items) > 1 {
+			attribute = yamlnode.Text(items[1])
+		}
+		return yamlnode.Text(items[0]), attribute
 	}
-	return ""
+	return "", ""
 }
 
 // summary is a short text for an intrinsic's argument.

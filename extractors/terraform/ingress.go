@@ -28,6 +28,12 @@ func awsRule(get fields) []cloudfacts.Ingress {
 	for _, name := range []string{"cidr_blocks", "ipv6_cidr_blocks", "cidr_ipv4", "cidr_ipv6"} {
 		sources = append(sources, asList(get(name))...)
 	}
+	for i, src := range sources {
+		// JSON syntax leaves a reference in a list as "${...}".
+		if s, isText := src.(string); isText && cloudfacts.Templated(s) {
+			sources[i] = interpolation(s)
+		}
+	}
 	protocol := get("protocol")
 	if protocol == nil {
 		protocol = get("ip_protocol")

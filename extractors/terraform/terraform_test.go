@@ -41,6 +41,17 @@ func check(t *testing.T, file string, got []extractors.Item, wants map[string]wa
 	extractortest.CheckExpected(t, file, got, key, wants)
 }
 
+// lastAttributes extracts a source and returns the attributes of its last
+// item, the block a table test is about.
+func lastAttributes(t *testing.T, name, src string) map[string]any {
+	t.Helper()
+	items, err := New().Extract(extractors.File{Path: name, Content: []byte(src)}, nil)
+	if err != nil || len(items) == 0 {
+		t.Fatalf("got %v, %v", items, err)
+	}
+	return items[len(items)-1].Attributes
+}
+
 func TestExtractAWS(t *testing.T) {
 	items, err := extract(t, "aws.tf")
 	if err != nil {
@@ -432,12 +443,7 @@ func TestUnresolvedListElements(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			file := extractors.File{Path: tt.file, Content: []byte(tt.src)}
-			items, err := New().Extract(file, nil)
-			if err != nil || len(items) == 0 {
-				t.Fatalf("got %v, %v", items, err)
-			}
-			attrs := items[len(items)-1].Attributes
+			attrs := lastAttributes(t, tt.file, tt.src)
 			got, _ := attrs["expressions"].(map[string]any)
 			if diff := cmp.Diff(tt.want, got, cmpopts.EquateEmpty()); diff != "" {
 				t.Errorf("expressions (-want +got):\n%s", diff)
@@ -554,14 +560,64 @@ func TestIndexedReferences(t *testing.T) {
 			src := `resource "aws_s3_bucket_policy" "x" {
   ` + arg + ` = ` + tt.ref + `
 }`
-			file := extractors.File{Path: "ref.tf", Content: []byte(src)}
-			items, err := New().Extract(file, nil)
-			if err != nil || len(items) == 0 {
-				t.Fatalf("got %v, %v", items, err)
-			}
-			got, _ := items[len(items)-1].Attributes[tt.fact].(string)
+			got, _ := lastAttributes(t, "ref.tf", src)[tt.fact].(string)
 			if got != tt.want {
 				t.Errorf("%s = %q, want %q", tt.fact, got, tt.want)
+			}
+		})
+	}
+}
+
+// A rule that admits a VPC's or subnet's own range admits none of the
+// internet, whatever the range's value; a variable may hold anything.
+func TestNetworkRangeSources(t *testing.T) {
+	u := "unknown"
+	tests := []struct {
+		name, file, src string
+		want            []any
+	}{
+		{"interpolated in a list", "sg.tf", `resource "aws_security_group" "x" {
+  ingress {
+    from_port   = 22
+    to_port     = 22
+    protocol    = "tcp"
+    cidr_blocks = ["${aws_vpc.web_vpc.cidr_block}"]
+  }
+}`, list()},
+		{"attribute of a rule", "rule.tf", `resource "aws_vpc_security_group_ingress_rule" "x" {
+  cidr_ipv4   = aws_vpc.main.cidr_block
+  from_port   = 443
+  to_port     = 443
+  ip_protocol = "tcp"
+}`, list()},
+		{"subnets of a count", "rule.tf", `resource "aws_security_group_rule" "x" {
+  type        = "ingress"
+  from_port   = 5432
+  to_port     = 5432
+  protocol    = "tcp"
+  cidr_blocks = aws_subnet.private[*].cidr_block
+}`, list()},
+		{"data source", "rule.tf", `resource "aws_security_group_rule" "x" {
+  type             = "ingress"
+  ipv6_cidr_blocks = [data.aws_vpc.selected.ipv6_cidr_block]
+}`, list()},
+		{"JSON syntax", "sg.tf.json", `{"resource": {"aws_security_group_rule": {"x": {
+  "type": "ingress", "from_port": 22, "to_port": 22, "protocol": "tcp",
+  "cidr_blocks": ["${aws_vpc.main.cidr_block}", "${var.cidr}"]}}}}`,
+			list(open(u, 22, 22, "tcp"))},
+		{"another attribute", "rule.tf", `resource "aws_security_group_rule" "x" {
+  type        = "ingress"
+  from_port   = 22
+  to_port     = 22
+  protocol    = "tcp"
+  cidr_blocks = [aws_vpc.main.tags.range]
+}`, list(open(u, 22, 22, "tcp"))},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := lastAttributes(t, tt.file, tt.src)["open_ingress"]
+			if diff := cmp.Diff(tt.want, got, cmpopts.EquateEmpty()); diff != "" {
+				t.Errorf("open_ingress (-want +got):\n%s", diff)
 			}
 		})
 	}

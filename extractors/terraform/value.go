@@ -62,9 +62,9 @@ func (ev evaluator) value(expr hcl.Expression) any {
 		}
 	case *hclsyntax.TemplateWrapExpr:
 		return ev.value(e.Wrapped)
-	case *hclsyntax.ScopeTraversalExpr, *hclsyntax.RelativeTraversalExpr, *hclsyntax.IndexExpr:
-		text := ev.text(expr)
-		return cloudfacts.Opaque{Text: text, Reference: cloudfacts.ResourceRef(text)}
+	case *hclsyntax.ScopeTraversalExpr, *hclsyntax.RelativeTraversalExpr, *hclsyntax.IndexExpr,
+		*hclsyntax.SplatExpr:
+		return reference(ev.text(expr))
 	case *hclsyntax.FunctionCallExpr:
 		if e.Name == "jsonencode" && len(e.Args) == 1 && !e.ExpandFinal {
 			return ev.value(e.Args[0])
@@ -141,10 +141,45 @@ func (ev evaluator) jsonValue(expr hcl.Expression) any {
 	}
 	got := fromCty(v)
 	if s, ok := got.(string); ok && cloudfacts.Templated(s) {
-		inner := strings.TrimSuffix(strings.TrimPrefix(s, "${"), "}")
-		return cloudfacts.Opaque{Text: s, Reference: cloudfacts.ResourceRef(inner)}
+		return interpolation(s)
 	}
 	return got
+}
+
+// interpolation reads a string of JSON syntax that holds "${...}" as the
+// expression inside, keeping the string as the text.
+func interpolation(s string) cloudfacts.Opaque {
+	op := reference(strings.TrimSuffix(strings.TrimPrefix(s, "${"), "}"))
+	op.Text = s
+	return op
+}
+
+// reference is a traversal such as aws_s3_bucket.logs.arn, which cannot be
+// evaluated but may be known to name another resource or a network range.
+func reference(text string) cloudfacts.Opaque {
+	return cloudfacts.Opaque{
+		Text: text, Reference: cloudfacts.ResourceRef(text), NetworkRange: networkRange(text),
+	}
+}
+
+// networkTypes are the resources and data sources whose cidr_block and
+// ipv6_cidr_block are the address range of a network.
+var networkTypes = map[string]bool{
+	"aws_vpc": true, "aws_default_vpc": true, "aws_subnet": true, "aws_default_subnet": true,
+	"aws_vpc_ipv4_cidr_block_association": true,
+}
+
+// networkRange reports whether a traversal is the range of a VPC or subnet,
+// such as aws_vpc.main.cidr_block, data.aws_subnet.app[0].cidr_block or
+// the ranges of all instances, aws_subnet.private[*].cidr_block.
+func networkRange(text string) bool {
+	text = strings.ReplaceAll(strings.ReplaceAll(text, "[*]", ""), ".*.", ".")
+	parts := strings.Split(withoutIndexes(text), ".")
+	if len(parts) == 4 && parts[0] == "data" {
+		parts = parts[1:]
+	}
+	return len(parts) == 3 && networkTypes[parts[0]] &&
+		(parts[2] == "cidr_block" || parts[2] == "ipv6_cidr_block")
 }
 
 // fromCty converts a known value; anything else is opaque.
