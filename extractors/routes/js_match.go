@@ -189,8 +189,9 @@ func (js *jsFile) hasKey(s span, key string) bool {
 func (js *jsFile) handlerName(s span) string { return js.ts.dotted(s) }
 
 // use reads app.use('/prefix', ..., router): a router made in this file is
-// placed under the prefix; anything else is a mount point that serves every
-// path below it. Calls without a literal path install middleware only.
+// placed under the prefix; any other mountable last argument is a mount point
+// that serves every path below it. Calls without a literal path, or ending in
+// a middleware, only filter requests.
 func (js *jsFile) use(r *router, i, open int) {
 	ts := js.ts
 	args, _ := ts.args(open)
@@ -213,13 +214,32 @@ func (js *jsFile) use(r *router, i, open int) {
 		}
 	}
 	last := args[len(args)-1]
-	if !r.strong && !js.plausible(prefix, last) {
+	if !js.mountable(last) || !r.strong && !js.plausible(prefix, last) {
 		return
 	}
 	js.pending = append(js.pending, routed{on: r, route: route{
 		method: anyMethod, path: joinPath(prefix, "*"), framework: r.framework,
 		handler: js.handlerName(last), line: ts[i].line, prefixUnknown: !known,
 	}})
+}
+
+// mountable reports whether the last argument of use can serve requests
+// rather than only filter them: a router or app passed by name,
+// require('./routes'), express.static(dir) or express.Router(). Any other
+// call, rateLimit({...}) or auth.isAuthorized(), makes a middleware, and so
+// does a function written inline, which mostly ends in next().
+func (js *jsFile) mountable(s span) bool {
+	ts := js.ts
+	switch {
+	case ts.dotted(s) != "":
+		return true
+	case ts.ident(s.from, "require") && ts.punct(s.from+1, "("):
+		return ts.closing(s.from+1) == s.to-1
+	case js.modules[ts.at(s.from).text] == "express" && ts.punct(s.from+1, ".") &&
+		ts.ident(s.from+2, "static") && ts.punct(s.from+3, "("):
+		return ts.closing(s.from+3) == s.to-1
+	}
+	return js.constructed(s.from) != nil
 }
 
 // routeCall reads Express's app.route('/path').get(h).post(h) and

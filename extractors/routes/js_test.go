@@ -188,6 +188,30 @@ app.get<T>('/after', h);
 	})
 }
 
+func TestJSUseMounts(t *testing.T) {
+	runCases(t, NewJS(), []extractCase{
+		{name: "middleware under a path is not a mount", path: "server.js", src: `
+const express = require('express');
+const app = express();
+app.use('/rest/user/reset-password', rateLimit({ windowMs: 300000, max: 100 }));
+app.use('/rest/basket', security.isAuthorized(), security.appendUserId());
+app.use('/b2b/v2', security.isAuthorized());
+app.use('/login', (req, res, next) => next());
+app.use('/api', apiRoutes);
+app.use('/admin', auth(), admin.routes);
+app.use('/legacy', require('./legacy'));
+app.use('/public', express.static('public'));
+app.use('/inline', express.Router());
+`, want: []string{
+			"9 ANY /admin/* express admin.routes",
+			"8 ANY /api/* express apiRoutes",
+			"12 ANY /inline/* express -",
+			"10 ANY /legacy/* express -",
+			"11 ANY /public/* express -",
+		}},
+	})
+}
+
 func TestJSComputedPaths(t *testing.T) {
 	runCases(t, NewJS(), []extractCase{
 		{name: "tails below a base that is not a literal", path: "server.js", src: `
