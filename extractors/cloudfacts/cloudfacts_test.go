@@ -133,3 +133,21 @@ func TestFactsExposure(t *testing.T) {
 		t.Errorf("default private: exposure %s", g.Exposure())
 	}
 }
+
+// Any range of 0 bits is the whole internet, however it is spelled.
+func TestOpenSource(t *testing.T) {
+	tests := map[any]Tri{
+		"0.0.0.0/0": True, "::/0": True, "0000::/0": True, " ::/0 ": True,
+		"0000:0000:0000:0000:0000:0000:0000:0000/0": True, "0.0.0.0/00": True,
+		"10.0.0.0/0": True, "0.0.0.0": True, "*": True, "Internet": True,
+		"0.0.0.0/1": False, "::/1": False, "10.0.0.0/8": False, "fd00::/8": False,
+		"0.0.0.0/0000": True, "0.0.0.0/": False, "/0": False, "x/0": False,
+		"${var.cidr}": Unknown, 42: Unknown,
+		Opaque{Text: "aws_vpc.main.cidr_block", NetworkRange: true}: False,
+	}
+	for in, want := range tests {
+		if got := OpenSource(in); got != want {
+			t.Errorf("OpenSource(%q) = %v, want %v", in, got, want)
+		}
+	}
+}

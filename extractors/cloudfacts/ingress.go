@@ -1,6 +1,7 @@
 package cloudfacts
 
 import (
+	"net/netip"
 	"strconv"
 	"strings"
 )
@@ -21,11 +22,10 @@ func (r Ingress) Value() map[string]any {
 	}
 }
 
-// openSources are the source ranges and service tags meaning "anyone".
-var openSources = map[string]bool{
-	"0.0.0.0/0": true, "::/0": true, "0.0.0.0": true, "*": true,
-	"internet": true, "any": true,
-}
+// openSources are the sources meaning "anyone" that are not a range of 0
+// bits: Azure's service tags and wildcards, and the address 0.0.0.0, which
+// Azure and GCP read as any address.
+var openSources = map[string]bool{"0.0.0.0": true, "*": true, "internet": true, "any": true}
 
 // OpenSource tells whether a literal source range admits the whole internet.
 // A network's own range is known not to.
@@ -37,7 +37,19 @@ func OpenSource(v any) Tri {
 	if !ok || Templated(s) {
 		return Unknown
 	}
-	return Of(openSources[strings.ToLower(strings.TrimSpace(s))])
+	s = strings.ToLower(strings.TrimSpace(s))
+	return Of(openSources[s] || anyAddress(s))
+}
+
+// anyAddress reports whether a range has a prefix of 0 bits, however its
+// address is spelled: 0.0.0.0/0, ::/0, 0000::/0 or 0.0.0.0/00.
+func anyAddress(s string) bool {
+	addr, bits, found := strings.Cut(s, "/")
+	if !found || bits == "" || strings.Trim(bits, "0") != "" {
+		return false
+	}
+	prefix, err := netip.ParsePrefix(addr + "/0")
+	return err == nil && prefix.Bits() == 0
 }
 
 // AllProtocols tells whether a protocol value admits every protocol and so
