@@ -28,6 +28,7 @@ type SurfaceChange struct {
 
 	item     *extractors.Item // the item as it is now; nil when gone
 	recorded string           // the fingerprint the model recorded, for a changed item
+	status   string           // the entry's status in the model; empty for a new item
 }
 
 // MissingEvidence is an implemented mitigation's evidence that matches no file.
@@ -76,6 +77,7 @@ func DiffModel(in *Input) Diff {
 func compareItem(item *extractors.Item, entries map[string]threatmodel.SurfaceEntry) (SurfaceChange, bool) {
 	c := SurfaceChange{ID: item.ID, Kind: item.Kind, Location: item.Location, item: item}
 	entry, ok := entries[item.ID]
+	c.status = entry.Status
 	switch {
 	case !ok:
 		c.Change = ChangeNew
@@ -132,6 +134,19 @@ func (d Diff) SyncChanges() threatmodel.Changes {
 		}
 	}
 	return c
+}
+
+// Rerecorded counts the changed entries that sync records with a new
+// fingerprint although they are unreviewed already: sync sets nothing back
+// for them, so they are not counted with the entries it sets back.
+func (d Diff) Rerecorded() int {
+	n := 0
+	for _, s := range d.Surface {
+		if s.Change == ChangeChanged && s.status == "unreviewed" {
+			n++
+		}
+	}
+	return n
 }
 
 // WriteDiff prints a diff for a person, one line per difference.

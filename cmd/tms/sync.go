@@ -96,9 +96,15 @@ func runSync(cmd *cobra.Command, opts *syncOptions) error {
 			return err
 		}
 	}
+	rerecorded := diff.Rerecorded()
 	fmt.Fprintf(opts.stderr, "tms: %s: %d added as unreviewed, %d set back to unreviewed, "+
-		"%d marked removed\n", modelPath, len(changes.AddSurface),
-		countStatus(changes, "unreviewed"), countStatus(changes, "removed"))
+		"%d marked removed", modelPath, len(changes.AddSurface),
+		countStatus(changes, "unreviewed")-rerecorded, countStatus(changes, "removed"))
+	if rerecorded > 0 {
+		fmt.Fprintf(opts.stderr, "; %d already unreviewed recorded with its new fingerprint",
+			rerecorded)
+	}
+	fmt.Fprintln(opts.stderr)
 	if opts.failOnNewSurface && len(changes.AddSurface) > 0 {
 		return errBlocked
 	}

@@ -167,10 +167,12 @@ _base_has_model if count(input.base.model.surface) > 0
 # description: |
 #   With --base: the change lists a surface item in the model as unreviewed
 #   that the model at the base did not list, had marked removed, or had
-#   reviewed. tms sync writes new and changed surface this way, so the item is
-#   in the model, but no person has looked at it yet: it counts as new
-#   surface, at the severity of its exposure, until someone reviews it, a
-#   mitigation covers it or an acceptance answers it.
+#   reviewed, or one whose exposure the change widened (internal at the
+#   base, public or unknown now) whatever the model recorded. tms sync writes
+#   new and changed surface this way, so the item is in the model, but no
+#   person has looked at it yet: it counts as new surface, at the severity of
+#   its exposure, until someone reviews it, a mitigation covers it or an
+#   acceptance answers it.
 # related_resources:
 #   - ref: https://owasp.org/www-community/Threat_Modeling_Process
 #     description: OWASP threat modeling process
@@ -192,25 +194,53 @@ deny contains lib.finding(rego.metadata.rule(), {
 	"surface": item.id,
 	"subject": item.id,
 	"new_surface": true,
-	"message": sprintf("%s %q %s", [item.kind, item.name, _added_or_reopened(item.id)]),
+	"message": sprintf("%s %q %s", [item.kind, item.name, _unreviewed_change(item)]),
 	"location": item.location,
 }) if {
 	_base_has_model
 	some item in input.surface
-	_entries[item.id].status == "unreviewed"
-	not item.id in _base_unreviewed
+	entry := _entries[item.id]
+	entry.status == "unreviewed"
+	_unreviewed_in_change(entry, item)
 	not lib.answered(rego.metadata.rule(), item.id)
 }
 
 _base_entries := {entry.id: entry | some entry in input.base.model.surface}
 
-_added_or_reopened(id) := "was reviewed, and is set back to unreviewed in this change" if {
-	_base_entries[id].status == "reviewed"
+_unreviewed_in_change(_, item) if not item.id in _base_unreviewed
+
+# An entry the base already had unreviewed is backlog, unless the change
+# widened the item's exposure: tms sync records the new exposure and
+# fingerprint, after which TMS-SURFACE-003 no longer sees a change, so the
+# widening is judged against the base's surface, not against the model.
+# When the model still records the old fingerprint, TMS-SURFACE-003 reports
+# the widening itself.
+_unreviewed_in_change(entry, item) if {
+	_widened_since_base(item)
+	not _reported_as_changed(entry, item)
 }
 
-_added_or_reopened(id) := "is added to the threat model in this change, unreviewed" if {
-	not _base_entries[id].status == "reviewed"
+_reported_as_changed(entry, item) if {
+	entry.fingerprint
+	entry.fingerprint != item.fingerprint
+	_widened(entry, item)
 }
+
+_base_exposure := {item.id: object.get(item, "exposure", "unknown") | some item in input.base.surface}
+
+_widened_since_base(item) if {
+	_base_exposure[item.id] == "internal"
+	object.get(item, "exposure", "unknown") != "internal"
+}
+
+_unreviewed_change(item) := "was reviewed, and is set back to unreviewed in this change" if {
+	_base_entries[item.id].status == "reviewed"
+} else := sprintf("exposure widened from internal to %s in this change, and nobody has reviewed it", [
+	object.get(item, "exposure", "unknown"),
+]) if {
+	_widened_since_base(item)
+	item.id in _base_unreviewed
+} else := "is added to the threat model in this change, unreviewed"
 
 _present := {item.id | some item in input.surface}
 

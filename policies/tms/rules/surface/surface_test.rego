@@ -211,3 +211,37 @@ test_synced_surface_without_a_base_is_backlog if {
 	doc := json.remove(_change([_other_entry]), ["base"])
 	count(surface.deny) == 0 with input as doc
 }
+
+# The base left the port unreviewed and internal; the change makes it public
+# and records the new exposure and fingerprint, as tms sync does.
+_widened_change(entry) := object.union(
+	_input([object.union(_port, {"exposure": "public", "fingerprint": _fp_new})], [entry]),
+	{"base": {
+		"surface": [object.union(_port, {"exposure": "internal", "fingerprint": _fp_old})],
+		"model": {"surface": [object.union(entry, {"exposure": "internal", "fingerprint": _fp_old})]},
+	}},
+)
+
+_synced_entry := {
+	"id": _port.id, "kind": "container.port", "status": "unreviewed",
+	"exposure": "public", "fingerprint": _fp_new,
+}
+
+test_widened_surface_synced_over_an_unreviewed_entry_still_blocks if {
+	findings := surface.deny with input as _widened_change(_synced_entry)
+	[[f.rule, f.severity, f.backlog, f.message] | some f in findings] == [[
+		"TMS-SURFACE-005", "high", false,
+		`container.port "api/Dockerfile port 8080/tcp" exposure widened from internal to public in this change, and nobody has reviewed it`,
+	]]
+}
+
+test_widened_surface_not_yet_synced_is_reported_once if {
+	stale := object.union(_synced_entry, {"exposure": "internal", "fingerprint": _fp_old})
+	findings := surface.deny with input as _widened_change(stale)
+	[f.rule | some f in findings] == ["TMS-SURFACE-003"]
+}
+
+test_widened_surface_a_person_reviewed_passes if {
+	reviewed := object.union(_synced_entry, {"status": "reviewed"})
+	count(surface.deny) == 0 with input as _widened_change(reviewed)
+}
