@@ -120,7 +120,7 @@ func detectorFor(p string) *detector {
 	case lower == "credentials":
 		// Copies of ~/.aws/credentials turn up under many folders.
 		return &detector{typ: "aws_credentials", check: awsCredentials}
-	case strings.HasSuffix(lower, ".tfstate") || strings.HasSuffix(lower, ".tfstate.backup"):
+	case terraformState(lower):
 		// Terraform writes every attribute of every resource into its
 		// state, generated passwords and private keys included.
 		return &detector{typ: "terraform_state"}
@@ -135,6 +135,15 @@ func detectorFor(p string) *detector {
 		return &d
 	}
 	return nil
+}
+
+// terraformState reports whether a file name is a Terraform state or a
+// copy of one: terraform.tfstate, terraform.tfstate.backup and the
+// timestamped terraform.tfstate.1585600610.backup. The lock's
+// .tfstate.lock.info holds only who holds the lock.
+func terraformState(name string) bool {
+	return strings.HasSuffix(name, ".tfstate") ||
+		strings.Contains(name, ".tfstate.") && !strings.HasSuffix(name, ".tfstate.lock.info")
 }
 
 // mayHoldGoogleCredentials picks the JSON file names that Google's tools

@@ -99,6 +99,7 @@ func TestMatch(t *testing.T) {
 		"certs/ca.crt": true, "keys/signing.p12": true, "store.jks": true,
 		"x.publishsettings": true, ".aws/credentials": true, "aws/credentials": true,
 		"infra/terraform.tfstate": true, "prod.tfstate.backup": true, "tfstate.go": false,
+		"terraform.tfstate.1585600610.backup": true, ".terraform.tfstate.lock.info": false,
 		"prod.kubeconfig": true, ".kube/config": true, "main.go": false,
 		"credentials.json": true, "package.json": false, "README.md": false,
 		".docker/config.json": true, "config.json": false, "k8s/app.yaml": true,
