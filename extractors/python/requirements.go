@@ -65,7 +65,7 @@ type requirementsFile struct {
 func (x *Extractor) extractRequirements(f extractors.File,
 	repo extractors.Repo) ([]extractors.Item, error) {
 	r := &requirementsFile{
-		x: x, repo: repo, set: depset.New("pypi", f.Path, false),
+		x: x, repo: repo, set: depset.New("pypi", f.Path, isCompiled(f.Content)),
 		scope: requirementsScope(f.Path), pins: map[string]requirement{},
 		visited: map[string]bool{f.Path: true},
 	}
@@ -74,24 +74,37 @@ func (x *Extractor) extractRequirements(f extractors.File,
 	return r.set.Items(), r.probs.err(f.Path)
 }
 
+// read adds the requirements of one file. In a file a compiler generated,
+// the via annotations say which packages are direct.
 func (r *requirementsFile) read(p string, content []byte, depth int) {
+	compiled := isCompiled(content)
+	var via viaNotes
 	for _, l := range logicalLines(content) {
 		text := strings.TrimSpace(comment.ReplaceAllString(l.text, ""))
 		if text == "" {
+			if compiled {
+				via.comment(strings.TrimSpace(l.text))
+			}
 			continue
 		}
 		at := extractors.Location{Path: p, Line: l.line}
 		if strings.HasPrefix(text, "-") {
+			via.requirement(nil, "")
 			r.option(text, at, depth)
 			continue
 		}
-		r.requirement(text, at, false)
+		if d := r.requirement(text, at, false); d != nil && compiled {
+			via.requirement(d, l.text)
+		}
 	}
+	via.finish()
 }
 
-// requirement adds one requirement line. pip splits off the options, such as
+// requirement adds one requirement line and returns the dependency it names,
+// nil when the line cannot be read. pip splits off the options, such as
 // --hash, at the first word that starts with a dash.
-func (r *requirementsFile) requirement(text string, at extractors.Location, editable bool) {
+func (r *requirementsFile) requirement(text string, at extractors.Location,
+	editable bool) *depset.Dep {
 	words := strings.Fields(text)
 	n := 0
 	for n < len(words) && !strings.HasPrefix(words[n], "-") {
@@ -100,7 +113,7 @@ func (r *requirementsFile) requirement(text string, at extractors.Location, edit
 	req, ok := parseRequirement(strings.Join(words[:n], " "))
 	if !ok {
 		r.probs.add(at, fmt.Errorf("cannot read requirement %q", text))
-		return
+		return nil
 	}
 	hashed := hasHashOption(words[n:])
 	d := dependency(req, r.scope, at)
@@ -108,7 +121,7 @@ func (r *requirementsFile) requirement(text string, at extractors.Location, edit
 	if editable {
 		d.Extra["editable"] = true
 	}
-	r.set.Add(d)
+	return r.set.Add(d)
 }
 
 func hasHashOption(options []string) bool {
