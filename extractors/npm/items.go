@@ -35,7 +35,8 @@ func (b *builder) items(deps map[string]direct) []extractors.Item {
 }
 
 // direct describes a declared dependency. The lockfile, when it installs the
-// package, tells the version; without it only an exact spec pins it.
+// package, tells the version; without it only an exact spec pins it, to the
+// version it names.
 func (b *builder) direct(d direct, e *lockEntry) extractors.Item {
 	attrs := b.attributes(d.name, d.constraint, d.scope, specSource(d.constraint))
 	attrs["direct"] = true
@@ -47,6 +48,7 @@ func (b *builder) direct(d direct, e *lockEntry) extractors.Item {
 			attrs["source"] = sourcePath
 		}
 	} else {
+		attrs["version"] = exactRelease(d.constraint)
 		attrs["pinned"] = exactVersion(d.constraint)
 	}
 	if attrs["source"] == sourcePath {

@@ -58,7 +58,7 @@ func TestExtract(t *testing.T) {
 			dep("evil-tarball", false, lock(70), "0.0.1", "", "prod", "url", true, false),
 			dep("express", true, pkg(6), "4.19.2", "^4.19.2", "prod", "registry", true, true),
 			dep("fsevents", true, pkg(19), "2.3.3", "^2.3.3", "optional", "registry", true, true),
-			dep("left-pad", true, pkg(7), "", "1.3.0", "prod", "registry", true, false),
+			dep("left-pad", true, pkg(7), "1.3.0", "1.3.0", "prod", "registry", true, false),
 			dep("local-utils", true, pkg(12), "", "file:../utils", "prod", "path", false, false),
 			dep("my-lodash", true, pkg(8),
 				"4.17.21", "npm:lodash@^4.17.21", "prod", "alias", true, true),
@@ -82,14 +82,17 @@ func TestExtract(t *testing.T) {
 			dep("uuid", false, lock(37), "3.4.0", "", "prod", "registry", true, false),
 		}},
 		{dir: "nolock", wantLine: 6, wantErr: "bad is not a string", want: []extractors.Item{
-			unlocked(dep("exact", true, pkg(4), "", "=2.0.1", "prod", "registry", true, false)),
+			unlocked(dep("aliased", true, pkg(9), "1.3.0", "npm:left-pad@v1.3.0", "prod", "alias",
+				true, false)),
+			unlocked(dep("axios", true, pkg(8), "1.9.0", "1.9.0", "prod", "registry", true, false)),
+			unlocked(dep("exact", true, pkg(4), "2.0.1", "=2.0.1", "prod", "registry", true, false)),
 			unlocked(dep("gh", true, pkg(7), "", "github:acme/gh", "prod", "git", false, false)),
 			unlocked(dep("ranged", true, pkg(5), "", "^2", "prod", "registry", false, false)),
 		}},
 		{dir: "broken", wantLine: 5, wantErr: "invalid character"},
 		{dir: "badlock", wantLine: 6, wantErr: "package-lock.json line 6:",
 			want: []extractors.Item{
-				dep("a", true, pkg(3), "", "1.0.0", "prod", "registry", true, false),
+				dep("a", true, pkg(3), "1.0.0", "1.0.0", "prod", "registry", true, false),
 			}},
 	}
 	for _, tt := range tests {

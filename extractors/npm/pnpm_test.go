@@ -50,17 +50,17 @@ snapshots:
 		{name: "an unsupported version is reported and the lockfile left aside", files: mapRepo{
 			"package.json":   `{"dependencies": {"a": "1.0.0"}}`,
 			"pnpm-lock.yaml": "lockfileVersion: 5.4\npackages:\n  /a/1.0.0: {}\n",
-		}, want: map[string]string{"a": "@package.json:1"},
+		}, want: map[string]string{"a": "1.0.0@package.json:1"},
 			wantErr: `pnpm-lock.yaml: lockfile version "5.4" is not supported`},
 		{name: "a package key that names no version is reported", files: mapRepo{
 			"package.json":   `{"dependencies": {"a": "1.0.0"}}`,
 			"pnpm-lock.yaml": "lockfileVersion: '6.0'\npackages:\n  /nonsense: {}\n",
-		}, want: map[string]string{"a": "@package.json:1"},
+		}, want: map[string]string{"a": "1.0.0@package.json:1"},
 			wantErr: "pnpm-lock.yaml line 3: package \"/nonsense\""},
 		{name: "a lockfile that is not a mapping", files: mapRepo{
 			"package.json":   `{"dependencies": {"a": "1.0.0"}}`,
 			"pnpm-lock.yaml": "- a\n- b\n",
-		}, want: map[string]string{"a": "@package.json:1"},
+		}, want: map[string]string{"a": "1.0.0@package.json:1"},
 			wantErr: "pnpm-lock.yaml line 1: lockfile is not a YAML mapping"},
 	}
 	for _, tt := range tests {

@@ -102,18 +102,29 @@ var (
 // exactVersion reports whether a version or spec names one release: an
 // exact semantic version (also behind "=" or an alias) or a git commit.
 func exactVersion(v string) bool {
+	if exactRelease(v) != "" {
+		return true
+	}
 	v = strings.TrimSpace(v)
+	return (hasAnyPrefix(v, gitPrefixes) || isGitHubShorthand(v) ||
+		urlSource(v) == sourceGit) && gitCommit.MatchString(v)
+}
+
+// exactRelease returns the version a spec naming one registry release
+// installs, as npm writes it (1.2.3 for =v1.2.3 or npm:pkg@1.2.3), or ""
+// for any other spec.
+func exactRelease(spec string) string {
+	v := strings.TrimSpace(spec)
 	if rest, ok := strings.CutPrefix(v, "npm:"); ok {
 		at := strings.LastIndexByte(rest, '@')
 		if at <= 0 {
-			return false
+			return ""
 		}
 		v = rest[at+1:]
 	}
 	v = strings.TrimSpace(strings.TrimPrefix(v, "="))
-	if exactSemver.MatchString(v) {
-		return true
+	if !exactSemver.MatchString(v) {
+		return ""
 	}
-	return (hasAnyPrefix(v, gitPrefixes) || isGitHubShorthand(v) ||
-		urlSource(v) == sourceGit) && gitCommit.MatchString(v)
+	return strings.TrimPrefix(v, "v")
 }

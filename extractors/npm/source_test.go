@@ -87,6 +87,24 @@ func TestExactVersion(t *testing.T) {
 	}
 }
 
+func TestExactRelease(t *testing.T) {
+	tests := map[string]string{
+		"1.9.0":                 "1.9.0",
+		" =v2.0.1 ":             "2.0.1",
+		"1.0.0-beta.1+build.5":  "1.0.0-beta.1+build.5",
+		"npm:@scope/pkg@v2.0.0": "2.0.0",
+		"github:a/b#" + sha:     "",
+		"^1.2.3":                "",
+		"1.2":                   "",
+		"npm:left-pad":          "",
+	}
+	for spec, want := range tests {
+		if got := exactRelease(spec); got != want {
+			t.Errorf("exactRelease(%q) = %q, want %q", spec, got, want)
+		}
+	}
+}
+
 func TestMatch(t *testing.T) {
 	tests := map[string]bool{
 		"package.json":                       true,
