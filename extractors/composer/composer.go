@@ -68,10 +68,12 @@ func (*Extractor) Extract(f extractors.File, repo extractors.Repo) ([]extractors
 	if content != nil {
 		lock, err := keyline.ParseJSON(content)
 		if err != nil {
-			return set.Items(), extractors.InFile(lockPath, err)
+			lockErr = extractors.InFile(lockPath, err)
+		} else {
+			mergeLock(set, lock, lockPath)
 		}
-		mergeLock(set, lock, lockPath)
 	}
+	fillExactVersions(set)
 	return set.Items(), lockErr
 }
 
@@ -105,15 +107,36 @@ func isPlatform(name string) bool {
 }
 
 var (
-	exactRelease = regexp.MustCompile(`^(==?)?\s*v?\d+(\.\d+){0,3}(-[0-9A-Za-z.]+)?$`)
-	branchCommit = regexp.MustCompile(`#[0-9a-f]{40}$`)
+	releasePattern = regexp.MustCompile(`^(==?)?\s*v?\d+(\.\d+){0,3}(-[0-9A-Za-z.]+)?$`)
+	branchCommit   = regexp.MustCompile(`#[0-9a-f]{40}$`)
 )
 
 // exactVersion reports a constraint that admits one release, such as
 // "1.2.3" or "v2.0.0", or a branch held at a commit ("dev-main#<sha>").
 func exactVersion(c string) bool {
 	c = strings.TrimSpace(c)
-	return exactRelease.MatchString(c) || branchCommit.MatchString(c)
+	return releasePattern.MatchString(c) || branchCommit.MatchString(c)
+}
+
+// exactRelease returns the version an exact constraint names, without its
+// = or == operator (3.12.1, v7.1.2), or "" for any other constraint.
+func exactRelease(c string) string {
+	c = strings.TrimSpace(c)
+	if !releasePattern.MatchString(c) {
+		return ""
+	}
+	return strings.TrimSpace(strings.TrimLeft(c, "="))
+}
+
+// fillExactVersions gives a required package the lockfile does not resolve
+// (there is none, it cannot be read, or it does not list the package) the
+// version its exact constraint names.
+func fillExactVersions(set *depset.Set) {
+	for _, d := range set.All() {
+		if d.Version == "" && d.Direct {
+			d.Version = exactRelease(d.Constraint)
+		}
+	}
 }
 
 // mergeLock completes the required packages from composer.lock and adds

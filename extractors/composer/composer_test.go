@@ -64,7 +64,7 @@ func TestExtract(t *testing.T) {
 			pkg(manifest, at(manifest, 4), map[string]any{"name": "guzzlehttp/guzzle",
 				"constraint": "^7.8", "pinned": false, "locked": false}),
 			pkg(manifest, at(manifest, 5), map[string]any{"name": "league/csv",
-				"constraint": "9.16.0", "locked": false}),
+				"constraint": "9.16.0", "version": "9.16.0", "locked": false}),
 		}},
 		{name: "lockfile alone", dir: "testdata/lockonly", path: lock, want: []extractors.Item{
 			pkg(lock, at(lock, 4), map[string]any{"name": "psr/container", "version": "2.0.2",
@@ -76,7 +76,8 @@ func TestExtract(t *testing.T) {
 			repo: extractortest.Files[[]byte]{manifest: []byte(`{"require": {"a/b": "1.0"}}`),
 				lock: []byte("{\n  \"packages\": [\n")},
 			want: []extractors.Item{
-				pkg(manifest, at(manifest, 1), map[string]any{"name": "a/b", "constraint": "1.0"}),
+				pkg(manifest, at(manifest, 1), map[string]any{"name": "a/b", "constraint": "1.0",
+					"version": "1.0"}),
 			}},
 	}
 	for _, tt := range tests {
@@ -117,6 +118,18 @@ func TestExactVersion(t *testing.T) {
 	} {
 		if got := exactVersion(c); got != want {
 			t.Errorf("exactVersion(%q) = %v, want %v", c, got, want)
+		}
+	}
+}
+
+func TestExactRelease(t *testing.T) {
+	for c, want := range map[string]string{
+		"3.12.1": "3.12.1", "v2.0.0": "v2.0.0", "==1.2.3": "1.2.3", " = 1.0 ": "1.0",
+		"1.0.0-beta.2": "1.0.0-beta.2",
+		"dev-main#3c2b1a0f9e8d7c6b5a4f3e2d1c0b9a8f7e6d5c4b": "", "^1.2": "", "*": "",
+	} {
+		if got := exactRelease(c); got != want {
+			t.Errorf("exactRelease(%q) = %q, want %q", c, got, want)
 		}
 	}
 }
