@@ -235,9 +235,10 @@ deny contains lib.finding(rego.metadata.rule(), {
 # METADATA
 # title: CI token with default or write-all permissions
 # description: |
-#   A workflow sets no permissions, so its jobs get the repository's default
-#   token (write to most scopes on older repositories and organisations), or
-#   it, or one of its jobs, asks for write-all. Any step that is compromised,
+#   A workflow sets no permissions and one of its jobs sets none either, so
+#   that job gets the repository's default token (write to most scopes on
+#   older repositories and organisations), or the workflow, or one of its
+#   jobs, asks for write-all. Any step that is compromised,
 #   an action or a dependency, can then push code or releases. Low: it only
 #   matters together with another weakness, but it widens every one of them.
 # related_resources:
@@ -271,11 +272,17 @@ _broad_token(item) if {
 	item.attributes.permissions == "write-all"
 }
 
-# Default permissions matter only while some job still inherits them.
+# Default permissions matter only while some job still inherits them: a
+# workflow whose every job sets its own permissions never hands them out.
 _broad_token(item) if {
 	item.kind == "ci.workflow"
 	item.attributes.permissions == "default"
-	item.attributes.writes
+	item.id in _inheriting_workflows
+}
+
+_inheriting_workflows contains job.attributes.workflow if {
+	some job in _jobs
+	job.attributes.permissions == "inherited"
 }
 
 # METADATA

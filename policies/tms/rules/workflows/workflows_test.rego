@@ -247,10 +247,24 @@ test_self_hosted_private_trigger_allow if {
 }
 
 test_broad_token_deny if {
+	surface := [_workflow({"permissions": "default", "writes": true}), _job({"writes": true})]
+	found := _rules(workflows.deny, "TMS-CI-005") with input as _input(surface)
+	{f.surface | some f in found} == {surface[0].id}
+	{f.message | some f in found} == {"workflow .github/workflows/pr.yml runs with default token permissions"}
+	{f.severity | some f in found} == {"low"}
+}
+
+test_broad_token_write_all_job_deny if {
 	surface := [_workflow({"permissions": "default", "writes": true}), _job({"permissions": "write-all"})]
 	found := _rules(workflows.deny, "TMS-CI-005") with input as _input(surface)
-	{f.surface | some f in found} == {surface[0].id, surface[1].id}
-	{f.severity | some f in found} == {"low"}
+	{f.surface | some f in found} == {surface[1].id}
+}
+
+# Every job sets its own permissions, so the default token reaches none.
+test_broad_token_every_job_scoped_allow if {
+	job := _job({"permissions": {"contents": "read", "pull-requests": "write"}, "writes": true})
+	surface := [_workflow({"permissions": "default", "writes": true}), job]
+	count(_rules(workflows.deny, "TMS-CI-005")) == 0 with input as _input(surface)
 }
 
 test_broad_token_allow if {
