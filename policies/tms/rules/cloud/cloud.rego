@@ -155,9 +155,15 @@ _bucket_of(item) := item.attributes.bucket if {
 #   from 0.0.0.0/0, ::/0, * or Internet, or a managed Kubernetes control
 #   plane (EKS, GKE) serves its API endpoint to any address, which is
 #   recorded as open ingress on tcp 443. Critical when the open ports
-#   include remote administration or a database (22, 3389, 3306, 5432,
-#   1433, 27017, 6379), or cannot be known; high for other ports. A source
-#   range given by a variable counts as unknown reach, ranked as public.
+#   include remote administration, a plaintext login, a container or
+#   cluster control API, a database or search store, or cannot be known;
+#   high for other ports. Those ports are SSH 22, telnet 23, FTP 21, RDP
+#   3389, VNC 5900, SMB 445, the Docker API 2375 and 2376, the Kubernetes
+#   API 6443, etcd 2379, MySQL 3306, PostgreSQL 5432, SQL Server 1433,
+#   Oracle 1521, MongoDB 27017 and 27018, Redis 6379, memcached 11211,
+#   Cassandra 9042, CouchDB 5984, Elasticsearch 9200 and 9300, and Kibana
+#   5601. A source range given by a variable counts as unknown reach,
+#   ranked as public.
 # related_resources:
 #   - ref: https://cwe.mitre.org/data/definitions/284.html
 #     description: "CWE-284: Improper Access Control"
@@ -188,7 +194,14 @@ deny contains lib.finding(rego.metadata.rule(), {
 	count(rules) > 0
 }
 
-_sensitive_ports := [22, 3389, 3306, 5432, 1433, 27017, 6379]
+# Remote administration and plaintext logins, container and cluster
+# control APIs, then databases, caches and search stores.
+_sensitive_ports := [
+	21, 22, 23, 445, 3389, 5900,
+	2375, 2376, 2379, 6443,
+	1433, 1521, 3306, 5432, 5984, 6379, 9042, 11211, 27017, 27018,
+	5601, 9200, 9300,
+]
 
 _ingress_impact(rules) := "critical" if {
 	some rule in rules

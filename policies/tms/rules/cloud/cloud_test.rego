@@ -101,6 +101,12 @@ test_open_ingress_admin_port_is_critical if {
 	_findings([_sg([_rule("0.0.0.0/0", 20, 25)])], "TMS-CLOUD-002") == {[_sg([]).id, "critical"]}
 }
 
+test_open_ingress_database_and_control_ports_are_critical if {
+	every port in [21, 23, 445, 1521, 2375, 2376, 2379, 5601, 5900, 5984, 6443, 9042, 9200, 9300, 11211, 27018] {
+		_findings([_sg([_rule("0.0.0.0/0", port, port)])], "TMS-CLOUD-002") == {[_sg([]).id, "critical"]}
+	}
+}
+
 test_open_ingress_unknown_ports_are_critical if {
 	_findings([_sg([_rule("::/0", "unknown", "unknown")])], "TMS-CLOUD-002") == {[_sg([]).id, "critical"]}
 }
