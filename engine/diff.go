@@ -16,6 +16,7 @@ const (
 	ChangeChanged  = "changed"  // fingerprint differs from the one recorded
 	ChangeReturned = "returned" // marked removed, back in the repository
 	ChangeGone     = "gone"     // in the model, not in the repository
+	ChangeUnbound  = "unbound"  // reviewed without a fingerprint, so no change can show
 )
 
 // SurfaceChange is one difference between the repository and the model.
@@ -85,6 +86,12 @@ func compareItem(item *extractors.Item, entries map[string]threatmodel.SurfaceEn
 		c.Change = ChangeReturned
 	case entry.Fingerprint != "" && entry.Fingerprint != item.SecurityFingerprint():
 		c.Change, c.Detail, c.recorded = ChangeChanged, changeDetail(entry, item), entry.Fingerprint
+	case entry.Fingerprint == "" && entry.Status == "reviewed":
+		// tms sync never fills this in: recording today's fingerprint would
+		// approve the item as it is now, which only a person may do.
+		c.Change = ChangeUnbound
+		c.Detail = fmt.Sprintf("reviewed without a fingerprint; the item now has exposure: %s, "+
+			"fingerprint: %s", item.Exposure, item.SecurityFingerprint())
 	default:
 		return c, false
 	}
@@ -140,9 +147,15 @@ func (d Diff) SyncChanges() threatmodel.Changes {
 // fingerprint although they are unreviewed already: sync sets nothing back
 // for them, so they are not counted with the entries it sets back.
 func (d Diff) Rerecorded() int {
+	return d.count(func(s SurfaceChange) bool {
+		return s.Change == ChangeChanged && s.status == "unreviewed"
+	})
+}
+
+func (d Diff) count(keep func(SurfaceChange) bool) int {
 	n := 0
 	for _, s := range d.Surface {
-		if s.Change == ChangeChanged && s.status == "unreviewed" {
+		if keep(s) {
 			n++
 		}
 	}
@@ -163,11 +176,17 @@ func WriteDiff(w io.Writer, d Diff) error {
 		fmt.Fprintf(&b, "%-9s %s: %q matches no file  %s\n", "evidence", e.Mitigation, e.Evidence,
 			formatLoc(e.Location))
 	}
-	if d.Empty() {
+	unbound := d.count(func(s SurfaceChange) bool { return s.Change == ChangeUnbound })
+	switch {
+	case d.Empty():
 		b.WriteString("the threat model is up to date with the repository\n")
-	} else {
+	case len(d.Surface) > unbound || len(d.Evidence) > 0:
 		fmt.Fprintf(&b, "%d surface changes, %d missing evidence; tms sync records the surface changes\n",
-			len(d.Surface), len(d.Evidence))
+			len(d.Surface)-unbound, len(d.Evidence))
+	}
+	if unbound > 0 {
+		fmt.Fprintf(&b, "%d reviewed entries have no fingerprint, so a change to their item would "+
+			"go unnoticed: check each item, then copy its exposure and fingerprint into the entry\n", unbound)
 	}
 	_, err := io.WriteString(w, b.String())
 	return err

@@ -18,8 +18,9 @@ func newDiffCmd(opts *globalOptions) *cobra.Command {
 		Long: `Show, for a person, what changed between the repository and its threat model:
 new surface, changed surface (with the exposure and the security attributes
 that changed, read from the commit the model recorded when in git), surface
-gone from the repository, and mitigation evidence that no longer exists.
-Nothing is written. Exit 0 whatever the differences.`,
+gone from the repository, mitigation evidence that no longer exists, and
+reviewed entries without a fingerprint (unbound), whose exposure and
+fingerprint a person copies in after checking the item. Nothing is written. Exit 0 whatever the differences.`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			diff, _, err := opts.diff(cmd, true)

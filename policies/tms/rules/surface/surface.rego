@@ -269,3 +269,36 @@ deny contains lib.finding(rego.metadata.rule(), {
 	entry.status != "removed"
 	not entry.id in _present
 }
+
+# METADATA
+# title: Reviewed surface bound to no fingerprint
+# description: |
+#   The model marks a surface item reviewed but its entry has no fingerprint,
+#   so the review is bound to nothing: when the item changes, even to public
+#   exposure, TMS-SURFACE-003 cannot see it and tms diff cannot list it. tms
+#   sync never adds the fingerprint, because recording today's would approve
+#   the item as it is now.
+# related_resources:
+#   - ref: https://owasp.org/www-community/Threat_Modeling_Process
+#     description: "OWASP threat modeling process"
+# custom:
+#   id: TMS-SURFACE-006
+#   severity: low
+#   stride:
+#     - tampering
+#     - repudiation
+#   remediation: |
+#     Check the item as it is now, then copy the exposure and fingerprint
+#     that tms diff shows for it into the entry; or set the entry back to
+#     unreviewed until someone has looked at it.
+deny contains lib.finding(rego.metadata.rule(), {
+	"surface": item.id,
+	"subject": item.id,
+	"message": sprintf("%s %q is reviewed, but its entry has no fingerprint: the review is bound to nothing, so a change to the item would go unreported", [item.kind, item.name]),
+	"location": entry.location,
+}) if {
+	some item in input.surface
+	entry := _entries[item.id]
+	entry.status == "reviewed"
+	object.get(entry, "fingerprint", "") == ""
+}

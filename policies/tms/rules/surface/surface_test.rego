@@ -245,3 +245,20 @@ test_widened_surface_a_person_reviewed_passes if {
 	reviewed := object.union(_synced_entry, {"status": "reviewed"})
 	count(surface.deny) == 0 with input as _widened_change(reviewed)
 }
+
+test_reviewed_entry_without_fingerprint_is_reported if {
+	entry := json.remove(_reviewed("unknown")[0], ["fingerprint"])
+	findings := surface.deny with input as _input([_port], [entry])
+	[[f.rule, f.severity, f.location.line] | some f in findings] == [["TMS-SURFACE-006", "low", 3]]
+}
+
+test_reviewed_entry_with_fingerprint_is_bound if {
+	entry := object.union(_reviewed("unknown")[0], {"fingerprint": _fp_old})
+	port := object.union(_port, {"fingerprint": _fp_old})
+	count(surface.deny) == 0 with input as _input([port], [entry])
+}
+
+test_unreviewed_entry_without_fingerprint_is_backlog_not_unbound if {
+	entry := {"id": _port.id, "kind": "container.port", "status": "unreviewed"}
+	count(surface.deny) == 0 with input as _input([_port], [entry])
+}
