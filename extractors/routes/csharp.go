@@ -62,10 +62,11 @@ type csFile struct {
 	routes  []route
 
 	// minimal APIs
-	names    map[string]*router // variables holding an application or group
-	builders map[string]bool    // variables holding a WebApplicationBuilder
-	calls    map[int]*router    // group a call evaluates to, by its closing parenthesis
-	minimal  []routed
+	names       map[string]*router // variables holding an application or group
+	builders    map[string]bool    // variables holding a WebApplicationBuilder
+	calls       map[int]*router    // group a call evaluates to, by its closing parenthesis
+	branchDepth []int              // branching calls around each token, once counted
+	minimal     []routed
 
 	unseen unseen
 }

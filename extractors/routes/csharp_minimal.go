@@ -76,6 +76,8 @@ func (cs *csFile) mapCall(i int) {
 	args, end := ts.args(i + 1)
 	r := cs.receiverOf(i - 2)
 	switch {
+	case name == "UseEndpoints" && len(args) == 1:
+		cs.useEndpoints(i, r, args[0])
 	case name == "MapGroup" && len(args) == 1:
 		prefix, ok := ts.single(args[0])
 		if !ok {
@@ -98,6 +100,80 @@ func (cs *csFile) mapCall(i int) {
 		// A convention such as RequireAuthorization() returns its group.
 		cs.calls[end] = r
 	}
+}
+
+// csBranches are IApplicationBuilder's calls whose lambda configures a
+// pipeline of its own, served below a path or for some requests only.
+var csBranches = set("Map", "MapWhen", "UseWhen")
+
+// useEndpoints reads app.UseEndpoints(endpoints => ...) of a Startup class:
+// the lambda's parameter is a route builder at the application's root,
+// unless the call configures a branch, whose place the file may not show.
+func (cs *csFile) useEndpoints(i int, r *router, lambda span) {
+	param := cs.lambdaParam(lambda)
+	if param == "" {
+		return
+	}
+	switch {
+	case cs.inBranch(i):
+		cs.names[param] = orUnknown(nil)
+	case r != nil:
+		cs.names[param] = r
+	default:
+		cs.names[param] = &router{framework: "aspnetcore", known: true, strong: true}
+	}
+}
+
+// lambdaParam returns the single parameter of a lambda, written x => ...,
+// (x) => ... or (Type x) => ..., or "" for any other expression.
+func (cs *csFile) lambdaParam(s span) string {
+	ts := cs.ts
+	if ts.at(s.from).kind == tIdent && ts.punct(s.from+1, "=") && ts.punct(s.from+2, ">") {
+		return ts[s.from].text
+	}
+	if !ts.punct(s.from, "(") {
+		return ""
+	}
+	end := ts.closing(s.from)
+	if end <= s.from+1 || !ts.punct(end+1, "=") || !ts.punct(end+2, ">") ||
+		ts.at(end-1).kind != tIdent {
+		return ""
+	}
+	for j := s.from + 1; j < end; j++ {
+		if ts.punct(j, ",") {
+			return ""
+		}
+	}
+	return ts[end-1].text
+}
+
+// inBranch reports whether the call at i is within the arguments of a
+// branching call such as app.Map("/admin", admin => ...). The number of
+// branches around each token is counted once per file.
+func (cs *csFile) inBranch(i int) bool {
+	if cs.branchDepth == nil {
+		cs.branchDepth = cs.countBranches()
+	}
+	return cs.branchDepth[i] > 0
+}
+
+// countBranches returns, for each token, how many branching calls' arguments
+// hold it.
+func (cs *csFile) countBranches() []int {
+	ts := cs.ts
+	depth := make([]int, len(ts)+1)
+	for j := 1; j+1 < len(ts); j++ {
+		if ts.punct(j-1, ".") && csBranches[ts[j].text] && ts.punct(j+1, "(") {
+			if end := ts.closing(j + 1); end > j {
+				depth[j+1]++
+				depth[end]--
+			}
+		}
+	}
+	for j := 1; j < len(depth); j++ {
+		depth[j] += depth[j-1]
+	}
+	return depth
 }
 
 // receiverOf returns the application or group the expression ending at k

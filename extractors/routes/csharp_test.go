@@ -134,6 +134,15 @@ public static class Endpoints
 			"10 GET /y aspnetcore Y ?",
 			"11 POST /lambda aspnetcore L ?",
 		}},
+		{name: "UseEndpoints in a Startup class serves at the root", path: "csharp/Startup.cs",
+			want: []string{
+				"12 ANY /healthz aspnetcore -",
+				"13 DELETE /cache aspnetcore Clear",
+				"9 GET / aspnetcore Home",
+				"19 GET /beta aspnetcore Beta ?",
+				"17 GET /stats aspnetcore Stats ?",
+				"10 POST /api/orders aspnetcore Create",
+			}},
 	})
 }
 
