@@ -77,6 +77,13 @@ func loadBalancer(p props) {
 
 func publicAddress(p props) { p.f.Exposed(cf.PublicIP, cf.True, true) }
 
+// subnet: instances launched in a subnet that maps public IPs get one.
+func subnet(p props) {
+	if t, explicit := p.tri("MapPublicIpOnLaunch", false); explicit {
+		p.f.Exposed(cf.PublicIP, t, true)
+	}
+}
+
 func instance(p props) {
 	nics, _ := p.children("NetworkInterfaces")
 	public, found := cf.False, false

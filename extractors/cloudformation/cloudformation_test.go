@@ -216,3 +216,35 @@ func TestNetworkRangeSources(t *testing.T) {
 		})
 	}
 }
+
+// A subnet that maps public addresses on launch gives its instances one, as
+// Terraform's aws_subnet map_public_ip_on_launch does.
+func TestSubnetPublicIP(t *testing.T) {
+	tests := []struct {
+		name, property string
+		exposure       extractors.Exposure
+		publicIP       any
+	}{
+		{"maps public addresses", "MapPublicIpOnLaunch: True", public, true},
+		{"quoted", `MapPublicIpOnLaunch: "true"`, public, true},
+		{"does not", "MapPublicIpOnLaunch: false", internal, false},
+		{"parameter", "MapPublicIpOnLaunch: !Ref Public", unknown, "unknown"},
+		{"not said", "VpcId: !Ref Vpc", unknown, nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			src := "Resources:\n  Net:\n    Type: AWS::EC2::Subnet\n    Properties:\n" +
+				"      CidrBlock: 10.0.0.0/24\n      " + tt.property + "\n"
+			items, err := New().Extract(extractors.File{Path: "t.yaml", Content: []byte(src)}, nil)
+			if err != nil || len(items) != 1 {
+				t.Fatalf("got %v, %v", items, err)
+			}
+			if got := items[0].Exposure; got != tt.exposure {
+				t.Errorf("exposure = %s, want %s", got, tt.exposure)
+			}
+			if got := items[0].Attributes["public_ip"]; got != tt.publicIP {
+				t.Errorf("public_ip = %v, want %v", got, tt.publicIP)
+			}
+		})
+	}
+}

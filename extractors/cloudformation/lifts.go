@@ -32,6 +32,7 @@ var lifts = map[string]func(props){
 	"AWS::ElasticLoadBalancing::LoadBalancer":   loadBalancer,
 	"AWS::EC2::EIP":                             publicAddress,
 	"AWS::EC2::Instance":                        instance,
+	"AWS::EC2::Subnet":                          subnet,
 }
 
 // publicCannedACLs grant reading or writing to anyone, or to any AWS account.
