@@ -23,6 +23,7 @@ func FuzzExtract(f *testing.F) {
 		lockfiles string
 	}{
 		{0, "testdata/requirements", "requirements.txt", "constraints.txt"},
+		{0, "testdata/compiled", "requirements.txt", ""},
 		{1, "testdata/poetry", "pyproject.toml", "poetry.lock"},
 		{1, "testdata/poetrylegacy", "", "poetry.lock"},
 		{2, "testdata/uv", "pyproject.toml", "uv.lock"},
