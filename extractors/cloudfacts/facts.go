@@ -18,6 +18,7 @@ const (
 	LoadBalancer       = "load_balancer"
 	Encrypted          = "encrypted"
 	IAMWildcard        = "iam_wildcard"
+	IAMWildcardActions = "iam_wildcard_actions"
 	PubliclyAccessible = "publicly_accessible"
 	Unauthenticated    = "unauthenticated"
 	Bucket             = "bucket"
@@ -44,6 +45,16 @@ func NewFacts(base map[string]any) *Facts {
 
 // Set records a fact that says nothing about exposure.
 func (f *Facts) Set(name string, v any) { f.attrs[name] = v }
+
+// Wildcards records whether a policy grants wildcards and, when it may,
+// whether they reach actions, which the rules rank above a wildcard on
+// resources alone.
+func (f *Facts) Wildcards(p PolicyFacts) {
+	f.attrs[IAMWildcard] = p.Wildcard.Value()
+	if p.Wildcard != False {
+		f.attrs[IAMWildcardActions] = p.WildcardActions.Value()
+	}
+}
 
 // Has reports whether a fact was recorded.
 func (f *Facts) Has(name string) bool {

@@ -24,7 +24,27 @@ type PolicyFacts struct {
 	// Wildcard holds when a statement allows every action of a service ("*",
 	// "s3:*"), every resource ("*"), or uses NotAction or NotResource.
 	Wildcard Tri
+	// WildcardActions holds when the wildcard reaches actions: a statement
+	// allows every action of a service or uses NotAction. Without it, the
+	// policy names its actions and only widens the resources, which many
+	// actions such as ec2:Describe* or logs:CreateLogGroup require.
+	WildcardActions Tri
 }
+
+// unknownPolicy is a policy tms cannot see into.
+var unknownPolicy = PolicyFacts{Unknown, Unknown, Unknown}
+
+// Or is what two policies grant together.
+func (p PolicyFacts) Or(q PolicyFacts) PolicyFacts {
+	return PolicyFacts{
+		PublicPrincipal: p.PublicPrincipal.Or(q.PublicPrincipal),
+		Wildcard:        p.Wildcard.Or(q.Wildcard),
+		WildcardActions: p.WildcardActions.Or(q.WildcardActions),
+	}
+}
+
+// AdminPolicy is what AWS's AdministratorAccess grants.
+var AdminPolicy = PolicyFacts{Wildcard: True, WildcardActions: True}
 
 // ReadPolicy reads an IAM policy document given as JSON text or as a decoded
 // value. Anything it cannot see into is unknown.
@@ -34,17 +54,17 @@ func ReadPolicy(v any) PolicyFacts {
 		return PolicyFacts{}
 	case string:
 		if Templated(doc) && !strings.Contains(doc, "{") {
-			return PolicyFacts{Unknown, Unknown}
+			return unknownPolicy
 		}
 		var decoded any
 		if err := json.Unmarshal([]byte(doc), &decoded); err != nil {
-			return PolicyFacts{Unknown, Unknown}
+			return unknownPolicy
 		}
 		return ReadPolicy(decoded)
 	case map[string]any:
 		return readStatements(doc["Statement"])
 	}
-	return PolicyFacts{Unknown, Unknown}
+	return unknownPolicy
 }
 
 func readStatements(v any) PolicyFacts {
@@ -55,12 +75,10 @@ func readStatements(v any) PolicyFacts {
 		facts = readStatement(st)
 	case []any:
 		for _, s := range st {
-			one := readStatements(s)
-			facts.PublicPrincipal = facts.PublicPrincipal.Or(one.PublicPrincipal)
-			facts.Wildcard = facts.Wildcard.Or(one.Wildcard)
+			facts = facts.Or(readStatements(s))
 		}
 	default:
-		facts = PolicyFacts{Unknown, Unknown}
+		facts = unknownPolicy
 	}
 	return facts
 }
@@ -79,13 +97,19 @@ func readStatement(st map[string]any) PolicyFacts {
 		public = Unknown
 	}
 
-	wildcard := matchAny(st["Action"], wildAction).Or(matchAny(st["Resource"], wildResource))
-	for _, key := range []string{"NotAction", "NotResource"} {
-		if _, ok := st[key]; ok {
-			wildcard = True
-		}
+	actions := matchAny(st["Action"], wildAction)
+	if _, ok := st["NotAction"]; ok {
+		actions = True
 	}
-	return PolicyFacts{PublicPrincipal: allow.And(public), Wildcard: allow.And(wildcard)}
+	wildcard := actions.Or(matchAny(st["Resource"], wildResource))
+	if _, ok := st["NotResource"]; ok {
+		wildcard = True
+	}
+	return PolicyFacts{
+		PublicPrincipal: allow.And(public),
+		Wildcard:        allow.And(wildcard),
+		WildcardActions: allow.And(actions),
+	}
 }
 
 // anyPrincipal reads "*" or {"AWS": "*"} and its list forms.

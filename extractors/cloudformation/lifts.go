@@ -141,27 +141,27 @@ func encryptedFlag(name string) func(props) {
 }
 
 func iamPolicy(p props) {
-	p.f.Set(cf.IAMWildcard, cf.ReadPolicy(p.get("PolicyDocument")).Wildcard.Value())
+	p.f.Wildcards(cf.ReadPolicy(p.get("PolicyDocument")))
 }
 
 // iamPrincipal reads the inline policies and managed policy ARNs of a role,
 // user or group.
 func iamPrincipal(p props) {
 	policies, unknown := p.children("Policies")
-	wildcard := cf.False
+	var grants cf.PolicyFacts
 	if unknown {
-		wildcard = cf.Unknown
+		grants = cf.ReadPolicy(cf.Opaque{})
 	}
 	for _, policy := range policies {
-		wildcard = wildcard.Or(cf.ReadPolicy(policy.get("PolicyDocument")).Wildcard)
+		grants = grants.Or(cf.ReadPolicy(policy.get("PolicyDocument")))
 	}
 	arns, _ := p.get("ManagedPolicyArns").([]any)
 	for _, arn := range arns {
 		if s, ok := arn.(string); ok && cf.AdminPolicyARN(s) {
-			wildcard = cf.True
+			grants = grants.Or(cf.AdminPolicy)
 		}
 	}
-	if len(policies) > 0 || unknown || wildcard == cf.True {
-		p.f.Set(cf.IAMWildcard, wildcard.Value())
+	if len(policies) > 0 || unknown || grants.Wildcard == cf.True {
+		p.f.Wildcards(grants)
 	}
 }

@@ -207,7 +207,7 @@ func awsIAMPolicy(l lifter) {
 		l.f.Set(cf.PolicyDocument, doc)
 		return
 	}
-	l.f.Set(cf.IAMWildcard, cf.ReadPolicy(l.policy("policy")).Wildcard.Value())
+	l.f.Wildcards(cf.ReadPolicy(l.policy("policy")))
 	l.at(cf.IAMWildcard, "policy")
 }
 

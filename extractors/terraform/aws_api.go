@@ -81,7 +81,7 @@ func awsPolicyDocument(l lifter) {
 	}
 	facts := cf.ReadPolicy(map[string]any{"Statement": statements})
 	l.f.Set(cf.PublicPolicy, facts.PublicPrincipal.Value())
-	l.f.Set(cf.IAMWildcard, facts.Wildcard.Value())
+	l.f.Wildcards(facts)
 	l.at(cf.PublicPolicy, "statement", "source_policy_documents", "override_policy_documents")
 	l.at(cf.IAMWildcard, "statement", "source_policy_documents", "override_policy_documents")
 }

@@ -54,7 +54,11 @@ _maybe_not(state) := "may be " if state == "unknown"
 #   ("*"), or uses NotAction or NotResource; a role or user gets AWS's
 #   AdministratorAccess; a Google member gets roles/owner or roles/editor;
 #   an Azure role definition allows "*". A high impact on the resource's
-#   exposure, one step lower when part of the policy is unknown.
+#   exposure. A medium impact when the policy names every action it allows
+#   and only its resources are "*" (or NotResource): many actions, such as
+#   ec2:Describe* or logs:CreateLogGroup, accept no narrower resource, so
+#   this grants far less than an action wildcard. One step lower again when
+#   part of the policy is unknown.
 # related_resources:
 #   - ref: https://cwe.mitre.org/data/definitions/269.html
 #     description: "CWE-269: Improper Privilege Management"
@@ -70,15 +74,30 @@ _maybe_not(state) := "may be " if state == "unknown"
 #     IAM Access Analyzer's policy generation, and replace basic or
 #     administrator roles with predefined or custom roles.
 deny contains lib.finding(rego.metadata.rule(), {
-	"severity": _sure(state, lib.item_risk(item, "high")),
+	"severity": _sure(state, lib.item_risk(item, _wildcard_impact(item))),
 	"surface": item.id,
 	"subject": item.id,
-	"message": sprintf("%s %sgrants wildcard permissions", [item.name, _maybe(state)]),
+	"message": sprintf("%s %s", [item.name, _wildcard_text(item, state)]),
 	"location": lib.fact_location(item, ["iam_wildcard"]),
 }) if {
 	some item in _open(rego.metadata.rule(), _policy_kinds)
 	state := item.attributes.iam_wildcard
 	state != false
+}
+
+# Only an extractor that reads the statements knows the actions are named;
+# without iam_wildcard_actions the wildcard may reach them.
+_resources_only(item) if item.attributes.iam_wildcard_actions == false
+
+_wildcard_impact(item) := "medium" if {
+	_resources_only(item)
+} else := "high"
+
+_wildcard_text(item, state) := sprintf("%s its named actions on every resource", [verb]) if {
+	_resources_only(item)
+	verb := {true: "allows", "unknown": "may allow"}[state]
+} else := sprintf("%s wildcard permissions", [verb]) if {
+	verb := {true: "grants", "unknown": "may grant"}[state]
 }
 
 # METADATA

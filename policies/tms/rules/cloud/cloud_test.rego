@@ -173,6 +173,28 @@ test_iam_wildcard_by_state if {
 	_findings([policy, doc, scoped], "TMS-CLOUD-006") == {[policy.id, "high"], [doc.id, "medium"]}
 }
 
+# Named actions on every resource rank one step below a wildcard action.
+test_iam_wildcard_on_resources_only_is_lower if {
+	actions := _tf("iam.tf#aws_iam_policy.admin", {"iam_wildcard": true, "iam_wildcard_actions": true})
+	reads := _tf("iam.tf#aws_iam_policy.describe", {"iam_wildcard": true, "iam_wildcard_actions": false})
+	maybe := _cfn("t.yaml#Logs", {"iam_wildcard": "unknown", "iam_wildcard_actions": false})
+	either := _cfn("t.yaml#Either", {"iam_wildcard": true, "iam_wildcard_actions": "unknown"})
+	_findings([actions, reads, maybe, either], "TMS-CLOUD-006") == {
+		[actions.id, "high"], [reads.id, "medium"], [maybe.id, "low"], [either.id, "high"],
+	}
+	messages := {f.message | some f in cloud.deny with input as _input([actions, reads, maybe, either])}
+	messages == {
+		"iam.tf#aws_iam_policy.admin grants wildcard permissions",
+		"iam.tf#aws_iam_policy.describe allows its named actions on every resource",
+		"t.yaml#Logs may allow its named actions on every resource",
+		"t.yaml#Either grants wildcard permissions",
+	}
+	unknown := _tf("iam.tf#aws_iam_policy.templated", {"iam_wildcard": "unknown"})
+	{f.message | some f in cloud.deny with input as _input([unknown])} == {
+		"iam.tf#aws_iam_policy.templated may grant wildcard permissions",
+	}
+}
+
 test_unauthenticated_api_skips_preflight if {
 	get := _cfn("t.yaml#Get", {"unauthenticated": true, "http_method": "GET"})
 	preflight := _cfn("t.yaml#Options", {"unauthenticated": true, "http_method": "OPTIONS"})
