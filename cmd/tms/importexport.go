@@ -76,6 +76,11 @@ func runImport(opts *importOptions, path string) error {
 		fmt.Fprintf(opts.stderr, "tms import: %s\n", u)
 	}
 	header := fmt.Sprintf(importHeader, filepath.Base(path), format.Title)
+	// Like eval's --output, the file may go into a directory that does not
+	// exist yet.
+	if err := os.MkdirAll(filepath.Dir(opts.output), 0o755); err != nil {
+		return fmt.Errorf("--output: %w", err)
+	}
 	if err := threatmodel.Write(opts.output, model, header); err != nil {
 		return err
 	}

@@ -52,7 +52,7 @@ type fileMitigation struct {
 	Title     string   `json:"title" yaml:"title"`
 	Mitigates []string `json:"mitigates" yaml:"mitigates"`
 	Covers    []string `json:"covers" yaml:"covers"`
-	Evidence  []string `json:"evidence" yaml:"evidence"`
+	Evidence  []string `json:"evidence,omitempty" yaml:"evidence,omitempty"`
 	Status    string   `json:"status,omitempty" yaml:"status,omitempty"`
 	Control   string   `json:"control,omitempty" yaml:"control,omitempty"`
 }
