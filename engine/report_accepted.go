@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"slices"
+	"strings"
 
 	"github.com/tms-dev/tms/extractors/threatmodel"
 )
@@ -38,6 +39,8 @@ func (e *Engine) acceptedFindings(ctx context.Context, c Config, in *Input,
 	var out []Finding
 	for _, f := range hidden {
 		if a, ok := by[keyOf(f)]; ok {
+			// A folded reason (reason: >) ends in a newline that is no part of it.
+			a.Reason = strings.TrimSpace(a.Reason)
 			f.Suppression = &Suppression{Reason: a.Reason, Acceptance: &a}
 			out = append(out, f)
 		}

@@ -3,6 +3,7 @@ package engine
 import (
 	"fmt"
 	"slices"
+	"strings"
 
 	"github.com/bmatcuk/doublestar/v4"
 
@@ -39,13 +40,15 @@ func (c Config) apply(findings []Finding) (kept []Finding, suppressed int) {
 }
 
 // suppression names the setting that drops f, or returns nil when none does.
-// A disabled rule is named before an exemption, as it applies everywhere.
+// A disabled rule is named before an exemption, as it applies everywhere. A
+// folded reason (reason: >) loses the newline YAML leaves at its end.
 func (c Config) suppression(f Finding) *Suppression {
 	if s := c.Rules[f.Rule]; s.Disabled {
-		return &Suppression{Setting: "rules." + f.Rule, Reason: s.Reason}
+		return &Suppression{Setting: "rules." + f.Rule, Reason: strings.TrimSpace(s.Reason)}
 	}
 	if i := c.exemption(f); i >= 0 {
-		return &Suppression{Setting: fmt.Sprintf("exemptions[%d]", i), Reason: c.Exemptions[i].Reason}
+		return &Suppression{Setting: fmt.Sprintf("exemptions[%d]", i),
+			Reason: strings.TrimSpace(c.Exemptions[i].Reason)}
 	}
 	return nil
 }
