@@ -230,7 +230,27 @@ _covers(rule, port) if {
 	port <= rule.to_port
 }
 
-_ingress_text(rules) := sort({sprintf("%v %v %v-%v", [r.cidr, r.protocol, r.from_port, r.to_port]) | some r in rules})
+_ingress_text(rules) := sort({_rule_text(r) | some r in rules})
+
+# A rule tms could not read at all, such as a dynamic block, is named as
+# such; otherwise each unknown part is said in words.
+_rule_text(r) := "rules tms cannot read" if {
+	every v in [r.cidr, r.protocol, r.from_port, r.to_port] {
+		v == "unknown"
+	}
+} else := concat(" ", [
+	_known(r.cidr, "unknown source"),
+	_known(r.protocol, "unknown protocol"),
+	_port_text(r),
+])
+
+_known(v, _) := sprintf("%v", [v]) if v != "unknown"
+
+_known(v, words) := words if v == "unknown"
+
+_port_text(r) := "unknown ports" if {
+	"unknown" in {r.from_port, r.to_port}
+} else := sprintf("%v-%v", [r.from_port, r.to_port])
 
 # METADATA
 # title: Database reachable from the internet

@@ -125,6 +125,16 @@ test_open_ingress_unknown_source_counts_as_public if {
 	_findings([_sg([_rule("unknown", 443, 443)])], "TMS-CLOUD-002") == {[_sg([]).id, "high"]}
 }
 
+test_open_ingress_message_says_what_is_unknown if {
+	dynamic := {"cidr": "unknown", "from_port": "unknown", "to_port": "unknown", "protocol": "unknown"}
+	rules := [dynamic, _rule("unknown", 22, 22), _rule("::/0", "unknown", "unknown")]
+	some f in cloud.deny with input as _input([_sg(rules)])
+	f.message == concat("", [
+		"net.tf#aws_security_group.web admits traffic from the internet: ",
+		"::/0 tcp unknown ports, rules tms cannot read, unknown source tcp 22-22",
+	])
+}
+
 test_open_ingress_none_passes if {
 	count(_findings([_sg([])], "TMS-CLOUD-002")) == 0
 }
