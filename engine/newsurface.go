@@ -34,6 +34,10 @@ type SurfaceRef struct {
 	// Boundaries are the trust boundaries of the model whose crossed_by
 	// globs match the item: those the model already says it crosses.
 	Boundaries []BoundaryRef `json:"boundaries,omitempty"`
+
+	// Change is how new the item is to the model: ChangeNew (not listed),
+	// SurfaceUnreviewed (listed unreviewed as it is) or ChangeChanged.
+	Change string `json:"change,omitempty"`
 }
 
 // BoundaryRef names a trust boundary of the model.

@@ -25,8 +25,7 @@ func writeMarkdownNewSurface(b *strings.Builder, refs []SurfaceRef) {
 		return
 	}
 	b.WriteString("\n#### What is new\n\n")
-	fmt.Fprintf(b, "%s the threat model does not list yet:\n\n",
-		count(len(refs), "surface item", "surface items"))
+	b.WriteString(newSurfaceHeading(refs) + ":\n\n")
 
 	refs = slices.Clone(refs)
 	sortSurfaceRefs(refs)
@@ -42,6 +41,30 @@ func writeMarkdownNewSurface(b *strings.Builder, refs []SurfaceRef) {
 	b.WriteString("\n```mermaid\n")
 	b.WriteString(mermaidNewSurface(refs))
 	b.WriteString("```\n")
+}
+
+// newSurfaceHeading counts the items by how new they are to the model: an
+// item tms sync recorded unreviewed is listed, and saying the model does not
+// list it would send the reader looking for an entry that is there.
+func newSurfaceHeading(refs []SurfaceRef) string {
+	by := map[string]int{}
+	for _, ref := range refs {
+		by[ref.Change]++
+	}
+	var parts []string
+	if n := by[ChangeNew] + by[""]; n > 0 {
+		parts = append(parts, count(n, "surface item", "surface items")+
+			" the threat model does not list yet")
+	}
+	if n := by[SurfaceUnreviewed]; n > 0 {
+		parts = append(parts, count(n, "surface item", "surface items")+
+			" the threat model lists unreviewed, added by this change")
+	}
+	if n := by[ChangeChanged]; n > 0 {
+		parts = append(parts, count(n, "changed surface item", "changed surface items")+
+			" (a new fingerprint or a wider exposure)")
+	}
+	return strings.Join(parts, "; ")
 }
 
 // byComponent splits refs, sorted by component, into one group each.

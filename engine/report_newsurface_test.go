@@ -179,3 +179,32 @@ func TestNewSurfaceFromFindings(t *testing.T) {
 		t.Errorf("new surface (-want +got):\n%s", diff)
 	}
 }
+
+// The heading says how new the items are: an item tms sync recorded
+// unreviewed is listed in the model, and one whose exposure widened since
+// the base is changed even when the model records its new fingerprint.
+func TestNewSurfaceHeadingCountsHowNew(t *testing.T) {
+	port := func(id string, exposure extractors.Exposure) extractors.Item {
+		return extractors.Item{ID: id, Kind: "container.port", Exposure: exposure}
+	}
+	head := []extractors.Item{port("new", "public"), port("synced", "public"),
+		port("widened", "public"), port("stale", "public")}
+	model := threatmodel.New()
+	model.Surface = []threatmodel.SurfaceEntry{
+		{ID: "synced", Status: "unreviewed", Fingerprint: head[1].SecurityFingerprint()},
+		{ID: "widened", Status: "unreviewed", Fingerprint: head[2].SecurityFingerprint()},
+		{ID: "stale", Status: "unreviewed", Fingerprint: port("stale", "internal").SecurityFingerprint()},
+	}
+	in := &Input{Surface: head, Model: model,
+		Base: &BaseFacts{Surface: []extractors.Item{port("widened", "internal")}}}
+	refs := []SurfaceRef{{ID: "new"}, {ID: "synced"}, {ID: "widened"}, {ID: "stale"}}
+
+	markSurfaceChanges(refs, in)
+
+	want := "1 surface item the threat model does not list yet; " +
+		"1 surface item the threat model lists unreviewed, added by this change; " +
+		"2 changed surface items (a new fingerprint or a wider exposure)"
+	if got := newSurfaceHeading(refs); got != want {
+		t.Errorf("heading:\n got %s\nwant %s", got, want)
+	}
+}

@@ -154,6 +154,7 @@ func Evaluate(ctx context.Context, req Request) (Report, error) {
 	if report.NewSurface, err = eng.newSurface(ctx, report.Findings, in); err != nil {
 		return Report{}, err
 	}
+	markSurfaceChanges(report.NewSurface, in)
 	report.Summary.Bundles = eng.BundleInfos()
 	report.Summary.Overrides = eng.reportOverrides(req.Config, overrides, report.Findings, in)
 	report.Summary.Preexisting = len(preexisting)
