@@ -46,21 +46,22 @@ func NewSurfaceEntry(item extractors.Item) threatmodel.SurfaceEntry {
 }
 
 type baseliner struct {
-	t     *Templates
-	root  string
-	order []string                                // component ids, sorted
-	items map[string][]extractors.Item            // by component
-	byCls map[string]map[string][]extractors.Item // component, class name
-	moved []extractors.Item                       // placed away from their files' component
+	t      *Templates
+	root   string
+	layout layout
+	order  []string                                // component ids, sorted
+	items  map[string][]extractors.Item            // by component
+	byCls  map[string]map[string][]extractors.Item // component, class name
+	moved  []extractors.Item                       // placed away from their files' component
 }
 
 func newBaseliner(scan *Scan, t *Templates) *baseliner {
-	b := &baseliner{t: t, root: scan.Root, items: map[string][]extractors.Item{},
-		byCls: map[string]map[string][]extractors.Item{}}
-	placed := placeItems(scan.Items)
+	b := &baseliner{t: t, root: scan.Root, layout: newLayout(scan.Items),
+		items: map[string][]extractors.Item{}, byCls: map[string]map[string][]extractors.Item{}}
+	placed := placeItems(b.layout, scan.Items)
 	for i, item := range scan.Items {
 		comp := placed[i]
-		if comp != componentOf(item.Location.Path) {
+		if comp != b.layout.componentOf(itemFile(item)) {
 			b.moved = append(b.moved, item)
 		}
 		if _, seen := b.items[comp]; !seen {
@@ -106,7 +107,7 @@ func (b *baseliner) globs(comp string, items []extractors.Item) []string {
 	seen := map[string]bool{}
 	var out []string
 	for _, it := range items {
-		g := globFor(comp, it)
+		g := b.globFor(comp, it)
 		if b.matchesMoved(g) {
 			g = literalGlob(it.ID)
 		}
@@ -120,18 +121,16 @@ func (b *baseliner) globs(comp string, items []extractors.Item) []string {
 }
 
 // globFor matches an item and its kind's neighbours. Ids are
-// "<kind>:<file>..." so a component's directory is a prefix of its ids. At
-// the root and in a Terraform module, whose subdirectories are other
-// components, "*" stops at the first slash, and ids with a "#" part need
-// "*#**". An item deployed from elsewhere, such as a Compose service that
-// builds a service's directory, is named by its own id.
-func globFor(comp string, it extractors.Item) string {
-	file := it.Location.Path
+// "<kind>:<file>..." so a component's directory is a prefix of its ids.
+// Where the component's subdirectories are other components, "*" stops at
+// the first slash, and ids with a "#" part need "*#**". An item deployed
+// from elsewhere, such as a Compose service that builds a service's
+// directory, is named by its own id.
+func (b *baseliner) globFor(comp string, it extractors.Item) string {
+	file := itemFile(it)
 	switch {
-	case comp == "." && path.Dir(file) == ".":
-		return flatGlob(it, "")
-	case isTerraform(file) && path.Dir(file) == comp:
-		return flatGlob(it, comp+"/")
+	case path.Dir(file) == comp && b.layout.holdsComponents(comp, file):
+		return flatGlob(it, strings.TrimPrefix(comp+"/", "./"))
 	case strings.HasPrefix(file, comp+"/"):
 		return it.Kind + ":" + comp + "/**"
 	}

@@ -45,15 +45,20 @@ func TestBaseline(t *testing.T) {
 
 func baselineOf(t *testing.T, repo string) *threatmodel.Model {
 	t.Helper()
-	scan, err := ScanRepo(context.Background(), repo, DefaultConfig(), nil)
-	if err != nil {
-		t.Fatal(err)
-	}
 	templates, err := LoadTemplates("")
 	if err != nil {
 		t.Fatal(err)
 	}
-	return Baseline(scan, templates)
+	return Baseline(scanOf(t, repo), templates)
+}
+
+func scanOf(t *testing.T, repo string) *Scan {
+	t.Helper()
+	scan, err := ScanRepo(context.Background(), repo, DefaultConfig(), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return scan
 }
 
 func checkBaselineGolden(t *testing.T, model *threatmodel.Model, repo, golden string) {
@@ -248,7 +253,7 @@ func TestPlaceItemsLeavesAmbiguousDeploymentsAlone(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			items := []extractors.Item{file("services/api/Dockerfile"), file("services/worker/Dockerfile"),
 				file("apps/web/Dockerfile"), file("services/web/Dockerfile"), tt.item}
-			if got := placeItems(items)[len(items)-1]; got != tt.want {
+			if got := placeItems(newLayout(items), items)[len(items)-1]; got != tt.want {
 				t.Errorf("placed in %q, want %q", got, tt.want)
 			}
 		})
@@ -269,7 +274,7 @@ func TestComponentOf(t *testing.T) {
 		"main.tf":                            ".",
 	}
 	for file, want := range tests {
-		if got := componentOf(file); got != want {
+		if got := newLayout(nil).componentOf(file); got != want {
 			t.Errorf("componentOf(%q) = %q, want %q", file, got, want)
 		}
 	}

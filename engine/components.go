@@ -10,26 +10,91 @@ import (
 )
 
 // groupingDirs hold one component per subdirectory, as monorepos lay out
-// services/<name> or apps/<name>.
+// services/<name> or apps/<name>, whatever the subdirectories hold.
 var groupingDirs = map[string]bool{
 	"services": true, "apps": true, "cmd": true, "packages": true, "svc": true,
 	"microservices": true, "modules": true, "charts": true, "functions": true,
+}
+
+// layout places files in components. It knows which top directories group
+// services: those named in groupingDirs, and any other of which two or more
+// subdirectories build something of their own (src/frontend and
+// src/cartservice each with a manifest or Dockerfile). One subdirectory
+// alone does not make a group, so that a Maven project's src/main stays
+// whole.
+type layout struct {
+	grouping map[string]bool
+}
+
+func newLayout(items []extractors.Item) layout {
+	builders := map[string]map[string]bool{} // top directory -> subdirectories that build
+	for _, it := range items {
+		if !buildsSomething(it.Kind) {
+			continue
+		}
+		parts := strings.Split(path.Dir(itemFile(it)), "/")
+		if len(parts) < 2 {
+			continue
+		}
+		if builders[parts[0]] == nil {
+			builders[parts[0]] = map[string]bool{}
+		}
+		builders[parts[0]][parts[1]] = true
+	}
+
+	grouping := map[string]bool{}
+	for dir := range groupingDirs {
+		grouping[dir] = true
+	}
+	for dir, subdirs := range builders {
+		if len(subdirs) >= 2 {
+			grouping[dir] = true
+		}
+	}
+	return layout{grouping: grouping}
+}
+
+// buildsSomething says whether an item's file is a manifest or a
+// Dockerfile: dependencies are named by the manifest that asks for them.
+func buildsSomething(kind string) bool {
+	return kind == "dependency" || strings.HasPrefix(kind, "container.")
+}
+
+// itemFile is the file an item's id names, "<kind>:<file>" or
+// "<kind>:<file>#<part>". It can differ from where the item was found: a
+// dependency resolved in a workspace's lockfile is named by the member's
+// manifest that asks for it. Components and their globs match ids, so they
+// follow the id.
+func itemFile(it extractors.Item) string {
+	rest, ok := strings.CutPrefix(it.ID, it.Kind+":")
+	file, _, _ := strings.Cut(rest, "#")
+	if !ok || file == "" {
+		return it.Location.Path
+	}
+	return file
 }
 
 // componentOf names the component a file belongs to: the directory of a
 // Terraform module, since each module is deployed on its own; otherwise the
 // top directory, or the first two levels under a grouping directory; "."
 // for the root.
-func componentOf(file string) string {
+func (l layout) componentOf(file string) string {
 	dir := path.Dir(file)
 	if dir == "." || isTerraform(file) {
 		return dir
 	}
 	parts := strings.Split(dir, "/")
-	if groupingDirs[parts[0]] && len(parts) > 1 {
+	if l.grouping[parts[0]] && len(parts) > 1 {
 		return parts[0] + "/" + parts[1]
 	}
 	return parts[0]
+}
+
+// holdsComponents says whether a component's subdirectories are components
+// of their own: the root, a grouping directory, a Terraform module's
+// directory.
+func (l layout) holdsComponents(comp, file string) bool {
+	return comp == "." || l.grouping[comp] || isTerraform(file)
 }
 
 func isTerraform(file string) bool {
@@ -41,29 +106,29 @@ func isTerraform(file string) bool {
 // Kubernetes workload) joins that service's component when exactly one
 // component fits, so that a service's threats cover how it runs. Anything
 // that fits none, or several, stays with its file.
-func placeItems(items []extractors.Item) []string {
+func placeItems(l layout, items []extractors.Item) []string {
 	placed := make([]string, len(items))
 	known := map[string]bool{}
 	for i, it := range items {
-		placed[i] = componentOf(it.Location.Path)
+		placed[i] = l.componentOf(itemFile(it))
 		known[placed[i]] = true
 	}
 
 	composeServices := map[string]string{} // "<file>#<service>" -> component
 	for i, it := range items {
-		target := deployedComponent(it, placed[i], known)
+		target := deployedComponent(l, it, placed[i], known)
 		if target == "" {
 			continue
 		}
 		placed[i] = target
 		if it.Kind == "compose.service" {
-			composeServices[it.Location.Path+"#"+it.Name] = target
+			composeServices[itemFile(it)+"#"+it.Name] = target
 		}
 	}
 
 	for i, it := range items {
 		service, _ := it.Attributes["service"].(string)
-		if target, ok := composeServices[it.Location.Path+"#"+service]; ok && it.Kind == "compose.port" {
+		if target, ok := composeServices[itemFile(it)+"#"+service]; ok && it.Kind == "compose.port" {
 			placed[i] = target
 		}
 	}
@@ -74,13 +139,13 @@ func placeItems(items []extractors.Item) []string {
 // Compose service's build context names its directory; failing that, the
 // last part of an image's name names it ("ghcr.io/shop/api:1.2" deploys
 // services/api).
-func deployedComponent(it extractors.Item, own string, known map[string]bool) string {
+func deployedComponent(l layout, it extractors.Item, own string, known map[string]bool) string {
 	var candidates map[string]bool
 	switch it.Kind {
 	case "compose.service":
 		if build, _ := it.Attributes["build"].(string); build != "" {
-			dir := path.Join(path.Dir(it.Location.Path), build)
-			candidates = map[string]bool{componentOf(dir + "/Dockerfile"): true}
+			dir := path.Join(path.Dir(itemFile(it)), build)
+			candidates = map[string]bool{l.componentOf(dir + "/Dockerfile"): true}
 		} else {
 			candidates = componentsNamed(imageNames(it.Attributes), known)
 		}

@@ -68,6 +68,7 @@ func (e *Engine) newSurface(ctx context.Context, findings []Finding, in *Input) 
 	if err != nil {
 		return nil, err
 	}
+	places := newLayout(in.Surface)
 	items := map[string]extractors.Item{}
 	for _, it := range in.Surface {
 		items[it.ID] = it
@@ -87,7 +88,7 @@ func (e *Engine) newSurface(ctx context.Context, findings []Finding, in *Input) 
 		}
 		refs = append(refs, SurfaceRef{
 			ID: item.ID, Kind: item.Kind, Name: item.Name, Exposure: item.Exposure, Class: class,
-			Component: componentOf(item.Location.Path), Location: item.Location,
+			Component: places.componentOf(itemFile(item)), Location: item.Location,
 			Boundaries: crossings(in.Model, item.ID),
 		})
 	}
