@@ -161,6 +161,20 @@ func Fingerprint(f Finding) string {
 	return hex.EncodeToString(sum[:16])
 }
 
+// fingerprint is Fingerprint for a report of the directory PathPrefix names.
+// Reports of two directories of one checkout can meet (GitLab merges a
+// pipeline's Code Quality reports, code scanning shows every analysis of a
+// commit), so the prefix goes into the hash: the same rule on the same
+// subject in two directories must stay two findings. Without a prefix it is
+// Fingerprint itself, so fingerprints already recorded keep their value.
+func (o ReportOptions) fingerprint(f Finding) string {
+	if o.PathPrefix == "" {
+		return Fingerprint(f)
+	}
+	sum := sha256.Sum256([]byte(o.PathPrefix + "\x00" + Fingerprint(f)))
+	return hex.EncodeToString(sum[:16])
+}
+
 // anchor is where a format that requires a file places a finding: its own
 // location, or the first line of the threat model when it has none, as a
 // path from the root of the checkout.

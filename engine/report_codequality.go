@@ -58,7 +58,7 @@ func writeCodeQuality(w io.Writer, r Report, o ReportOptions) error {
 			Content:     codeQualityContent{Body: "Fix: " + f.Remediation},
 			Categories:  []string{"Security"},
 			Severity:    codeQualitySeverities[f.Severity],
-			Fingerprint: Fingerprint(f),
+			Fingerprint: o.fingerprint(f),
 			Location:    codeQualityLocation{Path: path, Lines: codeQualityLines{Begin: line}},
 			EngineName:  "tms",
 		})

@@ -148,7 +148,7 @@ func sarifResult(f Finding, ruleIndex int, o ReportOptions) *sarif.Result {
 		WithLevel(sarifLevels[f.Action]).
 		WithMessage(sarif.NewTextMessage(f.Message)).
 		WithLocations([]*sarif.Location{sarifLocation(o.anchor(f))}).
-		WithPartialFingerPrints(map[string]any{sarifFingerprintKey: Fingerprint(f)})
+		WithPartialFingerPrints(map[string]any{sarifFingerprintKey: o.fingerprint(f)})
 	if f.Baseline != "" {
 		result.WithBaselineState(f.Baseline)
 	}
@@ -171,7 +171,7 @@ func sarifResult(f Finding, ruleIndex int, o ReportOptions) *sarif.Result {
 func sarifSuppressions(f Finding, o ReportOptions) []*sarif.Suppression {
 	s := sarif.NewSuppression("external").
 		WithStatus("accepted").
-		WithGuid(suppressionGUID(f))
+		WithGuid(suppressionGUID(o.fingerprint(f), f))
 	if a := f.Suppression.Acceptance; a != nil {
 		justification := fmt.Sprintf("accepted as %s by %s until %s: %s",
 			a.ID, a.ApprovedBy, a.Expires, a.Reason)
@@ -187,12 +187,12 @@ func sarifSuppressions(f Finding, o ReportOptions) []*sarif.Suppression {
 // suppressionGUID derives a stable identifier from the finding and the
 // setting or acceptance, shaped as a name-based (version 5) UUID, so that
 // the same suppression keeps its GUID from run to run.
-func suppressionGUID(f Finding) string {
+func suppressionGUID(fingerprint string, f Finding) string {
 	by := f.Suppression.Setting
 	if a := f.Suppression.Acceptance; a != nil {
 		by = "acceptance " + a.ID
 	}
-	sum := sha256.Sum256([]byte(Fingerprint(f) + "\x00" + by))
+	sum := sha256.Sum256([]byte(fingerprint + "\x00" + by))
 	sum[6] = sum[6]&0x0f | 0x50
 	sum[8] = sum[8]&0x3f | 0x80
 	h := hex.EncodeToString(sum[:16])

@@ -221,7 +221,7 @@ func TestSARIFSuppressions(t *testing.T) {
 
 	again := r.Suppressed[0]
 	again.Suppression = &Suppression{Setting: "rules.TMS-SURFACE-001", Reason: "x"}
-	if suppressionGUID(again) == s.GUID {
+	if suppressionGUID(Fingerprint(again), again) == s.GUID {
 		t.Error("two different settings gave the same suppression GUID")
 	}
 
@@ -271,7 +271,8 @@ func testSARIFAcceptance(t *testing.T) {
 	}
 	setting := r.Suppressed[0]
 	setting.Suppression = &Suppression{Setting: "rules.TMS-SURFACE-001", Reason: "x"}
-	if suppressionGUID(setting) == suppressionGUID(r.Suppressed[0]) {
+	if suppressionGUID(Fingerprint(setting), setting) ==
+		suppressionGUID(Fingerprint(r.Suppressed[0]), r.Suppressed[0]) {
 		t.Error("an acceptance and a setting gave the same suppression GUID")
 	}
 }

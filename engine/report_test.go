@@ -6,6 +6,7 @@ import (
 	"flag"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -180,6 +181,50 @@ func TestFingerprint(t *testing.T) {
 	}
 	if got := len(Fingerprint(base)); got != 32 {
 		t.Errorf("fingerprint has %d hex digits, want 32", got)
+	}
+}
+
+// TestFingerprintPathPrefix checks reports of two directories of one
+// checkout, as a monorepo pipeline writes them: GitLab merges their Code
+// Quality issues and code scanning keeps both SARIF analyses, deduplicating
+// by fingerprint, so the same rule on the same file in each directory must
+// keep two fingerprints, each stable from run to run.
+func TestFingerprintPathPrefix(t *testing.T) {
+	r := Report{Decision: DecisionBlock, Findings: []Finding{{
+		Rule: "TMS-SURFACE-001", Subject: "container.port:Dockerfile#80/tcp",
+		Title: "Unreviewed surface", Severity: SeverityHigh, Action: ActionBlock,
+		Location: locationAt("Dockerfile", 3),
+	}}}
+	fingerprints := func(prefix string) []string {
+		var out []string
+		for _, format := range []string{"codequality", "sarif"} {
+			var b bytes.Buffer
+			if err := (ReportOptions{PathPrefix: prefix}).Write(&b, format, r); err != nil {
+				t.Fatal(err)
+			}
+			m := regexp.MustCompile(`"(?:fingerprint|tmsFinding/v1)": "([0-9a-f]+)"`).
+				FindStringSubmatch(b.String())
+			if m == nil {
+				t.Fatalf("%s report has no fingerprint:\n%s", format, b.String())
+			}
+			out = append(out, m[1])
+		}
+		return out
+	}
+
+	root, a, b := fingerprints(""), fingerprints("services/a"), fingerprints("services/b")
+	want := Fingerprint(r.Findings[0])
+	if root[0] != want || root[1] != want {
+		t.Errorf("without a prefix the fingerprints are %v, want %s as before", root, want)
+	}
+	for i, format := range []string{"Code Quality", "SARIF"} {
+		if a[i] == b[i] || a[i] == root[i] {
+			t.Errorf("%s fingerprints collide across directories: %s, %s, %s",
+				format, root[i], a[i], b[i])
+		}
+	}
+	if again := fingerprints("services/a"); again[0] != a[0] || again[1] != a[1] {
+		t.Errorf("fingerprints changed between runs: %v then %v", a, again)
 	}
 }
 
