@@ -88,6 +88,9 @@ func TestMarkdownText(t *testing.T) {
 		"**bold** _it_ `code` ~s": `\*\*bold\*\* \_it\_ \` + "`code\\` \\~s",
 		"two\nlines\r\n end":      "two lines end",
 		"@types/node and me@":     "@\u200btypes/node and me@",
+		"cc @team, (@lead)":       "cc @\u200bteam, (@\u200blead)",
+		"image:tag@sha256:ab12":   "image:tag@sha256:ab12",
+		"ops@example.com":         "ops@example.com",
 		`back\slash & co`:         `back\\slash &amp; co`,
 	}
 	for in, want := range tests {

@@ -5,6 +5,7 @@ import (
 	"io"
 	"net/url"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -198,12 +199,16 @@ func escapePath(path string) string {
 // markdownText makes repository-controlled text inert in a table cell: it
 // cannot close the cell, start a link, image or HTML tag, hide the marker,
 // or mention a user or team (npm scopes such as @types look like one).
+// An @ gets a zero-width space after it only where GitHub would read a
+// mention: at the start of the text or after a character that is neither
+// a letter nor a digit.
 func markdownText(s string) string {
 	s = strings.Join(strings.Fields(s), " ")
 	if len(s) > markdownCellLimit {
 		s = truncateUTF8(s, markdownCellLimit) + "…"
 	}
 	var b strings.Builder
+	previous := ' '
 	for i, r := range s {
 		switch {
 		case r == '&':
@@ -215,13 +220,22 @@ func markdownText(s string) string {
 		case strings.ContainsRune("\\`*_[]|~", r):
 			b.WriteByte('\\')
 			b.WriteRune(r)
-		case r == '@' && i+1 < len(s):
+		case r == '@' && i+1 < len(s) && !isAlphanumeric(previous):
 			b.WriteString("@\u200b")
 		default:
 			b.WriteRune(r)
 		}
+		previous = r
 	}
 	return b.String()
+}
+
+// isAlphanumeric reports whether r is a letter or digit. GitHub reads an
+// @ as a mention only at the start of the text or after another character,
+// so the @ of image@sha256:... or of an email address is left alone and
+// copies as it was.
+func isAlphanumeric(r rune) bool {
+	return unicode.IsLetter(r) || unicode.IsDigit(r)
 }
 
 // truncateUTF8 cuts s to at most n bytes without splitting a character.
