@@ -122,6 +122,28 @@ func TestActionReadOnlyToken(t *testing.T) {
 	}
 }
 
+// TestActionBaseInMergeQueue checks that a merge queue's run is in
+// pull-request mode like the pull request's: its event carries the base in
+// merge_group, not pull_request, and an empty base would judge the whole
+// repository.
+func TestActionBaseInMergeQueue(t *testing.T) {
+	a, _ := loadAction(t)
+	base := a.Inputs["base"]["default"]
+	for _, field := range []string{"github.event.pull_request.base.sha",
+		"github.event.merge_group.base_sha"} {
+		if !strings.Contains(base, field) {
+			t.Errorf("the base input defaults to %s, without %s", base, field)
+		}
+	}
+	docs, err := os.ReadFile("../../docs/ci.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !regexp.MustCompile(`(?m)^  merge_group:`).Match(docs) {
+		t.Error("the workflow in docs/ci.md does not run on merge_group")
+	}
+}
+
 // TestActionCache checks that setup-go does not pretend to cache: its cache
 // keys on a go.sum in the workspace, and the action's is not there.
 func TestActionCache(t *testing.T) {
