@@ -133,13 +133,19 @@ func markBundleRules(rules map[string]Rule, bundles []Bundle) {
 }
 
 // storeData is the data document rules read: each bundle's data under its
-// roots, and the repository's settings at data.tms.config. Roots are
-// disjoint, checked before, so the merge never replaces a value.
-func storeData(config map[string]any, bundles []Bundle) map[string]any {
+// roots, the repository's settings at data.tms.config and the protected
+// bundle rules at data.tms.protected_rules, which the library never caps as
+// backlog. Roots are disjoint, checked before, so the merge never replaces
+// a value.
+func storeData(config map[string]any, bundles []Bundle, protected []string) map[string]any {
 	if config == nil {
 		config = map[string]any{}
 	}
-	data := map[string]any{"tms": map[string]any{"config": config}}
+	ids := make([]any, 0, len(protected))
+	for _, id := range protected {
+		ids = append(ids, id)
+	}
+	data := map[string]any{"tms": map[string]any{"config": config, "protected_rules": ids}}
 	for _, b := range bundles {
 		mergeInto(data, b.Data)
 	}

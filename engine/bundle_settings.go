@@ -52,6 +52,18 @@ func (e *Engine) protected(rule string) bool {
 	return true
 }
 
+// protectedRules lists the ids of the protected rules, sorted, for the
+// library, which never caps their findings as backlog.
+func (e *Engine) protectedRules() []string {
+	var ids []string
+	for _, id := range sortedRuleIDs(e.rules) {
+		if e.protected(id) {
+			ids = append(ids, id)
+		}
+	}
+	return ids
+}
+
 // checkBundleSettings refuses settings that would disable, lower or exempt
 // a protected bundle rule. Raising its severity is allowed: it only adds.
 func (e *Engine) checkBundleSettings(c Config) error {

@@ -211,7 +211,7 @@ func TestBundleDataIsNotShared(t *testing.T) {
 	a, b := orgBundle(), orgBundle()
 	b.Ref, b.Roots = "b", []string{"tms/rules/b"}
 	b.Data = map[string]any{"tms": map[string]any{"rules": map[string]any{"b": map[string]any{}}}}
-	data := storeData(nil, []Bundle{a, b})
+	data := storeData(nil, []Bundle{a, b}, nil)
 	rules := data["tms"].(map[string]any)["rules"].(map[string]any)
 	if _, ok := rules["b"]; !ok {
 		t.Fatalf("merged data lacks bundle b: %v", data)

@@ -15,10 +15,8 @@ import (
 func (e *Engine) thresholds(c Config) Thresholds {
 	t := c.Thresholds()
 	t.Floor = map[string]bool{}
-	for id := range e.rules {
-		if e.protected(id) {
-			t.Floor[id] = true
-		}
+	for _, id := range e.protectedRules() {
+		t.Floor[id] = true
 	}
 	return t
 }

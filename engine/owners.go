@@ -25,12 +25,19 @@ type owner struct {
 // rules (data.tms.config).
 const settingsRoot = "tms/config"
 
+// protectedRoot is where the engine lists the protected bundle rules
+// (data.tms.protected_rules): a bundle that wrote there could unprotect
+// another's rules.
+const protectedRoot = "tms/protected_rules"
+
 // policyOwners lists the owners of a compilation: the engine's settings, the
 // library (whose roots are the packages it ships) and each bundle.
 func policyOwners(modules map[string]*ast.Module, sourceOf map[string]string,
 	bundles []Bundle) []owner {
 	owners := []owner{
 		{name: "the repository's settings (data.tms.config)", roots: []string{settingsRoot}},
+		{name: "the engine's protected rules (data.tms.protected_rules)",
+			roots: []string{protectedRoot}},
 		{source: builtinSource, name: "the built-in library", roots: libraryRoots(modules, sourceOf)},
 	}
 	for _, b := range bundles {

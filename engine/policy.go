@@ -75,8 +75,8 @@ func New(ctx context.Context, opts Options) (*Engine, error) {
 		return nil, err
 	}
 
-	store := configStore(opts.Data, opts.Bundles)
-	e := &Engine{compiler: compiler, rules: rules, store: store, bundles: opts.Bundles}
+	e := &Engine{compiler: compiler, rules: rules, bundles: opts.Bundles}
+	e.store = configStore(opts.Data, opts.Bundles, e.protectedRules())
 	e.query, err = e.prepare(ctx, DecisionQuery)
 	if err != nil {
 		return nil, err
@@ -147,9 +147,10 @@ func withLibrary(team []PolicySource) []PolicySource {
 }
 
 // configStore holds the data rules read: the settings .tms.yaml passes to
-// them, and each bundle's data under its roots.
-func configStore(data map[string]any, bundles []Bundle) storage.Store {
-	return inmem.NewFromObject(storeData(data, bundles))
+// them, the ids of the protected bundle rules, and each bundle's data under
+// its roots.
+func configStore(data map[string]any, bundles []Bundle, protected []string) storage.Store {
+	return inmem.NewFromObject(storeData(data, bundles, protected))
 }
 
 // checkSourcesDeclareRules fails a team directory that contributes no rule:

@@ -42,7 +42,7 @@ func RunTests(ctx context.Context, opts Options, timeout time.Duration) ([]TestR
 	}
 	runner := tester.NewRunner().
 		SetCompiler(compiler).
-		SetStore(configStore(nil, opts.Bundles)).
+		SetStore(configStore(nil, opts.Bundles, nil)).
 		SetModules(modules).
 		SetTimeout(timeout).
 		SetDefaultRegoVersion(ast.RegoV1)

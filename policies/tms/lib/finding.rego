@@ -31,6 +31,9 @@ surface_status := {entry.id: entry.status | some entry in input.model.surface}
 # there, and blocks on what changes. Once a person marks the item reviewed,
 # its findings count at full severity. Findings about a person's own entries
 # (an acceptance, a mitigation) name that entry as subject and are not capped.
+# Nor are findings of an organisation's protected rules: listing an item as
+# unreviewed is the repository's own say, and must not lower a rule that its
+# bundle does not let the repository weaken.
 backlog(f) := {"severity": lower(f.severity, "medium"), "backlog": true} if _about_unreviewed(f)
 
 backlog(f) := {} if not _about_unreviewed(f)
@@ -39,6 +42,7 @@ backlog(f) := {} if not _about_unreviewed(f)
 # that a change adds to the model unreviewed is change, not backlog.
 _about_unreviewed(f) if {
 	surface_status[f.surface] == "unreviewed"
+	not f.rule in protected_rules
 	f.subject in {"", f.surface}
 	not f.new_surface
 	not _recorded_by_the_change(f.surface)
@@ -51,13 +55,25 @@ _about_unreviewed(f) if {
 # unreviewed entries are all backlog.
 _recorded_by_the_change(id) if {
 	count(input.base.model.surface) > 0
-	not id in _base_unreviewed
+	not id in base_unreviewed
 }
 
-_base_unreviewed := {entry.id |
+# base_unreviewed lists the entries the model at the base left unreviewed
+# about surface the base had: an entry written before its item exists (in
+# an earlier change) is not an existing backlog, and must not cap the
+# findings about the item once a later change adds it.
+base_unreviewed := {entry.id |
 	some entry in input.base.model.surface
 	entry.status == "unreviewed"
+	entry.id in _base_surface
 }
+
+_base_surface := {item.id | some item in input.base.surface}
+
+# protected_rules are the ids of the bundle rules that a repository may not
+# weaken (those not in their bundle's overridable list); the engine passes
+# them at data.tms.protected_rules.
+protected_rules := {id | some id in data.tms.protected_rules}
 
 severities := ["info", "low", "medium", "high", "critical"]
 

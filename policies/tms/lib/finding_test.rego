@@ -78,7 +78,29 @@ test_change_that_records_surface_unreviewed_is_not_backlog if {
 }
 
 test_surface_the_base_left_unreviewed_stays_backlog if {
-	f := lib.finding(_meta, {"surface": "x"}) with input as {"model": _unreviewed_x, "base": {"model": _unreviewed_x}}
+	base := {"model": _unreviewed_x, "surface": [{"id": "x"}]}
+	f := lib.finding(_meta, {"surface": "x"}) with input as {"model": _unreviewed_x, "base": base}
+	f.severity == "medium"
+	f.backlog == true
+}
+
+test_entry_the_base_had_before_its_item_is_not_backlog if {
+	base := {"model": _unreviewed_x, "surface": [{"id": "y"}]}
+	f := lib.finding(_meta, {"surface": "x"}) with input as {"model": _unreviewed_x, "base": base}
+	f.severity == "critical"
+	f.backlog == false
+}
+
+test_protected_bundle_rule_is_never_backlog if {
+	f := lib.finding(_meta, {"surface": "x"}) with input as {"model": _unreviewed_x}
+		with data.tms.protected_rules as ["TMS-TEST-001"]
+	f.severity == "critical"
+	f.backlog == false
+}
+
+test_overridable_bundle_rule_is_still_backlog if {
+	f := lib.finding(_meta, {"surface": "x"}) with input as {"model": _unreviewed_x}
+		with data.tms.protected_rules as ["ACME-OTHER-001"]
 	f.severity == "medium"
 	f.backlog == true
 }

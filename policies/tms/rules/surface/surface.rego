@@ -152,14 +152,8 @@ _since(entry) := "review" if entry.status == "reviewed"
 
 _since(entry) := "the model recorded it" if entry.status != "reviewed"
 
-# The entries the model at the base of a change had left unreviewed. Only a
-# base with a model counts: the change that adds the first model is a
-# baseline, whose unreviewed entries are a backlog.
-_base_unreviewed := {entry.id |
-	some entry in input.base.model.surface
-	entry.status == "unreviewed"
-}
-
+# Only a base with a model counts as a change: the change that adds the
+# first model is a baseline, whose unreviewed entries are a backlog.
 _base_has_model if count(input.base.model.surface) > 0
 
 # METADATA
@@ -207,7 +201,7 @@ deny contains lib.finding(rego.metadata.rule(), {
 
 _base_entries := {entry.id: entry | some entry in input.base.model.surface}
 
-_unreviewed_in_change(_, item) if not item.id in _base_unreviewed
+_unreviewed_in_change(_, item) if not item.id in lib.base_unreviewed
 
 # An entry the base already had unreviewed is backlog, unless the change
 # widened the item's exposure: tms sync records the new exposure and
@@ -239,7 +233,7 @@ _unreviewed_change(item) := "was reviewed, and is set back to unreviewed in this
 	object.get(item, "exposure", "unknown"),
 ]) if {
 	_widened_since_base(item)
-	item.id in _base_unreviewed
+	item.id in lib.base_unreviewed
 } else := "is added to the threat model in this change, unreviewed"
 
 _present := {item.id | some item in input.surface}

@@ -192,7 +192,16 @@ test_surface_set_back_to_unreviewed_is_reported if {
 
 test_surface_the_base_left_unreviewed_is_backlog if {
 	base := [{"id": _port.id, "kind": "container.port", "status": "unreviewed"}]
-	count(surface.deny) == 0 with input as _change(base)
+	doc := object.union(_change(base), {"base": {"surface": [_port]}})
+	count(surface.deny) == 0 with input as doc
+}
+
+# An entry recorded in an earlier change, before its item existed, is no
+# backlog: the change that adds the item adds new surface.
+test_entry_the_base_had_before_its_item_is_new_surface if {
+	base := [{"id": _port.id, "kind": "container.port", "status": "unreviewed"}]
+	findings := surface.deny with input as _change(base)
+	{f.rule | some f in findings; f.new_surface} == {"TMS-SURFACE-005"}
 }
 
 test_first_model_of_a_repository_is_a_baseline if {
