@@ -36,12 +36,19 @@ type ReportOptions struct {
 	// PathPrefix is the evaluated directory relative to the checkout's root,
 	// slash-separated, or empty when they are the same. SARIF, Code Quality,
 	// GitHub annotations and JUnit place findings by path from the root of
-	// the checkout, so their paths get it in front.
+	// the checkout, so their paths get it in front. The Markdown report names
+	// it in its marker, so that the reports of two directories make two
+	// comments.
 	PathPrefix string
 	// LinkBase prefixes the file links of the Markdown report, for example
 	// https://github.com/org/repo/blob/<commit>/. Empty gives links relative to
 	// the repository root.
 	LinkBase string
+	// LinkDir is the evaluated directory below LinkBase, slash-separated and
+	// not escaped, or empty when LinkBase names it already. Links
+	// percent-encode each of its segments, so that a directory named with a
+	// space or a # still links.
+	LinkDir string
 	// Color marks the text report's actions and verdict with ANSI colours,
 	// for a person at a terminal.
 	Color bool

@@ -115,8 +115,41 @@ func TestMarkdownLocation(t *testing.T) {
 			t.Errorf("base %q: got %s, want %s", tt.base, got, tt.want)
 		}
 	}
+	dir := ReportOptions{LinkBase: "https://h/o/r/blob/abc/", LinkDir: "svc/a b#2"}
+	want := text + "(https://h/o/r/blob/abc/svc/a%20b%232/" + target
+	if got := markdownLocation(f, dir); got != want {
+		t.Errorf("link dir %q: got %s, want %s", dir.LinkDir, got, want)
+	}
 	if got := markdownLocation(Finding{}, ReportOptions{}); got != "(repository)" {
 		t.Errorf("a finding without a file shows %q", got)
+	}
+}
+
+// TestMarkdownMarkers checks the hidden marker a report opens with: the
+// plain one for the checkout's root, so comments posted before directories
+// had markers keep being edited, and one per directory otherwise, which
+// ReportMarker reads back.
+func TestMarkdownMarkers(t *testing.T) {
+	tests := []struct{ prefix, want string }{
+		{"", "<!-- tms-report -->"},
+		{"services/a", "<!-- tms-report:services/a -->"},
+		{"services/b", "<!-- tms-report:services/b -->"},
+		{"odd/a b-->\nx", "<!-- tms-report:odd/a%20b--%3E%0Ax -->"},
+	}
+	for _, tt := range tests {
+		var b bytes.Buffer
+		r := Report{Decision: DecisionPass}
+		if err := (ReportOptions{PathPrefix: tt.prefix}).Write(&b, "markdown", r); err != nil {
+			t.Fatal(err)
+		}
+		if got := ReportMarker(b.String()); got != tt.want {
+			t.Errorf("prefix %q: marker %q, want %q", tt.prefix, got, tt.want)
+		}
+	}
+	for _, body := range []string{"### no marker\n", "<!-- tms-reports -->\n", ""} {
+		if got := ReportMarker(body); got != "" {
+			t.Errorf("ReportMarker(%q) = %q, want none", body, got)
+		}
 	}
 }
 

@@ -9,9 +9,38 @@ import (
 	"unicode/utf8"
 )
 
-// MarkdownMarker opens every Markdown report, hidden when rendered, so a bot
-// can find the comment it posted earlier and edit it instead of adding one.
+// MarkdownMarker opens every Markdown report of a checkout's root, hidden
+// when rendered, so a bot can find the comment it posted earlier and edit
+// it instead of adding one.
 const MarkdownMarker = "<!-- tms-report -->"
+
+// markerPrefix opens every marker, the root's and a directory's.
+const markerPrefix = "<!-- tms-report"
+
+// MarkdownMarkerFor is the marker of the report of dir, a directory of the
+// checkout: MarkdownMarker for the root ("" or "."), which comments posted
+// before directories had markers carry, and the escaped directory inside
+// it otherwise, e.g. <!-- tms-report:services/a -->. Reports of two
+// directories on one pull request then keep a comment each. Escaping keeps
+// --> and line breaks out of the comment.
+func MarkdownMarkerFor(dir string) string {
+	if dir == "" || dir == "." {
+		return MarkdownMarker
+	}
+	return markerPrefix + ":" + EscapeLinkPath(dir) + " -->"
+}
+
+// ReportMarker returns the marker on the first line of a Markdown report,
+// or "" when the report does not open with one.
+func ReportMarker(report string) string {
+	first, _, _ := strings.Cut(report, "\n")
+	first = strings.TrimSuffix(first, "\r")
+	if first == MarkdownMarker || strings.HasPrefix(first, markerPrefix+":") &&
+		strings.HasSuffix(first, " -->") {
+		return first
+	}
+	return ""
+}
 
 // markdownLimit is GitHub's limit on a comment body. It is counted here in
 // bytes, which are never fewer than the characters GitHub counts.
@@ -55,7 +84,7 @@ func renderMarkdown(r Report, o ReportOptions, limit int) string {
 // what blocks or warns, the rest folded away, and each rule's fix once.
 func markdownDocument(r Report, o ReportOptions, shown int) string {
 	var b strings.Builder
-	b.WriteString(MarkdownMarker + "\n")
+	b.WriteString(MarkdownMarkerFor(o.PathPrefix) + "\n")
 	fmt.Fprintf(&b, "### %s\n\n", decisionHeadings[r.Decision])
 	b.WriteString(markdownSummary(r) + "\n")
 	writeMarkdownBundles(&b, r.Summary)
@@ -181,14 +210,19 @@ func markdownLocation(f Finding, o ReportOptions) string {
 	if target == "" {
 		target = "./"
 	}
-	target += escapePath(f.Location.Path)
+	if o.LinkDir != "" {
+		target += EscapeLinkPath(o.LinkDir) + "/"
+	}
+	target += EscapeLinkPath(f.Location.Path)
 	if f.Location.Line > 0 {
 		target += fmt.Sprintf("#L%d", f.Location.Line)
 	}
 	return fmt.Sprintf("[%s](%s)", markdownText(formatLocation(f)), target)
 }
 
-func escapePath(path string) string {
+// EscapeLinkPath percent-encodes each segment of a slash-separated path for
+// a link, keeping the slashes.
+func EscapeLinkPath(path string) string {
 	segments := strings.Split(path, "/")
 	for i, s := range segments {
 		segments[i] = url.PathEscape(s)

@@ -59,8 +59,11 @@ func newCommentCmd(global *globalOptions) *cobra.Command {
 		Short: "Post the Markdown report on the pull request, editing tms's earlier comment",
 		Long: `Post a Markdown report (tms eval --output markdown=FILE) as a comment on the
 pull request, or as a note on the GitLab merge request. Later runs edit that
-same comment, which they find by the hidden <!-- tms-report --> marker on its
-first line, rather than adding one per push.
+same comment, which they find by the hidden marker on its first line, rather
+than adding one per push. The marker is <!-- tms-report --> for a report of
+the checkout's root, and names the directory for one written with
+--path-prefix DIR (<!-- tms-report:DIR -->), so that each directory of a
+monorepo keeps its own comment.
 
 The host, project, pull request and token come from the CI environment:
 GITHUB_REPOSITORY, GITHUB_EVENT_PATH, GITHUB_TOKEN and GITHUB_API_URL (for
@@ -99,21 +102,24 @@ func runComment(ctx context.Context, opts *commentOptions) error {
 	return nil
 }
 
-// postComment posts body as the pull request's one tms comment. A body
-// without the marker gets it, so that the next run finds the comment.
+// postComment posts body as the pull request's one tms comment for the
+// directory its marker names. A body without a marker gets the root's, so
+// that the next run finds the comment.
 func postComment(ctx context.Context, cfg forge.Config, body string) (forge.Comment, error) {
 	if cfg.PullRequest == 0 {
 		return forge.Comment{}, fmt.Errorf("%w: pass --pr, or run in a pull request "+
 			"(GitHub) or merge request (GitLab) pipeline", forge.ErrNoPullRequest)
 	}
-	if !strings.HasPrefix(body, engine.MarkdownMarker) {
-		body = engine.MarkdownMarker + "\n" + body
+	marker := engine.ReportMarker(body)
+	if marker == "" {
+		marker = engine.MarkdownMarker
+		body = marker + "\n" + body
 	}
 	f, err := forge.New(cfg)
 	if err != nil {
 		return forge.Comment{}, err
 	}
-	return f.UpsertComment(ctx, cfg.PullRequest, engine.MarkdownMarker, body)
+	return f.UpsertComment(ctx, cfg.PullRequest, marker, body)
 }
 
 // describeComment says what happened, for the CI log.
@@ -132,17 +138,28 @@ func describeComment(cfg forge.Config, c forge.Comment) string {
 }
 
 // commentLinkBase is where a comment's file links point: --link-base, or
-// the commit's files on the host, in the directory evaluated. Relative
+// the commit's files on the host, in the directory evaluated, percent-encoded
+// so that a space or a # in its name does not break the links. Relative
 // links would resolve against the pull request's page.
 func commentLinkBase(given string, cfg forge.Config, repo string) string {
 	if given != "" || cfg.LinkBase == "" {
 		return given
 	}
-	dir := filepath.ToSlash(filepath.Clean(repo))
-	if dir == "." || !filepath.IsLocal(repo) {
+	dir := checkoutDir(repo)
+	if dir == "" {
 		return cfg.LinkBase
 	}
-	return cfg.LinkBase + dir + "/"
+	return cfg.LinkBase + engine.EscapeLinkPath(dir) + "/"
+}
+
+// checkoutDir is repo as a slash-separated directory of the checkout, or ""
+// for the checkout itself and for a directory outside it.
+func checkoutDir(repo string) string {
+	dir := filepath.ToSlash(filepath.Clean(repo))
+	if dir == "." || !filepath.IsLocal(repo) {
+		return ""
+	}
+	return dir
 }
 
 // postComment posts the Markdown report on the pull request when asked to.
@@ -174,7 +191,15 @@ func (o *evalOptions) commentOnPullRequest(ctx context.Context, ro engine.Report
 	if err != nil {
 		return err
 	}
-	ro.LinkBase = commentLinkBase(o.linkBase, cfg, o.repo)
+	if o.linkBase == "" && cfg.LinkBase != "" {
+		ro.LinkBase, ro.LinkDir = commentLinkBase("", cfg, o.repo), "" // it holds the directory
+	}
+	if ro.PathPrefix == "" {
+		// The marker names the directory, so that evaluating two directories
+		// of one pull request keeps two comments; Markdown paths do not
+		// depend on the prefix.
+		ro.PathPrefix = checkoutDir(o.repo)
+	}
 	var body strings.Builder
 	if err := ro.Write(&body, "markdown", r); err != nil {
 		return err

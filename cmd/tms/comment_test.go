@@ -3,6 +3,7 @@ package main
 import (
 	"os"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -59,11 +60,12 @@ func writeFile(t *testing.T, name, content string) string {
 	return path
 }
 
-// tmsComments returns the bodies of the comments that carry the marker.
+// tmsComments returns the bodies of the comments that carry a marker, the
+// root's or a directory's.
 func tmsComments(srv *forgetest.Server, pr int) []string {
 	var out []string
 	for _, c := range srv.Comments(pr) {
-		if strings.HasPrefix(c.Body, engine.MarkdownMarker) {
+		if engine.ReportMarker(c.Body) != "" {
 			out = append(out, c.Body)
 		}
 	}
@@ -192,5 +194,71 @@ func TestEvalComment(t *testing.T) {
 	code, _, stderr = runTMS(t, append(eval, "--comment-required")...)
 	if code != exitError || !strings.Contains(stderr, "no pull request to comment on") {
 		t.Errorf("push, required: exit %d, stderr %q", code, stderr)
+	}
+}
+
+// TestCommentPerDirectory runs tms comment on the reports of a monorepo's
+// root and of two of its directories, twice: each keeps one comment of its
+// own, and the root's comment, posted before directories had markers,
+// keeps being edited.
+func TestCommentPerDirectory(t *testing.T) {
+	srv := gitHubActions(t, 7)
+	srv.AddComment(7, forgetest.Comment{Body: engine.MarkdownMarker + "\nan old root report"})
+	markers := []string{engine.MarkdownMarker, engine.MarkdownMarkerFor("services/a"),
+		engine.MarkdownMarkerFor("services/b")}
+	for _, run := range []string{"first", "second"} {
+		for _, marker := range markers {
+			report := writeFile(t, "report.md", marker+"\n"+run+"\n")
+			if code, _, stderr := runTMS(t, "comment", "--report", report); code != exitPass {
+				t.Fatalf("%s %s: exit %d, stderr %q", run, marker, code, stderr)
+			}
+		}
+	}
+	var want []string
+	for _, marker := range markers {
+		want = append(want, marker+"\nsecond\n")
+	}
+	if got := tmsComments(srv, 7); !slices.Equal(got, want) {
+		t.Errorf("tms comments are %q, want %q", got, want)
+	}
+}
+
+// TestEvalCommentPerDirectory evaluates two directories of one checkout,
+// with the same files, and comments from tms eval: each directory keeps its
+// own comment, marked and linked with its path, percent-encoded.
+func TestEvalCommentPerDirectory(t *testing.T) {
+	t.Setenv("SOURCE_DATE_EPOCH", pinnedDate)
+	srv := gitHubActions(t, 7)
+	checkout := t.TempDir()
+	dirs := []string{"services/a", "services/b #2"}
+	for _, dir := range dirs {
+		if err := os.CopyFS(filepath.Join(checkout, dir), os.DirFS(exampleRepo)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	t.Chdir(checkout)
+	for range 2 {
+		for _, dir := range dirs {
+			code, _, stderr := runTMS(t, "eval", "--repo", dir, "--format", "json", "--comment")
+			if code != exitBlocked || stderr != "" {
+				t.Fatalf("%s: exit %d, stderr %q; want 1 and nothing", dir, code, stderr)
+			}
+		}
+	}
+	got := tmsComments(srv, 7)
+	if len(got) != 2 {
+		t.Fatalf("%d tms comments, want one per directory: %q", len(got), got)
+	}
+	for i, want := range []string{
+		"<!-- tms-report:services/a -->\n",
+		"<!-- tms-report:services/b%20%232 -->\n",
+	} {
+		if !strings.HasPrefix(got[i], want) {
+			t.Errorf("comment %d opens %q, want %q", i, strings.SplitN(got[i], "\n", 2)[0], want)
+		}
+	}
+	link := "(https://github.example/acme/shop/blob/abc123/services/b%20%232/services/billing/"
+	if !strings.Contains(got[1], link) {
+		t.Errorf("the second directory's comment does not link %s:\n%s", link, got[1])
 	}
 }

@@ -18,6 +18,7 @@ type evalOptions struct {
 	outputs          []reportOutput // the reports to write, parsed from them
 	linkBase         string
 	pathPrefix       string // --path-prefix, cleaned: "" when the repository is the checkout
+	linkDir          string // --link-dir, cleaned like pathPrefix
 	failOn           string
 	warnOn           string
 	failOnNewSurface bool
@@ -47,6 +48,9 @@ stderr.`,
 		"write the report to FILE instead of stdout, or add a report with FORMAT=FILE (repeatable)")
 	f.StringVar(&opts.linkBase, "link-base", "",
 		"URL that prefixes file links in the markdown report (default: relative links)")
+	f.StringVar(&opts.linkDir, "link-dir", "",
+		"directory of --repo below --link-base, which tms percent-encodes in the links "+
+			"(default: none)")
 	f.StringVar(&opts.pathPrefix, "path-prefix", "",
 		"directory of --repo within the checkout, put before the paths of the sarif, "+
 			"codequality, github and junit reports (default: none)")
@@ -113,7 +117,10 @@ func (o *evalOptions) applyFlags(cfg *engine.Config, changed func(string) bool) 
 		return err
 	}
 	o.outputs = outputs
-	if o.pathPrefix, err = cleanPathPrefix(o.pathPrefix); err != nil {
+	if o.pathPrefix, err = cleanCheckoutDir("--path-prefix", o.pathPrefix); err != nil {
+		return err
+	}
+	if o.linkDir, err = cleanCheckoutDir("--link-dir", o.linkDir); err != nil {
 		return err
 	}
 	if err := o.forge.check(); err != nil {

@@ -100,6 +100,7 @@ func (o *evalOptions) reportOptions(ctx context.Context,
 		Thresholds:  req.Config.Thresholds(),
 		ModelFile:   modelFile(req.Repo, req.ModelPath),
 		LinkBase:    o.linkBase,
+		LinkDir:     o.linkDir,
 		PathPrefix:  o.pathPrefix,
 	}
 	if !slices.ContainsFunc(o.outputs, func(out reportOutput) bool {
@@ -115,16 +116,17 @@ func (o *evalOptions) reportOptions(ctx context.Context,
 	return ro, nil
 }
 
-// cleanPathPrefix checks --path-prefix: a directory inside the checkout,
-// given relative to its root, which the reports want slash-separated.
-func cleanPathPrefix(prefix string) (string, error) {
+// cleanCheckoutDir checks the value of flag (--path-prefix or --link-dir):
+// a directory inside the checkout, given relative to its root, which the
+// reports want slash-separated.
+func cleanCheckoutDir(flag, prefix string) (string, error) {
 	if prefix == "" {
 		return "", nil
 	}
 	clean := filepath.Clean(prefix)
 	if !filepath.IsLocal(clean) {
-		return "", fmt.Errorf("--path-prefix %q: expected a directory relative to the root "+
-			"of the checkout, without ..", prefix)
+		return "", fmt.Errorf("%s %q: expected a directory relative to the root "+
+			"of the checkout, without ..", flag, prefix)
 	}
 	if clean == "." {
 		return "", nil
