@@ -24,12 +24,14 @@ func (e *Engine) thresholds(c Config) Thresholds {
 // reportOverrides gathers every repository setting that weakened a bundle
 // rule in this run: the rule settings and exemptions that settle applied
 // and the thresholds that decided findings leniently, sorted by rule id,
-// then the exclude globs and the file size limit, which name no rule.
+// then the exclude globs, the tool folders the walk skipped and the file
+// size limit, which name no rule.
 func (e *Engine) reportOverrides(c Config, settled []Override, decided []Finding,
 	in *Input) []Override {
 	out := append(slices.Clone(settled), e.thresholdOverrides(c, decided)...)
 	slices.SortStableFunc(out, func(a, b Override) int { return strings.Compare(a.Rule, b.Rule) })
 	out = append(out, e.excludeOverrides(c, in.Excluded)...)
+	out = append(out, e.skippedOverrides(in.Skipped)...)
 	return append(out, e.limitOverrides(c, in.Repo.Diagnostics)...)
 }
 

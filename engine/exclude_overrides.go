@@ -63,6 +63,23 @@ func (e *Engine) excludeOverrides(c Config, excluded []extractors.Exclusion) []O
 			reasons[ex.Glob] = ex.Reason
 		}
 	}
+	return e.exclusionOverrides(excluded, func(glob string) string { return reasons[glob] })
+}
+
+// skippedReason is the reason reports give for a tool folder's files.
+const skippedReason = "tool folder skipped by the walk"
+
+// skippedOverrides reports each tool folder (vendor, .tox, node_modules...)
+// whose tracked files the walk skipped, like an exclude glob: moving a
+// service into .tox hides it from every rule as surely as excluding it.
+func (e *Engine) skippedOverrides(skipped []extractors.Exclusion) []Override {
+	return e.exclusionOverrides(skipped, func(string) string { return skippedReason })
+}
+
+// exclusionOverrides lists, for every bundle with protected rules, each
+// glob that kept files out of the walk, with the reason reasonOf gives.
+func (e *Engine) exclusionOverrides(excluded []extractors.Exclusion,
+	reasonOf func(glob string) string) []Override {
 	var out []Override
 	for _, b := range e.guardingBundles() {
 		for _, ex := range excluded {
@@ -70,7 +87,7 @@ func (e *Engine) excludeOverrides(c Config, excluded []extractors.Exclusion) []O
 				continue
 			}
 			out = append(out, Override{Bundle: b.Ref, Kind: "exclude", Glob: ex.Glob,
-				Files: ex.Files, Reason: reasons[ex.Glob]})
+				Files: ex.Files, Reason: reasonOf(ex.Glob)})
 		}
 	}
 	return out

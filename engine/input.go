@@ -28,6 +28,10 @@ type Input struct {
 	// do not read it; the report lists it where it hides surface from an
 	// organisation bundle's rules.
 	Excluded []extractors.Exclusion `json:"-"`
+	// Skipped counts, per tool folder the walk skips (vendor, .tox, ...),
+	// the tracked files there an extractor would have read; reported like
+	// Excluded.
+	Skipped []extractors.Exclusion `json:"-"`
 }
 
 // BaseFacts is the repository as it was where a change started (the merge
@@ -133,6 +137,7 @@ func NewInput(scan *Scan, model *threatmodel.Model, cfg Config, today time.Time)
 		},
 		Surface:  nonNil(scan.Items),
 		Excluded: scan.Excluded,
+		Skipped:  scan.Skipped,
 		Model:    model,
 		Coverage: coverageIndex(model, scan.Items),
 		Config: RunConfig{

@@ -92,3 +92,30 @@ func TestFindCheckoutLooksUpwards(t *testing.T) {
 		t.Errorf("FindCheckout = %q, %q; want %q and its .git", got, gitDir, top)
 	}
 }
+
+// Tool folders (.tox, vendor, node_modules) stay unread, but the tracked
+// files an extractor would have read there are counted per folder, so that
+// moving a service into .tox cannot hide it unseen. Untracked ones, such
+// as what npm install writes, are not.
+func TestWalkCountsTrackedFilesInSkippedFolders(t *testing.T) {
+	top := writeTree(t, map[string]string{
+		".tox/billing/main.txt":    "",
+		".tox/billing/notes.md":    "",
+		"web/vendor/lib/a.txt":     "",
+		"web/vendor/lib/b.txt":     "",
+		"node_modules/pad/x.txt":   "",
+		"services/api/handler.txt": "",
+	})
+	commitTree(t, top, ".tox/billing/main.txt", ".tox/billing/notes.md",
+		"web/vendor/lib/a.txt", "web/vendor/lib/b.txt", "services/api/handler.txt")
+
+	res := walk(t, top, extractors.Options{})
+
+	if diff := cmp.Diff([]string{"file:services/api/handler.txt"}, ids(res)); diff != "" {
+		t.Errorf("walked (-want +got):\n%s", diff)
+	}
+	want := []extractors.Exclusion{{Glob: ".tox/**", Files: 1}, {Glob: "web/vendor/**", Files: 2}}
+	if diff := cmp.Diff(want, res.Skipped); diff != "" {
+		t.Errorf("skipped (-want +got):\n%s", diff)
+	}
+}

@@ -62,6 +62,11 @@ type Result struct {
 	Items       []Item       // by id
 	Diagnostics []Diagnostic // by path, line, message
 	Excluded    []Exclusion  // one per Options.Exclude glob, in its order
+	// Skipped counts, per skipped folder (glob <folder>/**, by glob), the
+	// files git tracks there that an extractor would have read: a
+	// repository can move a service into a folder named .tox or vendor to
+	// keep it from every rule, so the engine reports them.
+	Skipped []Exclusion
 }
 
 // Exclusion counts the files one exclude glob kept out of the walk, so that
@@ -102,6 +107,7 @@ func Walk(ctx context.Context, dir string, opts Options) (*Result, error) {
 	}
 	res.Files = w.inventory()
 	res.Excluded = w.exclusions()
+	res.Skipped = w.skipped
 	sortResult(res)
 	return res, nil
 }
@@ -130,6 +136,7 @@ type walker struct {
 	files    map[string]int64 // inventory: path to size
 	jobs     []job
 	excluded []int // files left out, by index in opts.Exclude
+	skipped  []Exclusion
 	git      *checkout
 }
 
@@ -200,12 +207,42 @@ func (w *walker) skip(e fs.DirEntry, rel string, parts []string, ignored gitigno
 		log.Debug("skipping symlink: links are not followed", "path", rel)
 		return true
 	case e.IsDir() && skippedDirs[e.Name()]:
+		w.countSkipped(rel)
 		return true
 	case !e.IsDir() && !e.Type().IsRegular():
 		log.Debug("skipping special file", "path", rel)
 		return true
 	case !w.opts.GitTree && ignored.Match(parts, e.IsDir()) && !w.git.isTracked(rel, e.IsDir()):
 		return true
+	}
+	return false
+}
+
+// countSkipped records the tracked files under a skipped folder that an
+// extractor matches. Untracked vendored code (node_modules after npm
+// install) is no one's change and is not counted.
+func (w *walker) countSkipped(dir string) {
+	if !w.git.isTracked(dir, true) {
+		return
+	}
+	n := 0
+	for file := range w.git.tracked {
+		if strings.HasPrefix(file, dir+"/") && w.matched(file) {
+			n++
+		}
+	}
+	if n > 0 {
+		w.opts.Logger.Debug("skipping tracked files in a tool folder", "path", dir, "files", n)
+		w.skipped = append(w.skipped, Exclusion{Glob: dir + "/**", Files: n})
+	}
+}
+
+// matched reports whether any extractor would read the file at rel.
+func (w *walker) matched(rel string) bool {
+	for _, x := range w.opts.Extractors {
+		if x.Match(rel) {
+			return true
+		}
 	}
 	return false
 }
@@ -426,6 +463,7 @@ func slices[T any](s []T) []T {
 
 func sortResult(r *Result) {
 	sort.Slice(r.Files, func(i, j int) bool { return r.Files[i].Path < r.Files[j].Path })
+	sort.Slice(r.Skipped, func(i, j int) bool { return r.Skipped[i].Glob < r.Skipped[j].Glob })
 	sort.SliceStable(r.Items, func(i, j int) bool { return itemLess(r.Items[i], r.Items[j]) })
 	r.Items = dedupe(r.Items)
 	sort.Slice(r.Diagnostics, func(i, j int) bool {
