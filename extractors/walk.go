@@ -16,6 +16,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"unicode/utf8"
 
 	"github.com/bmatcuk/doublestar/v4"
 	"github.com/go-git/go-git/v5/plumbing/format/gitignore"
@@ -105,6 +106,7 @@ func Walk(ctx context.Context, dir string, opts Options) (*Result, error) {
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
+	res.Diagnostics = append(res.Diagnostics, w.dirDiagnostics...)
 	res.Files = w.inventory()
 	res.Excluded = w.exclusions()
 	res.Skipped = w.skipped
@@ -136,8 +138,10 @@ type walker struct {
 	files    map[string]int64 // inventory: path to size
 	jobs     []job
 	excluded []int // files left out, by index in opts.Exclude
-	skipped  []Exclusion
-	git      *checkout
+	// dirDiagnostics are the directories the walk could not list.
+	dirDiagnostics []Diagnostic
+	skipped        []Exclusion
+	git            *checkout
 }
 
 // notExcluded is the exclude index of a path that no exclude glob matched.
@@ -152,7 +156,7 @@ func (w *walker) walkDir(ctx context.Context, dir string, parts []string,
 	}
 	entries, err := fs.ReadDir(w.root.FS(), dir)
 	if err != nil {
-		w.opts.Logger.Debug("skipping unreadable directory", "path", dir, "error", err)
+		w.unreadableDir(dir, err)
 		return nil
 	}
 	patterns = append(slices(patterns), readIgnorePatterns(w.root, path.Join(dir, ".gitignore"), parts)...)
@@ -180,6 +184,22 @@ func (w *walker) walkDir(ctx context.Context, dir string, parts []string,
 		}
 	}
 	return nil
+}
+
+// unreadableDir records a directory the walk could not list as a diagnostic,
+// like a file it could not read: the surface under it is unseen, and whoever
+// relies on the result must learn that. A name that is not valid UTF-8 (which
+// io/fs cannot open) is shown with the invalid bytes replaced.
+func (w *walker) unreadableDir(dir string, err error) {
+	reason := err.Error()
+	if !utf8.ValidString(dir) {
+		reason = fmt.Sprintf("its name %q is not valid UTF-8", path.Base(dir))
+	}
+	w.dirDiagnostics = append(w.dirDiagnostics, Diagnostic{
+		Extractor: "tms",
+		Message:   "directory not read, nor any file under it: " + redact.Text(reason),
+		Location:  Location{Path: strings.ToValidUTF8(dir, "\uFFFD")},
+	})
 }
 
 // excludeIndex is the index of the first exclude glob that matches rel.

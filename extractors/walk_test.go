@@ -183,6 +183,34 @@ func TestWalkReportsFilesItCannotRead(t *testing.T) {
 	}
 }
 
+// TestWalkReportsDirectoriesItCannotRead checks that a directory the walk
+// cannot list, here one whose name is not valid UTF-8, becomes a diagnostic
+// naming it rather than vanishing from the surface unnoticed, while its
+// siblings are read.
+func TestWalkReportsDirectoriesItCannotRead(t *testing.T) {
+	dir := writeTree(t, map[string]string{"fine.txt": "ok"})
+	odd := filepath.Join(dir, "svc\xff")
+	if err := os.Mkdir(odd, 0o755); err != nil {
+		t.Skipf("the file system refuses a name that is not valid UTF-8: %v", err)
+	}
+	if err := os.WriteFile(filepath.Join(odd, "api.txt"), []byte("ok"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	res := walk(t, dir, extractors.Options{})
+
+	want := []extractors.Diagnostic{{
+		Extractor: "tms",
+		Message:   `directory not read, nor any file under it: its name "svc\xff" is not valid UTF-8`,
+		Location:  extractors.Location{Path: "svc\uFFFD"},
+	}}
+	if diff := cmp.Diff(want, res.Diagnostics); diff != "" {
+		t.Errorf("diagnostics (-want +got):\n%s", diff)
+	}
+	if diff := cmp.Diff([]string{"file:fine.txt"}, ids(res)); diff != "" {
+		t.Errorf("items (-want +got):\n%s", diff)
+	}
+}
+
 // renamed is lineCounter under another name: a second extractor claiming the
 // same files.
 type renamed struct {
