@@ -1,6 +1,7 @@
 package engine
 
 import (
+	"fmt"
 	"io/fs"
 	"strings"
 
@@ -22,6 +23,17 @@ type Bundle struct {
 	// Cached says a copy from the disk cache stood in for a remote bundle
 	// whose server could not be reached.
 	Cached bool
+	// Origin says where the run was told of it (.tms.yaml or --bundle), so
+	// that messages about two bundles tell them apart; empty when unknown.
+	Origin string
+}
+
+// Name is how messages name the bundle: its ref, and where it was named.
+func (b Bundle) Name() string {
+	if b.Origin == "" {
+		return "bundle " + b.Ref
+	}
+	return fmt.Sprintf("bundle %s (from %s)", b.Ref, b.Origin)
 }
 
 // Source names the bundle where rules and messages say where they come

@@ -41,7 +41,7 @@ func policyOwners(modules map[string]*ast.Module, sourceOf map[string]string,
 		{source: builtinSource, name: "the built-in library", roots: libraryRoots(modules, sourceOf)},
 	}
 	for _, b := range bundles {
-		owners = append(owners, owner{source: b.Source(), name: "bundle " + b.Ref, roots: b.Roots,
+		owners = append(owners, owner{source: b.Source(), name: b.Name(), roots: b.Roots,
 			confined: true})
 	}
 	return owners

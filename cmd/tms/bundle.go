@@ -103,8 +103,48 @@ func (o *globalOptions) loadBundles(ctx context.Context, cfg *engine.Config) err
 	if f.requireSigned.set {
 		opts.RequireSigned = &f.requireSigned.value
 	}
-	cfg.LoadedBundles, err = bundles.Load(ctx, refs, opts)
-	return err
+	loaded, err := bundles.Load(ctx, refs, opts)
+	if err != nil {
+		return err
+	}
+	fromConfig, fromFlags := loaded[:len(cfg.Bundles)], loaded[len(cfg.Bundles):]
+	for i := range fromConfig {
+		fromConfig[i].Origin = ".tms.yaml"
+	}
+	for i := range fromFlags {
+		fromFlags[i].Origin = "--bundle"
+	}
+	cfg.LoadedBundles = append(o.dropShadowed(fromConfig, fromFlags), fromFlags...)
+	return nil
+}
+
+// dropShadowed leaves out each bundle of .tms.yaml with the same roots as
+// one given with --bundle: CI names the organisation's bundle on the command
+// line, and a repository that also lists it (or pins an older revision) must
+// neither stop the run with an overlap nor replace what CI chose. The same
+// file twice is dropped silently; another revision is dropped with a warning.
+func (o *globalOptions) dropShadowed(fromConfig, fromFlags []engine.Bundle) []engine.Bundle {
+	var kept []engine.Bundle
+	for _, c := range fromConfig {
+		i := slices.IndexFunc(fromFlags, func(f engine.Bundle) bool { return sameRoots(c, f) })
+		if i < 0 {
+			kept = append(kept, c)
+			continue
+		}
+		f := fromFlags[i]
+		if c.Digest == "" || c.Digest != f.Digest {
+			o.log.Warn("bundle from .tms.yaml left out: --bundle names one with the same roots",
+				"bundle", c.Ref, "revision", c.Revision, "instead", f.Ref,
+				"instead_revision", f.Revision)
+		}
+	}
+	return kept
+}
+
+// sameRoots reports whether two bundles claim the same set of roots.
+func sameRoots(a, b engine.Bundle) bool {
+	x, y := slices.Sorted(slices.Values(a.Roots)), slices.Sorted(slices.Values(b.Roots))
+	return slices.Equal(x, y)
 }
 
 // fetcher reaches remote bundles, with the cache in $TMS_CACHE_DIR or the
