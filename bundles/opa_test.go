@@ -137,3 +137,42 @@ func TestTmsBundleLoadsInOPA(t *testing.T) {
 		t.Errorf("opa eval found %v, want ACME-DEP-001 and ACME-DEP-002", rules)
 	}
 }
+
+// TestTmsSignatureOfARuleBundleVerifiesInOPA checks the OPA command that
+// docs/bundles.md gives for a bundle whose rules import data.tms.lib: opa
+// build compiles what it verifies, so it needs the library, and as every
+// path is a bundle once -b is given, the exported library goes in as a
+// bundle of its own (roots tms/lib) signed with the same key.
+func TestTmsSignatureOfARuleBundleVerifiesInOPA(t *testing.T) {
+	if testing.Short() {
+		t.Skip("runs the OPA CLI")
+	}
+	dir := t.TempDir()
+	keys := rsaKeys(t)
+	signed := acmeBundle(t, &keys)
+	acme := writeFile(t, dir, "acme.tar.gz", signed)
+	pub := writeFile(t, dir, "pub.pem", keys.public)
+	priv := writeFile(t, dir, "key.pem", keys.private)
+	out := filepath.Join(dir, "out.tar.gz")
+
+	if got, err := runOPA("build", "-b", acme, "--verification-key", pub, "-o", out); err == nil ||
+		!strings.Contains(string(got), "undefined function data.tms.lib.finding") {
+		t.Fatalf("opa build without the library: %v\n%s", err, got)
+	}
+
+	export := filepath.Join(dir, "tms-lib")
+	if _, err := engine.ExportLibrary(export); err != nil {
+		t.Fatal(err)
+	}
+	libDir := filepath.Join(export, "lib")
+	writeFile(t, libDir, ".manifest", []byte(`{"roots": ["tms/lib"]}`))
+	lib := filepath.Join(dir, "tms-lib.tar.gz")
+	opa(t, "build", "-b", libDir, "--signing-key", priv, "-o", lib)
+	opa(t, "build", "-b", acme, lib, "--verification-key", pub, "-o", out)
+
+	tampered := writeFile(t, dir, "tampered.tar.gz", tamper(t, signed, "/rules.rego"))
+	got, err := runOPA("build", "-b", tampered, lib, "--verification-key", pub, "-o", out)
+	if err == nil || !strings.Contains(string(got), "rules.rego: digest mismatch") {
+		t.Errorf("opa build of a bundle changed after signing: %v\n%s", err, got)
+	}
+}
