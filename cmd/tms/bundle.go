@@ -215,7 +215,10 @@ func newBundleBuildCmd(opts *globalOptions) *cobra.Command {
 			if err != nil {
 				return err
 			}
-			return writeBundleFile(out, data)
+			if err := writeBundleFile(out, data); err != nil {
+				return err
+			}
+			return describeBuilt(cmd.Context(), opts.stderr, out, data, signing)
 		},
 	}
 	cmd.Flags().StringVarP(&out, "output", "o", "bundle.tar.gz", "bundle file to write")
@@ -331,6 +334,34 @@ func writeBundleFile(path string, data []byte) error {
 		_, err := w.Write(data)
 		return err
 	})
+}
+
+// describeBuilt says on w what tms bundle build wrote: the file, the
+// revision and roots that reports will show, how many rules it carries and
+// whether it is signed, so a wrong directory or revision shows at once.
+func describeBuilt(ctx context.Context, w io.Writer, path string, data []byte,
+	signing *bundles.Signing) error {
+	b, err := bundles.Read(data, path, bundles.Verification{}, bundles.DefaultLimits)
+	if err != nil {
+		return err
+	}
+	eng, err := engine.New(ctx, engine.Options{Bundles: []engine.Bundle{b}})
+	if err != nil {
+		return err
+	}
+	rules := 0
+	for _, r := range eng.Rules() {
+		if r.Bundle == b.Ref {
+			rules++
+		}
+	}
+	signed := "unsigned"
+	if signing != nil {
+		signed = "signed with key id " + signing.KeyID
+	}
+	_, err = fmt.Fprintf(w, "tms: wrote %s: revision %s, roots %s, %d rules, %s\n", path,
+		b.Revision, strings.Join(b.Roots, ","), rules, signed)
+	return err
 }
 
 func writeBundleSummary(w io.Writer, b engine.Bundle) error {
