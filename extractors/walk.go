@@ -330,12 +330,32 @@ func (w *walker) runJob(j job) ([]Item, []Diagnostic) {
 	var diags []Diagnostic
 	for _, x := range j.extractors {
 		found, err := w.extractSafely(x, File{Path: j.path, Content: content})
+		found, garbled := dropGarbled(x.Name(), found)
 		items = append(items, found...)
+		diags = append(diags, garbled...)
 		if err != nil {
 			diags = append(diags, diagnostics(x.Name(), j.path, err)...)
 		}
 	}
 	return items, diags
+}
+
+// dropGarbled leaves out the items whose id or name holds bytes that are not
+// UTF-8, each reported at its line. Such an id cannot be written into the
+// threat model or matched by a glob, and would read differently in every
+// report, so the file is treated as one the extractor could not read.
+func dropGarbled(extractor string, items []Item) ([]Item, []Diagnostic) {
+	var diags []Diagnostic
+	kept := items[:0]
+	for _, it := range items {
+		if utf8.ValidString(it.ID) && utf8.ValidString(it.Name) {
+			kept = append(kept, it)
+			continue
+		}
+		diags = append(diags, Diagnostic{Extractor: extractor, Location: it.Location,
+			Message: "left out a " + it.Kind + " whose name holds bytes that are not UTF-8"})
+	}
+	return kept, diags
 }
 
 // errPanicked stands for an extractor that panicked: a bug in tms that one odd

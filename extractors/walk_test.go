@@ -403,3 +403,36 @@ func TestWalkPlacesEachErrorAtItsOwnFile(t *testing.T) {
 		t.Errorf("diagnostics (-want +got):\n%s", diff)
 	}
 }
+
+// garbler reports one item whose id holds the file's bytes as they are.
+type garbler struct{}
+
+func (garbler) Name() string        { return "garbler" }
+func (garbler) Match(p string) bool { return p == "Dockerfile" }
+func (garbler) Extract(f extractors.File, _ extractors.Repo) ([]extractors.Item, error) {
+	name := strings.TrimSpace(string(f.Content))
+	return []extractors.Item{{ID: "container.base:Dockerfile#" + name, Kind: "container.base",
+		Name: name, Location: extractors.Location{Path: f.Path, Line: 1}}}, nil
+}
+
+// An id must be text: one with bytes that are not UTF-8 could not be written
+// into the threat model, so the item is left out and the file reported.
+func TestWalkLeavesOutItemsThatAreNotText(t *testing.T) {
+	dir := writeTree(t, map[string]string{"Dockerfile": "alpine\xff:3"})
+
+	res, err := extractors.Walk(context.Background(), dir,
+		extractors.Options{Extractors: []extractors.Extractor{garbler{}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+
+	if len(res.Items) != 0 {
+		t.Errorf("items = %v, want none", ids(res))
+	}
+	want := []extractors.Diagnostic{{Extractor: "garbler",
+		Message:  "left out a container.base whose name holds bytes that are not UTF-8",
+		Location: extractors.Location{Path: "Dockerfile", Line: 1}}}
+	if diff := cmp.Diff(want, res.Diagnostics); diff != "" {
+		t.Errorf("diagnostics (-want +got):\n%s", diff)
+	}
+}
