@@ -134,7 +134,7 @@ _unverified(mitigation_id, item) := {_contradiction(category, item) |
 	some category in _claimed[mitigation_id]
 	_contradicts(category, item)
 } if {
-	not mitigation_id in object.keys(_controls)
+	not _controls[mitigation_id]
 }
 
 _fails("authentication", item) if _contradicts("spoofing", item)

@@ -24,15 +24,24 @@ _status_rank := {"proposed": 0, "planned": 1, "implemented": 2}
 
 _head_surface_ids := {item.id | some item in input.surface}
 
-# _no_longer_named is the surface present on both sides of the change that
-# the base model's mitigation or threat id named through its globs
-# (coverage field "mitigations" or "threats") and the head's no longer
+# _no_longer_named is, by [field, id], the surface present on both sides of
+# the change that the base model's mitigation or threat id named through its
+# globs (coverage field "mitigations" or "threats") and the head's no longer
 # does. Comparing what the globs match, not how they are written, lets a
-# list of ids give way to a glob that matches them all.
-_no_longer_named(field, id) := {surface |
+# list of ids give way to a glob that matches them all. One pass over the
+# base's coverage, grouped by an assigned comprehension (which OPA indexes)
+# over each distinct key once, keeps the cost linear in the coverage, not
+# in mitigations times surface, on a monorepo's model.
+_no_longer_named := {[field, id]: surface |
+	some [field, id] in {[t[0], t[1]] | some t in _unnamed}
+	surface := {s | some t in _unnamed; t[0] == field; t[1] == id; s := t[2]}
+}
+
+_unnamed := {[field, id, surface] |
 	some surface, named in object.get(input.base, "coverage", {})
-	id in named[field]
 	surface in _head_surface_ids
+	some field in ["mitigations", "threats"]
+	some id in named[field]
 	not id in object.get(input.coverage, [surface, field], [])
 }
 
@@ -60,7 +69,7 @@ deny contains lib.finding(rego.metadata.rule(), {
 }) if {
 	some id, mitigation in _base_mitigations
 	_status_rank[mitigation.status] > 0
-	not id in object.keys(_head_mitigations)
+	not _head_mitigations[id]
 }
 
 # METADATA
@@ -106,8 +115,7 @@ _weakenings(id, before, after) := [edit |
 ]
 
 _uncovered_edit(id) := sprintf("covers - %v", [surface]) if {
-	surface := _no_longer_named("mitigations", id)
-	count(surface) > 0
+	surface := _no_longer_named[["mitigations", id]]
 } else := ""
 
 # A control is what the policies check on the covered surface; without it,
@@ -203,7 +211,7 @@ deny contains lib.finding(rego.metadata.rule(), {
 _acceptance_change(a) := sprintf("the change adds acceptance %s: + %s of %s by %q until %s: %s", [
 	a.id, _kind(a), _target(a), a.approved_by, a.expires, a.reason,
 ]) if {
-	not a.id in object.keys(_base_acceptances)
+	not _base_acceptances[a.id]
 }
 
 _acceptance_change(after) := sprintf("the change edits acceptance %s: %s", [after.id, concat("; ", edits)]) if {
@@ -260,16 +268,16 @@ _withdrawn(id, before) if {
 	object.get(_head_threats, [id, "status"], "") != "reviewed"
 }
 
-_withdrawn(id, _) if not id in object.keys(_head_threats)
+_withdrawn(id, _) if not _head_threats[id]
 
-_withdrawal(id) := "sets back to unreviewed" if id in object.keys(_head_threats)
+_withdrawal(id) := "sets back to unreviewed" if _head_threats[id]
 
-_withdrawal(id) := "deletes" if not id in object.keys(_head_threats)
+_withdrawal(id) := "deletes" if not _head_threats[id]
 
 _threat_location(id, _) := _head_threats[id].location
 
 _threat_location(id, before) := {"path": before.location.path, "line": 0} if {
-	not id in object.keys(_head_threats)
+	not _head_threats[id]
 }
 
 # METADATA
@@ -299,8 +307,7 @@ deny contains lib.finding(rego.metadata.rule(), {
 	some id, after in _head_threats
 	after.status == "reviewed"
 	_base_threats[id]
-	surface := _no_longer_named("threats", id)
-	count(surface) > 0
+	surface := _no_longer_named[["threats", id]]
 }
 
 _describe(m) := sprintf("%s %q [%s] mitigates %v, evidence %v", [m.id, m.title, m.status, m.mitigates, m.evidence])
