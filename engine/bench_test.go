@@ -255,12 +255,24 @@ func BenchmarkEvaluate(b *testing.B) {
 	for _, n := range []int{1_000, 10_000} {
 		in := syntheticInput(b, n)
 		b.Run(fmt.Sprintf("items=%d", n), func(b *testing.B) {
-			for b.Loop() {
-				if _, err := eng.Evaluate(context.Background(), in, DefaultConfig().Timeout); err != nil {
-					b.Fatal(err)
-				}
-			}
+			benchEvaluate(b, eng, in)
 		})
+
+		// Pull-request mode (--base) compares the model with one of the same
+		// size at the merge base, as a change to a large monorepo does.
+		change := *in
+		change.Base = &BaseFacts{Commit: "base", Surface: in.Surface, Model: in.Model, Coverage: in.Coverage}
+		b.Run(fmt.Sprintf("items=%d/base", n), func(b *testing.B) {
+			benchEvaluate(b, eng, &change)
+		})
+	}
+}
+
+func benchEvaluate(b *testing.B, eng *Engine, in *Input) {
+	for b.Loop() {
+		if _, err := eng.Evaluate(context.Background(), in, DefaultConfig().Timeout); err != nil {
+			b.Fatal(err)
+		}
 	}
 }
 
