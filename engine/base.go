@@ -136,20 +136,21 @@ func writeTree(tree *object.Tree, dir string, maxFileSize int64) error {
 	}
 	defer root.Close()
 
+	made := map[string]bool{".": true}
 	return tree.Files().ForEach(func(f *object.File) error {
 		if f.Mode != filemode.Regular && f.Mode != filemode.Executable {
 			return nil
 		}
-		return writeBlob(root, f, maxFileSize)
+		return writeBlob(root, made, f, maxFileSize)
 	})
 }
 
-func writeBlob(root *os.Root, f *object.File, maxFileSize int64) error {
+func writeBlob(root *os.Root, made map[string]bool, f *object.File, maxFileSize int64) error {
 	name := path.Clean(f.Name)
 	if !filepath.IsLocal(name) || strings.Contains(name, "\\") {
 		return nil
 	}
-	if err := mkdirAll(root, path.Dir(name)); err != nil {
+	if err := mkdirAll(root, made, path.Dir(name)); err != nil {
 		return err
 	}
 	out, err := root.Create(name)
@@ -169,15 +170,19 @@ func writeBlob(root *os.Root, f *object.File, maxFileSize int64) error {
 	return err
 }
 
-func mkdirAll(root *os.Root, dir string) error {
-	if dir == "." {
+// mkdirAll makes dir and its missing parents under root. made holds the
+// directories already made, so that each costs one system call per tree
+// rather than one for every file below it.
+func mkdirAll(root *os.Root, made map[string]bool, dir string) error {
+	if made[dir] {
 		return nil
 	}
-	if err := mkdirAll(root, path.Dir(dir)); err != nil {
+	if err := mkdirAll(root, made, path.Dir(dir)); err != nil {
 		return err
 	}
 	if err := root.Mkdir(dir, 0o755); err != nil && !errors.Is(err, os.ErrExist) {
 		return err
 	}
+	made[dir] = true
 	return nil
 }

@@ -3,21 +3,28 @@ package engine
 import (
 	"context"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"os"
 	"sort"
 	"strings"
 
 	"github.com/go-git/go-git/v5"
+	"github.com/go-git/go-git/v5/plumbing"
 	"github.com/go-git/go-git/v5/plumbing/object"
 
 	"github.com/tms-dev/tms/extractors"
 )
 
-// maxRecordedCommits bounds how far back ExplainChanges looks for the
-// commit whose items the model recorded.
-const maxRecordedCommits = 3
+const (
+	// maxRecordedCommits bounds how many commits that changed the model
+	// ExplainChanges extracts, looking for the one whose items it recorded.
+	maxRecordedCommits = 3
+
+	// maxHistoryWalk bounds how many commits ExplainChanges reads looking
+	// for those that changed the model, so that its cost does not grow with
+	// the history.
+	maxHistoryWalk = 1000
+)
 
 // ExplainChanges names, for each changed item, the security attributes that
 // differ from the item the model recorded. The model keeps only a
@@ -77,16 +84,7 @@ func recordedCommits(repo *git.Repository, req Request) []*object.Commit {
 	}
 	var out []*object.Commit
 	if model, ok := modelInCheckout(repo, req); ok {
-		log, err := repo.Log(&git.LogOptions{From: head.Hash(), FileName: &model})
-		if err == nil {
-			_ = log.ForEach(func(c *object.Commit) error {
-				out = append(out, c)
-				if len(out) == maxRecordedCommits {
-					return errStopLog
-				}
-				return nil
-			})
-		}
+		out = modelCommits(headCommit, model, maxRecordedCommits, maxHistoryWalk)
 	}
 	if len(out) > 0 && out[0].Hash == headCommit.Hash {
 		return out // HEAD changed the model: it is already first
@@ -94,8 +92,45 @@ func recordedCommits(repo *git.Repository, req Request) []*object.Commit {
 	return append(out, headCommit)
 }
 
-// errStopLog ends a walk of the log that has found enough commits.
-var errStopLog = errors.New("enough commits")
+// modelCommits walks the first-parent history from head and returns, newest
+// first, up to limit commits whose model file differs from their parent's.
+// Only the model's blob hash is compared, so a commit costs one tree lookup
+// whatever the size of the repository; the walk stops after maxWalk commits,
+// because a model unchanged for that long is rarely what a change is
+// explained against and the history of a large repository is long.
+func modelCommits(head *object.Commit, model string, limit, maxWalk int) []*object.Commit {
+	var out []*object.Commit
+	commit, blob := head, modelBlob(head, model)
+	for walked := 0; commit != nil && walked < maxWalk && len(out) < limit; walked++ {
+		parent, err := commit.Parent(0)
+		if err != nil {
+			parent = nil // the root commit, or a shallow clone's last one
+		}
+		parentBlob := modelBlob(parent, model)
+		if blob != parentBlob && blob != plumbing.ZeroHash {
+			out = append(out, commit)
+		}
+		commit, blob = parent, parentBlob
+	}
+	return out
+}
+
+// modelBlob is the hash of the model file in commit, the zero hash when the
+// commit is nil or has no such file.
+func modelBlob(commit *object.Commit, model string) plumbing.Hash {
+	if commit == nil {
+		return plumbing.ZeroHash
+	}
+	tree, err := commit.Tree()
+	if err != nil {
+		return plumbing.ZeroHash
+	}
+	entry, err := tree.FindEntry(model)
+	if err != nil {
+		return plumbing.ZeroHash
+	}
+	return entry.Hash
+}
 
 // modelInCheckout is the model's path from the top of the checkout.
 func modelInCheckout(repo *git.Repository, req Request) (string, bool) {
