@@ -12,8 +12,9 @@ import (
 
 const rootLong = `tms keeps a repository's threat model in step with its code.
 
-It extracts the attack surface as it stands (Dockerfiles, dependencies, ...),
-compares it with the threat model versioned beside the code
+It extracts the attack surface as it stands (dependencies, API definitions
+and routes, infrastructure as code, containers, CI workflows, credential
+files), compares it with the threat model versioned beside the code
 (threat-model.yaml), and evaluates Rego policies that decide which differences
 are unmitigated and how severe they are. tms flags and escalates; it never
 marks a risk mitigated or accepted on its own.
